@@ -1,0 +1,16 @@
+package org.hotline.platform.call;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Read side of the call records (they are written from the event stream). */
+public interface CallLog {
+    Optional<CallRecord> find(String callId);
+
+    /** Newest first. */
+    List<CallRecord> recent(int limit);
+
+    List<CallRecord> byCustomer(long customerId, int limit);
+
+    List<CallRecord> byAgent(String agent, int limit);
+}

@@ -1,0 +1,3 @@
+package org.hotline.platform.call;
+
+public enum CallOutcome { ANSWERED, ABANDONED, IVR_ONLY, FAILED }

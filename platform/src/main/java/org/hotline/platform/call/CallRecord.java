@@ -1,0 +1,13 @@
+package org.hotline.platform.call;
+
+import java.time.Instant;
+
+/**
+ * A call's durable record: every phase's timestamp (null when the phase did not happen), what the IVR collected,
+ * where it went and how it ended. {@code outcome} is null while the call is live.
+ */
+public record CallRecord(String callId, String ani, String dnis, Instant arrivedAt, Instant ivrEndedAt,
+                         Instant queuedAt, Instant offeredAt, Instant answeredAt, Instant endedAt, String ivrPath,
+                         String digits, String queue, String agent, Long customerId, CallOutcome outcome,
+                         String hangupCause) {
+}

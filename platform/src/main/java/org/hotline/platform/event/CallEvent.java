@@ -1,0 +1,54 @@
+package org.hotline.platform.event;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.hotline.platform.customer.CustomerClass;
+import org.hotline.platform.routing.CallContext;
+
+/** The phases of one call, in the order they normally happen. Every event names the call by {@link #callId()}. */
+public sealed interface CallEvent extends HotlineEvent {
+    String callId();
+
+    /** The switch handed the call to the platform (IVR start). */
+    record CallArrived(String callId, String ani, String dnis, String channel, Instant at) implements CallEvent {
+    }
+
+    /**
+     * The IVR finished: {@code path} is the menu path walked (e.g. {@code main>2}), {@code digits} every key collected.
+     * {@code customerId} is null for an unknown caller. {@code queue} is null when the call ends in the IVR.
+     */
+    record IvrCompleted(String callId, String path, String digits, Long customerId, String customerName,
+                        CustomerClass customerClass, String queue, Instant at) implements CallEvent {
+    }
+
+    /** The call entered a queue (again, after a ring-no-answer: then {@code requeued} is true). */
+    record CallQueued(String callId, String queue, int priority, boolean requeued, Instant at) implements CallEvent {
+    }
+
+    /** Routing reserved an agent for the call; the agent's device now rings and the console pops. */
+    record CallOffered(CallContext call, String agent, String device, Instant at) implements CallEvent {
+        @Override
+        public String callId() {
+            return call.callId();
+        }
+    }
+
+    /** The reserved agent did not answer within the ring timeout. */
+    record CallRingNoAnswer(String callId, String queue, String agent, Instant at) implements CallEvent {
+    }
+
+    /** The agent answered: the conversation has started. */
+    record CallAnswered(String callId, String queue, String agent, Instant at) implements CallEvent {
+    }
+
+    /** The caller left the queue before an agent answered. */
+    record CallAbandoned(String callId, String queue, Duration waited, Instant at) implements CallEvent {
+    }
+
+    /** The call is over on the switch (whoever hung up). Always the last event of a call. */
+    record CallHungUp(String callId, HangupParty party, String cause, Instant at) implements CallEvent {
+    }
+
+    /** Who ended the call. */
+    enum HangupParty { CALLER, AGENT, SYSTEM }
+}

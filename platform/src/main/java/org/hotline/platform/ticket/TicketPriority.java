@@ -1,0 +1,3 @@
+package org.hotline.platform.ticket;
+
+public enum TicketPriority { LOW, NORMAL, HIGH, URGENT }

@@ -1,0 +1,3 @@
+package org.hotline.platform.ticket;
+
+public enum TicketType { CONSULTATION, COMPLAINT, REPAIR }

@@ -1,0 +1,3 @@
+package org.hotline.platform.user;
+
+public enum Role { AGENT, SUPERVISOR, ADMIN }
