@@ -1,0 +1,72 @@
+package org.hotline.ticketing;
+
+import java.time.Clock;
+import org.hotline.platform.call.CallLog;
+import org.hotline.platform.customer.CustomerDirectory;
+import org.hotline.platform.ticket.TicketService;
+import org.hotline.platform.user.UserDirectory;
+import org.hotline.ticketing.call.CallRecorder;
+import org.hotline.ticketing.call.DbCallLog;
+import org.hotline.ticketing.customer.DbCustomerDirectory;
+import org.hotline.ticketing.db.Database;
+import org.hotline.ticketing.ticket.DbTicketService;
+import org.hotline.ticketing.user.DbUserDirectory;
+
+/**
+ * The persistence side of Hotline in one place: customers, tickets, call records and users on one {@link Database}.
+ * The owner of the database closes it; {@link #close()} only stops the {@link CallRecorder} (after writing what it
+ * holds).
+ */
+public final class Ticketing implements AutoCloseable {
+    private final Database db;
+    private final Clock clock;
+    private final DbCustomerDirectory customers;
+    private final CallRecorder callRecorder;
+    private final DbTicketService tickets;
+    private final DbCallLog calls;
+    private final DbUserDirectory users;
+
+    public Ticketing(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+        this.customers = new DbCustomerDirectory(db, clock);
+        this.callRecorder = new CallRecorder(db);
+        this.tickets = new DbTicketService(db, clock, callRecorder::isPending);
+        this.calls = new DbCallLog(db);
+        this.users = new DbUserDirectory(db, clock);
+    }
+
+    public CustomerDirectory customers() {
+        return customers;
+    }
+
+    public TicketService tickets() {
+        return tickets;
+    }
+
+    public CallLog calls() {
+        return calls;
+    }
+
+    public UserDirectory users() {
+        return users;
+    }
+
+    /** Call {@link CallRecorder#start} once with the event bus to have call records written. */
+    public CallRecorder callRecorder() {
+        return callRecorder;
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public void close() {
+        callRecorder.close();
+    }
+}

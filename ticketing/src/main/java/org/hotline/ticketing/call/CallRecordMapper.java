@@ -1,0 +1,64 @@
+package org.hotline.ticketing.call;
+
+import java.time.Instant;
+import java.util.List;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+import org.hotline.platform.call.CallOutcome;
+import org.hotline.platform.call.CallRecord;
+
+/**
+ * SQL for {@code call_records}. Every write is idempotent (a write retried after a lost acknowledgement leaves the
+ * same row).
+ */
+interface CallRecordMapper {
+    String COLUMNS = "call_id, ani, dnis, arrived_at, ivr_ended_at, queued_at, offered_at, answered_at, ended_at, "
+            + "ivr_path, digits, queue, agent, customer_id, outcome, hangup_cause";
+
+    @Insert("INSERT INTO call_records (call_id, ani, dnis, arrived_at) VALUES (#{callId}, #{ani}, #{dnis}, #{at}) "
+            + "ON DUPLICATE KEY UPDATE call_id = call_id")
+    void arrived(@Param("callId") String callId, @Param("ani") String ani, @Param("dnis") String dnis,
+                 @Param("at") Instant at);
+
+    @Update("UPDATE call_records SET ivr_ended_at = #{at}, ivr_path = #{path}, digits = #{digits}, "
+            + "customer_id = #{customerId}, queue = #{queue} WHERE call_id = #{callId}")
+    void ivrCompleted(@Param("callId") String callId, @Param("at") Instant at, @Param("path") String path,
+                      @Param("digits") String digits, @Param("customerId") Long customerId,
+                      @Param("queue") String queue);
+
+    @Update("UPDATE call_records SET queued_at = #{queuedAt}, queue = #{queue} WHERE call_id = #{callId}")
+    void queued(@Param("callId") String callId, @Param("queuedAt") Instant firstQueuedAt,
+                @Param("queue") String queue);
+
+    @Update("UPDATE call_records SET offered_at = #{offeredAt}, agent = #{agent} WHERE call_id = #{callId}")
+    void offered(@Param("callId") String callId, @Param("offeredAt") Instant firstOfferedAt,
+                 @Param("agent") String agent);
+
+    @Update("UPDATE call_records SET answered_at = #{answeredAt}, agent = #{agent} WHERE call_id = #{callId}")
+    void answered(@Param("callId") String callId, @Param("answeredAt") Instant answeredAt,
+                  @Param("agent") String agent);
+
+    @Update("UPDATE call_records SET ended_at = #{at}, outcome = #{outcome}, hangup_cause = #{cause}, "
+            + "wait_ms = #{waitMs}, talk_ms = #{talkMs} WHERE call_id = #{callId}")
+    void hungUp(@Param("callId") String callId, @Param("at") Instant at, @Param("outcome") CallOutcome outcome,
+                @Param("cause") String cause, @Param("waitMs") Long waitMs, @Param("talkMs") Long talkMs);
+
+    @Select("SELECT " + COLUMNS + " FROM call_records WHERE call_id = #{callId}")
+    CallRecord find(@Param("callId") String callId);
+
+    @Select("SELECT COUNT(*) FROM call_records WHERE call_id = #{callId}")
+    int count(@Param("callId") String callId);
+
+    @Select("SELECT " + COLUMNS + " FROM call_records ORDER BY arrived_at DESC, call_id DESC LIMIT #{limit}")
+    List<CallRecord> recent(@Param("limit") int limit);
+
+    @Select("SELECT " + COLUMNS + " FROM call_records WHERE customer_id = #{customerId} "
+            + "ORDER BY arrived_at DESC, call_id DESC LIMIT #{limit}")
+    List<CallRecord> byCustomer(@Param("customerId") long customerId, @Param("limit") int limit);
+
+    @Select("SELECT " + COLUMNS + " FROM call_records WHERE agent = #{agent} "
+            + "ORDER BY arrived_at DESC, call_id DESC LIMIT #{limit}")
+    List<CallRecord> byAgent(@Param("agent") String agent, @Param("limit") int limit);
+}

@@ -1,0 +1,130 @@
+package org.hotline.ticketing.ticket;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.hotline.platform.Times;
+import org.hotline.platform.error.NotFoundException;
+import org.hotline.platform.error.ValidationException;
+import org.hotline.platform.ticket.NewTicket;
+import org.hotline.platform.ticket.Ticket;
+import org.hotline.platform.ticket.TicketEvent;
+import org.hotline.platform.ticket.TicketQuery;
+import org.hotline.platform.ticket.TicketService;
+import org.hotline.platform.ticket.TicketStatus;
+import org.hotline.ticketing.db.Database;
+import org.hotline.ticketing.support.Checks;
+
+/**
+ * {@link TicketService} on the {@code tickets} and {@code ticket_events} tables.
+ *
+ * <p>Validation order: the ticket's own fields first (type, category, callId format, serviceMode, description), then
+ * the rows it refers to (customerId, productId, callId). A ticket that names only a product is attached to the
+ * product's owner. The row, its number ({@link TicketNumbers}, from the clock's day) and its "created" audit event are
+ * written in one transaction.
+ */
+public final class DbTicketService implements TicketService {
+    /** Audit action of the first line of every ticket's history. */
+    public static final String CREATED = "created";
+
+    private final Database db;
+    private final Clock clock;
+    private final Predicate<String> pendingCall;
+
+    /**
+     * @param pendingCall tells whether a call id names a call that is live or whose record is not written yet (the
+     *                    call recorder writes asynchronously); such a call counts as existing
+     */
+    public DbTicketService(Database db, Clock clock, Predicate<String> pendingCall) {
+        this.db = db;
+        this.clock = clock;
+        this.pendingCall = pendingCall;
+        db.registerMapper(TicketMapper.class);
+    }
+
+    /** A service that only accepts calls already in {@code call_records}. */
+    public DbTicketService(Database db, Clock clock) {
+        this(db, clock, callId -> false);
+    }
+
+    @Override
+    public Ticket create(NewTicket ticket, String actor) {
+        String validActor = TicketRules.actor(actor);
+        NewTicket valid = TicketRules.normalize(ticket);
+        Instant now = Times.now(clock);
+        LocalDate day = LocalDate.ofInstant(now, clock.getZone());
+        return db.inTransaction(s -> {
+            TicketMapper m = s.getMapper(TicketMapper.class);
+            NewTicket resolved = checkReferences(m, valid);
+            m.insert(resolved, TicketStatus.OPEN, validActor, now);
+            long id = m.lastInsertId();
+            m.assignNumber(id, TicketNumbers.format(day, id));
+            m.insertEvent(id, validActor, now, CREATED, summary(resolved));
+            return m.find(id);
+        });
+    }
+
+    private NewTicket checkReferences(TicketMapper m, NewTicket t) {
+        Long customerId = t.customerId();
+        if (customerId != null && m.countCustomer(customerId) == 0) {
+            throw new ValidationException("customerId", "customer " + customerId + " does not exist");
+        }
+        if (t.productId() != null) {
+            Long owner = m.productOwner(t.productId());
+            if (owner == null) {
+                throw new ValidationException("productId", "product " + t.productId() + " does not exist");
+            }
+            if (customerId != null && !owner.equals(customerId)) {
+                throw new ValidationException("productId",
+                        "product " + t.productId() + " does not belong to customer " + customerId);
+            }
+            customerId = owner;
+        }
+        if (t.callId() != null && !pendingCall.test(t.callId()) && m.countCall(t.callId()) == 0) {
+            throw new ValidationException("callId", "call " + t.callId() + " does not exist");
+        }
+        return new NewTicket(t.type(), t.category(), t.priority(), customerId, t.productId(), t.callId(),
+                t.serviceMode(), t.description());
+    }
+
+    private static String summary(NewTicket t) {
+        return "type=" + t.type() + " category=" + t.category() + " priority=" + t.priority() + " serviceMode="
+                + t.serviceMode();
+    }
+
+    @Override
+    public Optional<Ticket> find(long id) {
+        return db.withSession(s -> Optional.ofNullable(s.getMapper(TicketMapper.class).find(id)));
+    }
+
+    /** Newest first; a blank {@code createdBy} means any author. */
+    @Override
+    public List<Ticket> search(TicketQuery query) {
+        if (query == null) {
+            throw new ValidationException(null, "query is required");
+        }
+        int limit = Checks.limit(query.limit());
+        String createdBy = query.createdBy() == null || query.createdBy().isBlank() ? null : query.createdBy().strip();
+        return db.withSession(s -> s.getMapper(TicketMapper.class)
+                .search(query.customerId(), createdBy, query.statuses(), limit));
+    }
+
+    /**
+     * Oldest first.
+     *
+     * @throws NotFoundException for an unknown ticket
+     */
+    @Override
+    public List<TicketEvent> history(long ticketId) {
+        return db.withSession(s -> {
+            TicketMapper m = s.getMapper(TicketMapper.class);
+            if (m.countTicket(ticketId) == 0) {
+                throw new NotFoundException("ticket " + ticketId + " not found");
+            }
+            return m.history(ticketId);
+        });
+    }
+}

@@ -1,0 +1,71 @@
+package org.hotline.ticketing.ticket;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+import org.hotline.platform.ticket.NewTicket;
+import org.hotline.platform.ticket.Ticket;
+import org.hotline.platform.ticket.TicketEvent;
+import org.hotline.platform.ticket.TicketStatus;
+
+/** SQL for tickets, their audit trail and the rows a ticket may refer to. */
+interface TicketMapper {
+    String COLUMNS = "id, `number`, `type`, category, priority, `status`, customer_id, product_id, call_id, "
+            + "service_mode, description, assignee, created_by, created_at, updated_at, closed_at";
+
+    @Insert("INSERT INTO tickets (`type`, category, priority, `status`, customer_id, product_id, call_id, service_mode, "
+            + "description, created_by, created_at, updated_at) VALUES (#{t.type}, #{t.category}, #{t.priority}, "
+            + "#{status}, #{t.customerId}, #{t.productId}, #{t.callId}, #{t.serviceMode}, #{t.description}, "
+            + "#{actor}, #{at}, #{at})")
+    void insert(@Param("t") NewTicket ticket, @Param("status") TicketStatus status, @Param("actor") String actor,
+                @Param("at") Instant at);
+
+    @Select("SELECT LAST_INSERT_ID()")
+    long lastInsertId();
+
+    @Update("UPDATE tickets SET `number` = #{number} WHERE id = #{id}")
+    void assignNumber(@Param("id") long id, @Param("number") String number);
+
+    @Insert("INSERT INTO ticket_events (ticket_id, actor, `at`, `action`, detail) "
+            + "VALUES (#{ticketId}, #{actor}, #{at}, #{action}, #{detail})")
+    void insertEvent(@Param("ticketId") long ticketId, @Param("actor") String actor, @Param("at") Instant at,
+                     @Param("action") String action, @Param("detail") String detail);
+
+    @Select("SELECT " + COLUMNS + " FROM tickets WHERE id = #{id}")
+    Ticket find(@Param("id") long id);
+
+    @Select({"<script>",
+        "SELECT " + COLUMNS + " FROM tickets",
+        "<where>",
+        "  <if test='customerId != null'>customer_id = #{customerId}</if>",
+        "  <if test='createdBy != null'>AND created_by = #{createdBy}</if>",
+        "  <if test='statuses != null and !statuses.isEmpty()'>AND `status` IN",
+        "    <foreach item='s' collection='statuses' open='(' separator=',' close=')'>#{s}</foreach>",
+        "  </if>",
+        "</where>",
+        "ORDER BY created_at DESC, id DESC LIMIT #{limit}",
+        "</script>"})
+    List<Ticket> search(@Param("customerId") Long customerId, @Param("createdBy") String createdBy,
+                        @Param("statuses") Collection<TicketStatus> statuses, @Param("limit") int limit);
+
+    @Select("SELECT id, ticket_id, actor, `at`, `action`, detail FROM ticket_events WHERE ticket_id = #{ticketId} "
+            + "ORDER BY `at`, id")
+    List<TicketEvent> history(@Param("ticketId") long ticketId);
+
+    @Select("SELECT COUNT(*) FROM tickets WHERE id = #{id}")
+    int countTicket(@Param("id") long id);
+
+    @Select("SELECT COUNT(*) FROM customers WHERE id = #{id}")
+    int countCustomer(@Param("id") long id);
+
+    /** The owner of a product, or null for an unknown product. */
+    @Select("SELECT customer_id FROM products WHERE id = #{id}")
+    Long productOwner(@Param("id") long productId);
+
+    @Select("SELECT COUNT(*) FROM call_records WHERE call_id = #{callId}")
+    int countCall(@Param("callId") String callId);
+}

@@ -1,0 +1,265 @@
+package org.hotline.ticketing.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.hotline.platform.call.CallOutcome;
+import org.hotline.platform.call.CallRecord;
+import org.hotline.platform.customer.CustomerClass;
+import org.hotline.platform.event.CallEvent.CallAbandoned;
+import org.hotline.platform.event.CallEvent.CallAnswered;
+import org.hotline.platform.event.CallEvent.CallArrived;
+import org.hotline.platform.event.CallEvent.CallHungUp;
+import org.hotline.platform.event.CallEvent.CallOffered;
+import org.hotline.platform.event.CallEvent.CallQueued;
+import org.hotline.platform.event.CallEvent.CallRingNoAnswer;
+import org.hotline.platform.event.CallEvent.HangupParty;
+import org.hotline.platform.event.CallEvent.IvrCompleted;
+import org.hotline.platform.event.EventBus;
+import org.hotline.platform.event.LocalEventBus;
+import org.hotline.platform.routing.CallContext;
+import org.hotline.platform.ticket.NewTicket;
+import org.hotline.platform.ticket.ServiceMode;
+import org.hotline.platform.ticket.TicketType;
+import org.hotline.ticketing.DatabaseTestSupport;
+import org.hotline.ticketing.Ticketing;
+import org.hotline.ticketing.db.Database;
+import org.hotline.ticketing.testing.TcpProxy;
+import org.hotline.ticketing.ticket.DbTicketService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class CallRecorderTest extends DatabaseTestSupport {
+    private static final Instant T0 = Instant.parse("2026-11-23T02:00:00.123Z");
+    private static final Duration IDLE = Duration.ofSeconds(10);
+
+    private final EventBus bus = new LocalEventBus();
+    private Ticketing ticketing;
+    private CallRecorder recorder;
+
+    @BeforeAll
+    void start() {
+        ticketing = new Ticketing(db, clock);
+        recorder = ticketing.callRecorder();
+        recorder.start(bus);
+    }
+
+    @AfterAll
+    void stop() {
+        ticketing.close();
+    }
+
+    private static Instant at(long millis) {
+        return T0.plusMillis(millis);
+    }
+
+    private void arrive(EventBus target, String callId, long ms) {
+        target.publish(new CallArrived(callId, "13800138000", "4008001234", "PJSIP/trunk-0001", at(ms)));
+    }
+
+    private void ivr(EventBus target, String callId, String queue, long ms) {
+        target.publish(new IvrCompleted(callId, "main>2", "2", 42L, "李明", CustomerClass.VIP, queue, at(ms)));
+    }
+
+    private void offer(EventBus target, String callId, String agent, long ms) {
+        CallContext ctx = new CallContext(callId, "13800138000", "4008001234", 42L, "李明", CustomerClass.VIP,
+                "main>2", "2", "repair", 10, T0, at(ms));
+        target.publish(new CallOffered(ctx, agent, "PJSIP/" + agent, at(ms)));
+    }
+
+    private void answeredCall(EventBus target, String callId) {
+        arrive(target, callId, 0);
+        ivr(target, callId, "repair", 5_000);
+        target.publish(new CallQueued(callId, "repair", 10, false, at(5_500)));
+        offer(target, callId, "agent1", 8_000);
+        target.publish(new CallAnswered(callId, "repair", "agent1", at(10_000)));
+        target.publish(new CallHungUp(callId, HangupParty.CALLER, "normal", at(70_000)));
+    }
+
+    private CallRecord record(String callId) {
+        recorder.awaitIdle(IDLE);
+        return ticketing.calls().find(callId).orElseThrow();
+    }
+
+    @Test
+    void anAnsweredCallHasEveryPhaseInOrder() {
+        answeredCall(bus, "c-answered");
+
+        CallRecord r = record("c-answered");
+        assertThat(r.outcome()).isEqualTo(CallOutcome.ANSWERED);
+        assertThat(r.ani()).isEqualTo("13800138000");
+        assertThat(r.dnis()).isEqualTo("4008001234");
+        assertThat(r.arrivedAt()).isEqualTo(at(0));
+        assertThat(r.ivrEndedAt()).isEqualTo(at(5_000));
+        assertThat(r.queuedAt()).isEqualTo(at(5_500));
+        assertThat(r.offeredAt()).isEqualTo(at(8_000));
+        assertThat(r.answeredAt()).isEqualTo(at(10_000));
+        assertThat(r.endedAt()).isEqualTo(at(70_000));
+        assertThat(List.of(r.arrivedAt(), r.ivrEndedAt(), r.queuedAt(), r.offeredAt(), r.answeredAt(), r.endedAt()))
+                .isSorted();
+        assertThat(r.ivrPath()).isEqualTo("main>2");
+        assertThat(r.digits()).isEqualTo("2");
+        assertThat(r.customerId()).isEqualTo(42L);
+        assertThat(r.queue()).isEqualTo("repair");
+        assertThat(r.agent()).isEqualTo("agent1");
+        assertThat(r.hangupCause()).isEqualTo("normal");
+        assertThat(queryLong("SELECT wait_ms FROM call_records WHERE call_id = ?", "c-answered")).isEqualTo(4_500);
+        assertThat(queryLong("SELECT talk_ms FROM call_records WHERE call_id = ?", "c-answered")).isEqualTo(60_000);
+    }
+
+    @Test
+    void millisecondsOfAPhaseTimeAreStored() {
+        arrive(bus, "c-millis", 0);
+        recorder.awaitIdle(IDLE);
+
+        assertThat(queryString("SELECT DATE_FORMAT(arrived_at, '%H:%i:%s.%f') FROM call_records WHERE call_id = ?",
+                "c-millis")).isEqualTo("02:00:00.123000");
+        assertThat(record("c-millis").arrivedAt()).isEqualTo(Instant.parse("2026-11-23T02:00:00.123Z"));
+    }
+
+    @Test
+    void aLiveCallHasNoOutcomeYet() {
+        arrive(bus, "c-live", 0);
+        ivr(bus, "c-live", "repair", 3_000);
+
+        CallRecord r = record("c-live");
+        assertThat(r.outcome()).isNull();
+        assertThat(r.endedAt()).isNull();
+        assertThat(r.queue()).isEqualTo("repair");
+    }
+
+    @Test
+    void aCallerLeavingTheQueueIsAbandoned() {
+        arrive(bus, "c-abandoned", 0);
+        ivr(bus, "c-abandoned", "repair", 4_000);
+        bus.publish(new CallQueued("c-abandoned", "repair", 10, false, at(4_100)));
+        bus.publish(new CallAbandoned("c-abandoned", "repair", Duration.ofMillis(30_000), at(34_100)));
+        bus.publish(new CallHungUp("c-abandoned", HangupParty.CALLER, "normal", at(34_100)));
+
+        CallRecord r = record("c-abandoned");
+        assertThat(r.outcome()).isEqualTo(CallOutcome.ABANDONED);
+        assertThat(r.answeredAt()).isNull();
+        assertThat(r.agent()).isNull();
+        assertThat(r.endedAt()).isEqualTo(at(34_100));
+        assertThat(queryLong("SELECT wait_ms FROM call_records WHERE call_id = ?", "c-abandoned")).isEqualTo(30_000);
+        assertThat(queryValue("SELECT talk_ms FROM call_records WHERE call_id = ?", "c-abandoned")).isNull();
+    }
+
+    @Test
+    void aCallEndingInTheIvrIsIvrOnly() {
+        arrive(bus, "c-ivr", 0);
+        ivr(bus, "c-ivr", null, 20_000);
+        bus.publish(new CallHungUp("c-ivr", HangupParty.CALLER, "normal", at(21_000)));
+
+        CallRecord r = record("c-ivr");
+        assertThat(r.outcome()).isEqualTo(CallOutcome.IVR_ONLY);
+        assertThat(r.queuedAt()).isNull();
+        assertThat(queryValue("SELECT wait_ms FROM call_records WHERE call_id = ?", "c-ivr")).isNull();
+    }
+
+    @Test
+    void theSystemEndingACallNormallyInTheIvrIsIvrOnly() {
+        arrive(bus, "c-ivr-sys", 0);
+        ivr(bus, "c-ivr-sys", null, 20_000);
+        bus.publish(new CallHungUp("c-ivr-sys", HangupParty.SYSTEM, "normal", at(21_000)));
+
+        assertThat(record("c-ivr-sys").outcome()).isEqualTo(CallOutcome.IVR_ONLY);
+    }
+
+    @Test
+    void aCallThatNeverReachedTheQueueTheIvrChoseFailed() {
+        arrive(bus, "c-failed-queue", 0);
+        ivr(bus, "c-failed-queue", "repair", 5_000);
+        bus.publish(new CallHungUp("c-failed-queue", HangupParty.CALLER, "normal", at(5_200)));
+
+        assertThat(record("c-failed-queue").outcome()).isEqualTo(CallOutcome.FAILED);
+    }
+
+    @Test
+    void aCallTheSystemDroppedForAnAbnormalCauseFailed() {
+        arrive(bus, "c-failed-system", 0);
+        bus.publish(new CallHungUp("c-failed-system", HangupParty.SYSTEM, "ivr-error", at(1_000)));
+
+        CallRecord r = record("c-failed-system");
+        assertThat(r.outcome()).isEqualTo(CallOutcome.FAILED);
+        assertThat(r.hangupCause()).isEqualTo("ivr-error");
+    }
+
+    @Test
+    void aRequeuedCallKeepsItsFirstQueuingAndOfferButTheAnsweringAgent() {
+        arrive(bus, "c-requeue", 0);
+        ivr(bus, "c-requeue", "repair", 1_000);
+        bus.publish(new CallQueued("c-requeue", "repair", 10, false, at(1_100)));
+        offer(bus, "c-requeue", "agent1", 2_000);
+        bus.publish(new CallRingNoAnswer("c-requeue", "repair", "agent1", at(17_000)));
+        bus.publish(new CallQueued("c-requeue", "repair", 10, true, at(17_000)));
+        offer(bus, "c-requeue", "agent2", 18_000);
+        bus.publish(new CallAnswered("c-requeue", "repair", "agent2", at(20_000)));
+        bus.publish(new CallHungUp("c-requeue", HangupParty.AGENT, "normal", at(50_000)));
+
+        CallRecord r = record("c-requeue");
+        assertThat(r.queuedAt()).isEqualTo(at(1_100));
+        assertThat(r.offeredAt()).isEqualTo(at(2_000));
+        assertThat(r.answeredAt()).isEqualTo(at(20_000));
+        assertThat(r.agent()).isEqualTo("agent2");
+        assertThat(r.outcome()).isEqualTo(CallOutcome.ANSWERED);
+        assertThat(queryLong("SELECT wait_ms FROM call_records WHERE call_id = ?", "c-requeue")).isEqualTo(18_900);
+    }
+
+    @Test
+    void aHangUpOfAnUnknownCallIsIgnored() {
+        long before = count("call_records");
+        bus.publish(new CallHungUp("c-ghost", HangupParty.CALLER, "normal", at(0)));
+        answeredCall(bus, "c-after-ghost");
+
+        assertThat(record("c-after-ghost").outcome()).isEqualTo(CallOutcome.ANSWERED);
+        assertThat(ticketing.calls().find("c-ghost")).isEmpty();
+        assertThat(count("call_records")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void closeWritesWhatIsPending() {
+        LocalEventBus ownBus = new LocalEventBus();
+        Ticketing own = new Ticketing(db, clock);
+        own.callRecorder().start(ownBus);
+        answeredCall(ownBus, "c-close");
+
+        own.close();
+
+        assertThat(ticketing.calls().find("c-close").orElseThrow().outcome()).isEqualTo(CallOutcome.ANSWERED);
+    }
+
+    @Test
+    void writesDuringADatabaseOutageAreKeptInOrderAndWrittenWhenItIsBack() throws IOException {
+        InetSocketAddress server = testDb.serverAddress();
+        LocalEventBus ownBus = new LocalEventBus();
+        try (TcpProxy proxy = TcpProxy.start(server.getHostString(), server.getPort());
+             Database viaProxy = Database.open(testDb.configThrough("127.0.0.1", proxy.port()));
+             CallRecorder own = new CallRecorder(viaProxy)) {
+            own.start(ownBus);
+            proxy.cut();
+
+            answeredCall(ownBus, "c-outage");
+            assertThat(count("call_records WHERE call_id = 'c-outage'")).isZero();
+            DbTicketService tickets = new DbTicketService(db, clock, own::isPending);
+            assertThat(tickets.create(new NewTicket(TicketType.CONSULTATION, "咨询", null, null, null, "c-outage",
+                    ServiceMode.PHONE, "通话记录尚未写入时也能建单。"), "agent1").callId()).isEqualTo("c-outage");
+
+            proxy.restore();
+            own.awaitIdle(Duration.ofSeconds(60));
+
+            CallRecord r = ticketing.calls().find("c-outage").orElseThrow();
+            assertThat(r.outcome()).isEqualTo(CallOutcome.ANSWERED);
+            assertThat(r.arrivedAt()).isEqualTo(at(0));
+            assertThat(r.queuedAt()).isEqualTo(at(5_500));
+            assertThat(r.answeredAt()).isEqualTo(at(10_000));
+            assertThat(r.endedAt()).isEqualTo(at(70_000));
+            assertThat(own.isPending("c-outage")).isFalse();
+        }
+    }
+}
