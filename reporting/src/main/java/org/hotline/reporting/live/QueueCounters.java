@@ -1,0 +1,69 @@
+package org.hotline.reporting.live;
+
+import java.time.Duration;
+
+/** One queue's counts for the current day. Not thread-safe: guarded by {@link LiveStats}' lock. */
+final class QueueCounters {
+    private final QueueSpec spec;
+    private long offered;
+    private long answered;
+    private long abandoned;
+    private long answeredWithinTarget;
+    private long answeredWaitMillis;
+
+    QueueCounters(QueueSpec spec) {
+        this.spec = spec;
+    }
+
+    QueueSpec spec() {
+        return spec;
+    }
+
+    void offered() {
+        offered++;
+    }
+
+    void answered(Duration waited) {
+        answered++;
+        long millis = Math.max(0, waited.toMillis());
+        answeredWaitMillis += millis;
+        if (millis <= spec.serviceLevelSeconds() * 1000L) {
+            answeredWithinTarget++;
+        }
+    }
+
+    void abandoned() {
+        abandoned++;
+    }
+
+    void reset() {
+        offered = 0;
+        answered = 0;
+        abandoned = 0;
+        answeredWithinTarget = 0;
+        answeredWaitMillis = 0;
+    }
+
+    long offeredCount() {
+        return offered;
+    }
+
+    long answeredCount() {
+        return answered;
+    }
+
+    long abandonedCount() {
+        return abandoned;
+    }
+
+    /** Answered within the threshold over answered plus abandoned; 1 while neither has happened. */
+    double serviceLevel() {
+        long finished = answered + abandoned;
+        return finished == 0 ? 1.0 : (double) answeredWithinTarget / finished;
+    }
+
+    /** Mean wait of the answered calls, rounded to the second; 0 before the first answer. */
+    long averageWaitSeconds() {
+        return answered == 0 ? 0 : Math.round(answeredWaitMillis / (double) answered / 1000.0);
+    }
+}

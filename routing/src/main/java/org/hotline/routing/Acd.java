@@ -1,0 +1,236 @@
+package org.hotline.routing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.hotline.platform.error.ValidationException;
+import org.hotline.platform.event.CallEvent.CallHungUp;
+import org.hotline.platform.event.EventBus;
+import org.hotline.platform.routing.AgentDesk;
+import org.hotline.platform.routing.AgentProfile;
+import org.hotline.platform.routing.AgentSnapshot;
+import org.hotline.platform.routing.CallContext;
+import org.hotline.platform.routing.CallRouter;
+import org.hotline.platform.routing.WaitingCall;
+import org.hotline.routing.queue.QueueBoard;
+import org.hotline.routing.queue.QueueDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The automatic call distributor: named queues served by agents with skills. Calls are served by priority, then
+ * longest waiting; a call goes to the longest-idle READY agent with the queue's skill, and an agent that becomes
+ * READY takes the best call among the queues it serves.
+ *
+ * <p>Thread-safe. All state sits behind one lock held only for in-memory work; events are published after the
+ * lock is released, in the order the state changed, so a subscriber may call back into the ACD. The device check
+ * ({@code deviceAvailable}) also runs outside the lock. A caller hang-up arrives as {@code CallHungUp} on the bus.
+ */
+public final class Acd implements CallRouter, AgentDesk, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Acd.class);
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final EventOutbox outbox;
+    private final RoutingEngine engine;
+    private final ScheduledExecutorService scheduler;
+    private final Predicate<String> deviceAvailable;
+    private final EventBus.Subscription hangups;
+    private boolean closed;
+
+    /**
+     * @param queues          the queues, unique by name
+     * @param bus             where the ACD publishes and whence it learns of hang-ups
+     * @param clock           the source of every timestamp
+     * @param scheduler       runs the wrap-up timers and the ring guard; owned by the caller
+     * @param deviceAvailable whether an agent's device can take a call now; an agent whose device is offline
+     *                        cannot go READY
+     */
+    public Acd(List<QueueDefinition> queues, EventBus bus, Clock clock, ScheduledExecutorService scheduler,
+               Predicate<String> deviceAvailable) {
+        Objects.requireNonNull(bus, "bus");
+        Objects.requireNonNull(clock, "clock");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.deviceAvailable = Objects.requireNonNull(deviceAvailable, "deviceAvailable");
+        this.outbox = new EventOutbox(bus);
+        this.engine = new RoutingEngine(new QueueBoard(queues), clock, outbox::add, new Timers());
+        this.hangups = bus.subscribe(CallHungUp.class, e -> mutate(en -> {
+            en.hungUp(e.callId());
+            return null;
+        }));
+    }
+
+    // ---- CallRouter ----
+
+    @Override
+    public WaitingCall enqueue(CallContext call) {
+        if (call == null) {
+            throw new ValidationException("call", "a call is required");
+        }
+        if (call.callId() == null || call.callId().isBlank()) {
+            throw new ValidationException("callId", "a queued call needs a call id");
+        }
+        if (call.queue() == null || call.queue().isBlank()) {
+            throw new ValidationException("queue", "call " + call.callId() + " names no queue");
+        }
+        var statusChanged = lock.newCondition();
+        var queued = mutate(e -> e.enqueue(call, statusChanged));
+        return new AcdWaitingCall(queued, lock, engine);
+    }
+
+    /**
+     * @throws org.hotline.platform.error.NotFoundException when the ACD has no such live call
+     * @throws org.hotline.platform.error.ConflictException when the call is not ringing an agent
+     */
+    @Override
+    public void answered(String callId) {
+        mutate(e -> {
+            e.answered(callId);
+            return null;
+        });
+    }
+
+    /**
+     * @throws org.hotline.platform.error.NotFoundException when the ACD has no such live call
+     * @throws org.hotline.platform.error.ConflictException when the call is not ringing an agent
+     */
+    @Override
+    public void ringNoAnswer(String callId) {
+        mutate(e -> {
+            e.ringNoAnswer(callId);
+            return null;
+        });
+    }
+
+    // ---- AgentDesk ----
+
+    @Override
+    public void register(AgentProfile profile) {
+        mutate(e -> e.register(profile));
+    }
+
+    @Override
+    public AgentSnapshot login(String agent) {
+        return mutate(e -> e.login(agent));
+    }
+
+    /** @return the agent's state afterwards: RESERVED when a waiting call was offered at once */
+    @Override
+    public AgentSnapshot ready(String agent) {
+        boolean online = deviceAvailable.test(read(e -> e.device(agent)));
+        return mutate(e -> e.ready(agent, online));
+    }
+
+    @Override
+    public AgentSnapshot notReady(String agent, String reason) {
+        return mutate(e -> e.notReady(agent, reason));
+    }
+
+    /** @return the agent's state afterwards: RESERVED when a waiting call was offered at once */
+    @Override
+    public AgentSnapshot finishWrapUp(String agent) {
+        boolean online = deviceAvailable.test(read(e -> e.device(agent)));
+        return mutate(e -> e.finishWrapUp(agent, online));
+    }
+
+    @Override
+    public AgentSnapshot logout(String agent) {
+        return mutate(e -> e.logout(agent));
+    }
+
+    @Override
+    public Optional<AgentSnapshot> agent(String agent) {
+        return read(e -> e.agent(agent));
+    }
+
+    /** In username order. */
+    @Override
+    public List<AgentSnapshot> agents() {
+        return read(RoutingEngine::agents);
+    }
+
+    /** Stops following hang-ups and cancels every timer. */
+    @Override
+    public void close() {
+        hangups.close();
+        lock.lock();
+        try {
+            closed = true;
+            engine.cancelTimers();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- plumbing ----
+
+    private <T> T read(Function<RoutingEngine, T> query) {
+        lock.lock();
+        try {
+            return query.apply(engine);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private <T> T mutate(Function<RoutingEngine, T> change) {
+        try {
+            return read(change);
+        } finally {
+            outbox.flush();
+        }
+    }
+
+    private void endWrapUp(String agent, long transitions) {
+        String device = read(e -> e.deviceIfStillWrappingUp(agent, transitions));
+        if (device != null) {
+            boolean online = deviceAvailable.test(device);
+            mutate(e -> {
+                e.wrapUpEnded(agent, transitions, online);
+                return null;
+            });
+        }
+    }
+
+    /** Arms timers; called by the engine under the lock. */
+    private final class Timers implements RoutingTimers {
+        @Override
+        public Future<?> wrapUpEnds(String agent, long transitions, Duration after) {
+            return schedule(after, () -> endWrapUp(agent, transitions));
+        }
+
+        @Override
+        public Future<?> ringExpires(String callId, int offer, Duration after) {
+            return schedule(after, () -> mutate(e -> {
+                e.ringExpired(callId, offer);
+                return null;
+            }));
+        }
+
+        private Future<?> schedule(Duration after, Runnable action) {
+            if (closed) {
+                return null;
+            }
+            try {
+                return scheduler.schedule(() -> {
+                    try {
+                        action.run();
+                    } catch (RuntimeException e) {
+                        LOG.error("ACD timer failed", e);
+                    }
+                }, after.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                LOG.error("the ACD's scheduler refused a timer; an agent may stay in wrap-up until it finishes it", e);
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,318 @@
+package org.hotline.routing;
+
+import static org.hotline.platform.routing.AgentState.LOGGED_OUT;
+import static org.hotline.platform.routing.AgentState.NOT_READY;
+import static org.hotline.platform.routing.AgentState.ON_CALL;
+import static org.hotline.platform.routing.AgentState.READY;
+import static org.hotline.platform.routing.AgentState.RESERVED;
+import static org.hotline.platform.routing.AgentState.WRAP_UP;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.Condition;
+import java.util.function.Consumer;
+import org.hotline.platform.Times;
+import org.hotline.platform.error.ConflictException;
+import org.hotline.platform.error.NotFoundException;
+import org.hotline.platform.error.ValidationException;
+import org.hotline.platform.event.AgentStateChanged;
+import org.hotline.platform.event.CallEvent.CallAbandoned;
+import org.hotline.platform.event.CallEvent.CallAnswered;
+import org.hotline.platform.event.CallEvent.CallOffered;
+import org.hotline.platform.event.CallEvent.CallQueued;
+import org.hotline.platform.event.CallEvent.CallRingNoAnswer;
+import org.hotline.platform.event.HotlineEvent;
+import org.hotline.platform.routing.AgentProfile;
+import org.hotline.platform.routing.AgentSnapshot;
+import org.hotline.platform.routing.CallContext;
+import org.hotline.platform.routing.Reservation;
+import org.hotline.routing.agent.Agent;
+import org.hotline.routing.agent.AgentReasons;
+import org.hotline.routing.agent.AgentRoster;
+import org.hotline.routing.agent.AgentTransitions;
+import org.hotline.routing.queue.CallQueue;
+import org.hotline.routing.queue.CallStatus;
+import org.hotline.routing.queue.QueueBoard;
+import org.hotline.routing.queue.QueuedCall;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ACD's state and rules: queues, agents, live calls, and the matching of the two. Not thread-safe: every method
+ * runs under the {@link Acd}'s lock, checks its input before it changes anything, and hands its events to
+ * {@code emit} in the order the state changed. It never blocks and never publishes.
+ */
+final class RoutingEngine {
+    /** How long after the ring timeout an offer the IVR never reported on counts as rung out. */
+    static final Duration RING_GUARD_GRACE = Duration.ofSeconds(10);
+
+    private static final Logger LOG = LoggerFactory.getLogger(RoutingEngine.class);
+
+    private final QueueBoard queues;
+    private final AgentRoster roster = new AgentRoster();
+    private final Map<String, QueuedCall> calls = new HashMap<>();
+    private final Clock clock;
+    private final Consumer<HotlineEvent> emit;
+    private final RoutingTimers timers;
+    private long nextSeq;
+
+    RoutingEngine(QueueBoard queues, Clock clock, Consumer<HotlineEvent> emit, RoutingTimers timers) {
+        this.queues = queues;
+        this.clock = clock;
+        this.emit = emit;
+        this.timers = timers;
+    }
+
+    // ---- call side ----
+
+    QueuedCall enqueue(CallContext call, Condition statusChanged) {
+        CallQueue queue = queues.require(call.queue());
+        if (calls.containsKey(call.callId())) {
+            throw new ConflictException("call " + call.callId() + " is already in the ACD");
+        }
+        Instant now = now();
+        CallContext context = call.queuedAt() != null ? call : withQueuedAt(call, now);
+        QueuedCall queued = new QueuedCall(context, queue.definition(), nextSeq++, now, statusChanged);
+        calls.put(call.callId(), queued);
+        queue.add(queued);
+        emit(new CallQueued(call.callId(), queue.definition().name(), call.priority(), false, now));
+        roster.longestIdle(queue.definition().skill()).ifPresent(agent -> reserve(queued, agent));
+        return queued;
+    }
+
+    void answered(String callId) {
+        QueuedCall call = ringing(callId);
+        Agent agent = roster.require(call.reservation().agent());
+        Instant now = now();
+        AgentStateChanged changed = roster.move(agent, ON_CALL, null, callId, now);
+        call.connect();
+        emit(new CallAnswered(callId, call.queue().name(), agent.username(), now));
+        emit(changed);
+    }
+
+    void ringNoAnswer(String callId) {
+        ringOut(ringing(callId));
+    }
+
+    /** The ring guard fired: the IVR never reported on offer number {@code offer}. */
+    void ringExpired(String callId, int offer) {
+        QueuedCall call = calls.get(callId);
+        if (call != null && call.status() == CallStatus.RINGING && call.offers() == offer) {
+            LOG.warn("call {} rang {} past its ring timeout without a report; treating it as not answered",
+                    callId, call.reservation().agent());
+            ringOut(call);
+        }
+    }
+
+    /** The call is over on the switch. Unknown calls are ignored. */
+    void hungUp(String callId) {
+        QueuedCall call = callId == null ? null : calls.get(callId);
+        if (call == null) {
+            return;
+        }
+        switch (call.status()) {
+            case WAITING -> abandonWaiting(call);
+            case RINGING -> abandonRinging(call);
+            case CONNECTED -> endConversation(call);
+            case ENDED -> calls.remove(callId);
+        }
+    }
+
+    int position(QueuedCall call) {
+        return call.status() == CallStatus.WAITING ? queues.require(call.queue().name()).position(call) : 0;
+    }
+
+    // ---- agent side ----
+
+    AgentSnapshot register(AgentProfile profile) {
+        Agent agent = roster.register(profile, now());
+        if (agent.state() == READY) {
+            serve(agent);
+        }
+        return agent.snapshot();
+    }
+
+    AgentSnapshot login(String username) {
+        Agent agent = roster.require(username);
+        if (agent.state() == LOGGED_OUT) {
+            emit(roster.move(agent, NOT_READY, AgentReasons.LOGIN, null, now()));
+        }
+        return agent.snapshot();
+    }
+
+    String device(String username) {
+        return roster.require(username).device();
+    }
+
+    AgentSnapshot ready(String username, boolean deviceOnline) {
+        Agent agent = roster.require(username);
+        AgentTransitions.checkRequested(username, agent.state(), READY);
+        requireDevice(agent, deviceOnline);
+        emit(roster.move(agent, READY, null, null, now()));
+        serve(agent);
+        return agent.snapshot();
+    }
+
+    AgentSnapshot finishWrapUp(String username, boolean deviceOnline) {
+        Agent agent = roster.require(username);
+        if (agent.state() != WRAP_UP) {
+            throw new ConflictException(username + " cannot finish wrap-up while " + agent.state());
+        }
+        return ready(username, deviceOnline);
+    }
+
+    AgentSnapshot notReady(String username, String reason) {
+        Agent agent = roster.require(username);
+        if (reason == null || reason.isBlank()) {
+            throw new ValidationException("reason", username + " needs a reason to go NOT_READY");
+        }
+        AgentTransitions.checkRequested(username, agent.state(), NOT_READY);
+        emit(roster.move(agent, NOT_READY, reason.strip(), null, now()));
+        return agent.snapshot();
+    }
+
+    AgentSnapshot logout(String username) {
+        Agent agent = roster.require(username);
+        AgentTransitions.checkRequested(username, agent.state(), LOGGED_OUT);
+        emit(roster.move(agent, LOGGED_OUT, null, null, now()));
+        return agent.snapshot();
+    }
+
+    /** The device to check before ending a wrap-up by timer, or null when the timer is stale. */
+    String deviceIfStillWrappingUp(String username, long transitions) {
+        return roster.find(username)
+                .filter(a -> a.state() == WRAP_UP && a.transitions() == transitions)
+                .map(Agent::device)
+                .orElse(null);
+    }
+
+    /** The wrap-up timer fired: READY (and take the next call), or NOT_READY when the device is offline. */
+    void wrapUpEnded(String username, long transitions, boolean deviceOnline) {
+        Optional<Agent> found = roster.find(username)
+                .filter(a -> a.state() == WRAP_UP && a.transitions() == transitions);
+        if (found.isEmpty()) {
+            return;
+        }
+        Agent agent = found.get();
+        if (deviceOnline) {
+            emit(roster.move(agent, READY, null, null, now()));
+            serve(agent);
+        } else {
+            emit(roster.move(agent, NOT_READY, AgentReasons.DEVICE_UNAVAILABLE, null, now()));
+        }
+    }
+
+    Optional<AgentSnapshot> agent(String username) {
+        return roster.find(username).map(Agent::snapshot);
+    }
+
+    List<AgentSnapshot> agents() {
+        return roster.all().stream().map(Agent::snapshot).toList();
+    }
+
+    void cancelTimers() {
+        roster.all().forEach(Agent::cancelWrapUpTimer);
+        calls.values().forEach(QueuedCall::cancelRingGuard);
+    }
+
+    // ---- matching ----
+
+    /** A READY agent takes the best call among the queues it serves, if any waits. */
+    private void serve(Agent agent) {
+        queues.bestFor(agent.profile().skills()).ifPresent(call -> reserve(call, agent));
+    }
+
+    private void reserve(QueuedCall call, Agent agent) {
+        Instant now = now();
+        Reservation reservation = new Reservation(call.callId(), agent.username(), agent.device(),
+                call.queue().ringTimeout());
+        AgentStateChanged changed = roster.move(agent, RESERVED, null, call.callId(), now);
+        queues.require(call.queue().name()).remove(call);
+        call.ring(reservation);
+        call.ringGuard(timers.ringExpires(call.callId(), call.offers(),
+                call.queue().ringTimeout().plus(RING_GUARD_GRACE)));
+        emit(new CallOffered(call.context(), agent.username(), agent.device(), now));
+        emit(changed);
+    }
+
+    private void ringOut(QueuedCall call) {
+        Agent agent = roster.require(call.reservation().agent());
+        Instant now = now();
+        AgentStateChanged changed = roster.move(agent, NOT_READY, AgentReasons.RING_NO_ANSWER, null, now);
+        call.backToQueue();
+        queues.require(call.queue().name()).add(call);
+        emit(new CallRingNoAnswer(call.callId(), call.queue().name(), agent.username(), now));
+        emit(changed);
+        emit(new CallQueued(call.callId(), call.queue().name(), call.context().priority(), true, now));
+        roster.longestIdle(call.queue().skill()).ifPresent(next -> reserve(call, next));
+    }
+
+    private void abandonWaiting(QueuedCall call) {
+        Instant now = now();
+        queues.require(call.queue().name()).remove(call);
+        calls.remove(call.callId());
+        call.end();
+        emit(abandoned(call, now));
+    }
+
+    private void abandonRinging(QueuedCall call) {
+        Agent agent = roster.require(call.reservation().agent());
+        Instant now = now();
+        AgentStateChanged changed = roster.move(agent, READY, AgentReasons.CALLER_GONE, null, now);
+        calls.remove(call.callId());
+        call.end();
+        emit(abandoned(call, now));
+        emit(changed);
+        serve(agent);
+    }
+
+    private void endConversation(QueuedCall call) {
+        Agent agent = roster.require(call.reservation().agent());
+        AgentStateChanged changed = roster.move(agent, WRAP_UP, null, call.callId(), now());
+        calls.remove(call.callId());
+        call.end();
+        emit(changed);
+        agent.wrapUpTimer(timers.wrapUpEnds(agent.username(), agent.transitions(), call.queue().wrapUp()));
+    }
+
+    private QueuedCall ringing(String callId) {
+        QueuedCall call = callId == null ? null : calls.get(callId);
+        if (call == null) {
+            throw new NotFoundException("no live call " + callId + " in the ACD");
+        }
+        if (call.status() != CallStatus.RINGING) {
+            throw new ConflictException("call " + callId + " is not ringing an agent (" + call.status() + ")");
+        }
+        return call;
+    }
+
+    private static void requireDevice(Agent agent, boolean deviceOnline) {
+        if (!deviceOnline) {
+            throw new ConflictException(agent.username() + " cannot go READY: device " + agent.device()
+                    + " is unavailable");
+        }
+    }
+
+    private static CallAbandoned abandoned(QueuedCall call, Instant now) {
+        return new CallAbandoned(call.callId(), call.queue().name(), Duration.between(call.enqueuedAt(), now), now);
+    }
+
+    private static CallContext withQueuedAt(CallContext c, Instant queuedAt) {
+        return new CallContext(c.callId(), c.ani(), c.dnis(), c.customerId(), c.customerName(), c.customerClass(),
+                c.ivrPath(), c.digits(), c.queue(), c.priority(), c.arrivedAt(), queuedAt);
+    }
+
+    private void emit(HotlineEvent event) {
+        LOG.debug("{}", event);
+        emit.accept(event);
+    }
+
+    private Instant now() {
+        return Times.now(clock);
+    }
+}

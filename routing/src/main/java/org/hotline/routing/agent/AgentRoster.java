@@ -1,0 +1,87 @@
+package org.hotline.routing.agent;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.hotline.platform.error.NotFoundException;
+import org.hotline.platform.error.ValidationException;
+import org.hotline.platform.event.AgentStateChanged;
+import org.hotline.platform.routing.AgentProfile;
+import org.hotline.platform.routing.AgentState;
+
+/** Every agent known to the ACD, and the READY ones in idle order. Not thread-safe: guarded by the ACD's lock. */
+public final class AgentRoster {
+    private final Map<String, Agent> agents = new TreeMap<>();
+    private final TreeMap<Long, Agent> idle = new TreeMap<>();
+    private long nextIdleRank;
+
+    /** Adds a LOGGED_OUT agent, or updates the skills, name and device of a known one (its state is kept). */
+    public Agent register(AgentProfile profile, Instant at) {
+        if (profile == null) {
+            throw new ValidationException("profile", "an agent profile is required");
+        }
+        if (profile.username() == null || profile.username().isBlank()) {
+            throw new ValidationException("username", "an agent needs a username");
+        }
+        if (profile.device() == null || profile.device().isBlank()) {
+            throw new ValidationException("device", "agent " + profile.username() + " needs a device");
+        }
+        Agent known = agents.get(profile.username());
+        if (known != null) {
+            known.profile(profile);
+            return known;
+        }
+        Agent agent = new Agent(profile, at);
+        agents.put(profile.username(), agent);
+        return agent;
+    }
+
+    public Agent require(String username) {
+        Agent agent = username == null ? null : agents.get(username);
+        if (agent == null) {
+            throw new NotFoundException("unknown agent: " + username);
+        }
+        return agent;
+    }
+
+    public Optional<Agent> find(String username) {
+        return Optional.ofNullable(username == null ? null : agents.get(username));
+    }
+
+    /** The READY agent with {@code skill} that has been idle longest. */
+    public Optional<Agent> longestIdle(String skill) {
+        for (Agent agent : idle.values()) {
+            if (agent.hasSkill(skill)) {
+                return Optional.of(agent);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Moves an agent along the state machine.
+     *
+     * @return the event that tells the move
+     * @throws org.hotline.platform.error.ConflictException when the transition is not allowed (nothing changes)
+     */
+    public AgentStateChanged move(Agent agent, AgentState next, String reason, String callId, Instant at) {
+        AgentTransitions.check(agent.username(), agent.state(), next);
+        if (agent.state() == AgentState.READY) {
+            idle.remove(agent.idleRank());
+        }
+        agent.apply(next, reason, callId, at);
+        if (next == AgentState.READY) {
+            long rank = nextIdleRank++;
+            agent.idleRank(rank);
+            idle.put(rank, agent);
+        }
+        return new AgentStateChanged(agent.username(), next, reason, callId, at);
+    }
+
+    /** In username order. */
+    public Collection<Agent> all() {
+        return agents.values();
+    }
+}

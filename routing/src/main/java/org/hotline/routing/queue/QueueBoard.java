@@ -1,0 +1,56 @@
+package org.hotline.routing.queue;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.hotline.platform.error.NotFoundException;
+import org.hotline.platform.error.ValidationException;
+
+/** Every queue of the ACD by name. Not thread-safe: guarded by the ACD's lock. */
+public final class QueueBoard {
+    private final Map<String, CallQueue> queues = new LinkedHashMap<>();
+
+    public QueueBoard(List<QueueDefinition> definitions) {
+        if (definitions == null || definitions.isEmpty()) {
+            throw new ValidationException("queues", "the ACD needs at least one queue");
+        }
+        for (QueueDefinition d : definitions) {
+            if (d == null) {
+                throw new ValidationException("queues", "a queue definition is missing");
+            }
+            if (queues.putIfAbsent(d.name(), new CallQueue(d)) != null) {
+                throw new ValidationException("queues", "queue " + d.name() + " is defined twice");
+            }
+        }
+    }
+
+    public CallQueue require(String name) {
+        CallQueue queue = queues.get(name);
+        if (queue == null) {
+            throw new NotFoundException("unknown queue: " + name);
+        }
+        return queue;
+    }
+
+    /** The call an agent with {@code skills} should take next: the best head among the queues it serves. */
+    public Optional<QueuedCall> bestFor(Set<String> skills) {
+        QueuedCall best = null;
+        for (CallQueue queue : queues.values()) {
+            if (!skills.contains(queue.definition().skill())) {
+                continue;
+            }
+            QueuedCall head = queue.head().orElse(null);
+            if (head != null && (best == null || QueuedCall.SERVING_ORDER.compare(head, best) < 0)) {
+                best = head;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    public Collection<CallQueue> all() {
+        return queues.values();
+    }
+}
