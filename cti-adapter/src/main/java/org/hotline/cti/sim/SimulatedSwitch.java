@@ -1,0 +1,281 @@
+package org.hotline.cti.sim;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.hotline.platform.error.ConflictException;
+import org.hotline.platform.error.NotFoundException;
+import org.hotline.platform.error.ValidationException;
+import org.hotline.platform.event.CallEvent.HangupParty;
+import org.hotline.platform.event.EventBus;
+import org.hotline.platform.telephony.CallHandler;
+import org.hotline.platform.telephony.CallInfo;
+import org.hotline.platform.telephony.CallerHangupException;
+import org.hotline.platform.telephony.SwitchControl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A switch that lives in the JVM: simulated callers arrive with {@link #placeCall}, each call runs the registered
+ * {@link CallHandler} on its own virtual thread through a {@link SimulatedChannel}, and agent phones are registered
+ * devices (a human's softphone answered with {@link #answer}, or a simulated agent's auto-answer phone).
+ *
+ * <p>Like Asterisk, the switch publishes exactly one {@code CallHungUp} per call and nothing else: the caller hangs
+ * up (patience on hold exceeded, talk time elapsed, an {@code H} key entry), the agent side hangs up with
+ * {@link #hangup}, or the handler hangs up / returns without having connected the caller to an agent (party SYSTEM,
+ * cause {@code normal}).
+ */
+public final class SimulatedSwitch implements SwitchControl, AutoCloseable {
+    /** How long an originated call rings the agent's device before giving up. */
+    public static final Duration ORIGINATE_RING_TIMEOUT = Duration.ofSeconds(30);
+
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatedSwitch.class);
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+
+    private final SwitchCore core;
+    private final AtomicLong sequence = new AtomicLong();
+    private final Set<Thread> callThreads = ConcurrentHashMap.newKeySet();
+    private volatile CallHandler handler;
+    private volatile boolean closed;
+
+    public SimulatedSwitch(EventBus bus, Clock clock, SimulationTiming timing) {
+        this.core = new SwitchCore(Objects.requireNonNull(bus, "bus"), Objects.requireNonNull(clock, "clock"),
+                Objects.requireNonNull(timing, "timing"));
+    }
+
+    @Override
+    public void onIncomingCall(CallHandler callHandler) {
+        this.handler = Objects.requireNonNull(callHandler, "handler");
+    }
+
+    /**
+     * A caller arrives now; the registered handler runs the call on a new virtual thread.
+     *
+     * @return the new call's id ({@code sim-<n>})
+     * @throws ConflictException when no handler is registered or the switch is closed
+     */
+    public String placeCall(SimulatedCaller caller) {
+        if (caller == null) {
+            throw new ValidationException("caller", "caller is required");
+        }
+        CallHandler h = handler;
+        if (h == null) {
+            throw new ConflictException("no call handler registered on the simulated switch");
+        }
+        if (closed) {
+            throw new ConflictException("the simulated switch is closed");
+        }
+        String id = "sim-" + sequence.incrementAndGet();
+        CallInfo info = new CallInfo(id, caller.ani(), caller.dnis(), "SIM/" + id, "zh", "hotline", caller.params());
+        SimCall call = new SimCall(info, caller, false, CallPhase.IVR, null, core.now());
+        core.add(call);
+        Thread thread = Thread.ofVirtual().name("sim-call-" + id).unstarted(() -> runHandler(h, call));
+        callThreads.add(thread);
+        thread.start();
+        LOG.debug("call {} placed from '{}'", id, caller.ani());
+        return id;
+    }
+
+    private void runHandler(CallHandler h, SimCall call) {
+        try {
+            h.handle(new SimulatedChannel(call, core));
+        } catch (CallerHangupException e) {
+            LOG.debug("handler of {} stopped: {}", call.id(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("call handler failed on call {}", call.id(), e);
+        } finally {
+            core.handlerReturned(call);
+            callThreads.remove(Thread.currentThread());
+        }
+    }
+
+    /** A human agent's softphone: rings until {@link #answer} is called or the ring timeout passes. */
+    public void registerDevice(String device) {
+        core.devices.register(device, null);
+    }
+
+    /** A simulated agent's phone: answers every ring after {@code ringDelay}. */
+    public void registerAutoAnswerDevice(String device, Duration ringDelay) {
+        if (ringDelay == null) {
+            throw new ValidationException("ringDelay", "ringDelay is required");
+        }
+        core.devices.register(device, ringDelay);
+    }
+
+    /**
+     * Takes a device offline; a ring in progress on it ends (UNAVAILABLE), a conversation on it goes on.
+     *
+     * @throws NotFoundException for a device that is not registered
+     */
+    public void unregisterDevice(String device) {
+        String occupant = core.devices.unregister(device);
+        SimCall call = core.live(occupant);
+        if (call != null) {
+            call.poke();
+        }
+    }
+
+    @Override
+    public boolean deviceAvailable(String device) {
+        return core.devices.registered(device);
+    }
+
+    /**
+     * @throws NotFoundException for an unregistered device
+     * @throws ConflictException when the device is not ringing
+     */
+    @Override
+    public void answer(String device) {
+        DeviceRegistry.requireName(device);
+        SimCall call = core.live(core.devices.occupant(device));
+        if (call == null || !core.answerRinging(call, device, -1)) {
+            throw new ConflictException("device " + device + " is not ringing");
+        }
+    }
+
+    /**
+     * Ends a call from the platform's side: party AGENT for a call connected to an agent, SYSTEM otherwise. Hanging up
+     * a call that has just ended is a no-op.
+     *
+     * @throws NotFoundException for an unknown call id
+     */
+    @Override
+    public void hangup(String callId) {
+        SimCall call = requireLive(callId);
+        if (call == null) {
+            return;
+        }
+        HangupParty party = call.snapshot().phase() == CallPhase.TALKING ? HangupParty.AGENT : HangupParty.SYSTEM;
+        core.end(call, party, SwitchCore.NORMAL);
+    }
+
+    /**
+     * Moves a connected call to {@code target} (a registered device), which now owns the conversation.
+     *
+     * @throws NotFoundException for an unknown call or target device
+     * @throws ConflictException when the call is not connected or the target is busy
+     */
+    @Override
+    public void transfer(String callId, String target) {
+        DeviceRegistry.requireName(target);
+        SimCall call = requireLive(callId);
+        if (call == null) {
+            throw new ConflictException("call " + callId + " has ended");
+        }
+        if (!core.devices.registered(target)) {
+            throw new NotFoundException("unknown device: " + target);
+        }
+        String from;
+        call.lock.lock();
+        try {
+            if (call.phase() != CallPhase.TALKING) {
+                throw new ConflictException("call " + callId + " is not connected (" + call.phase() + ")");
+            }
+            from = call.device();
+            if (!from.equals(target)) {
+                if (core.devices.claim(target, callId) != DeviceRegistry.Claim.CLAIMED) {
+                    throw new ConflictException("device " + target + " is busy");
+                }
+                call.moveTo(CallPhase.TALKING, target, core.now());
+            }
+        } finally {
+            call.lock.unlock();
+        }
+        if (!from.equals(target)) {
+            core.devices.release(from, callId);
+            LOG.debug("call {} transferred from {} to {}", callId, from, target);
+        }
+    }
+
+    /**
+     * Rings {@code device} (auto-answer devices answer by themselves, a human one with {@link #answer}); once answered
+     * the call is connected to {@code destination} until it is hung up. Unanswered after
+     * {@link #ORIGINATE_RING_TIMEOUT} it ends (SYSTEM, {@code no-answer}). Publishes nothing but its CallHungUp.
+     *
+     * @throws ConflictException when the device is not registered or busy
+     */
+    @Override
+    public String originate(String device, String destination, String callerId) {
+        DeviceRegistry.requireName(device);
+        if (destination == null || destination.isBlank()) {
+            throw new ValidationException("destination", "destination is required");
+        }
+        if (closed) {
+            throw new ConflictException("the simulated switch is closed");
+        }
+        String id = "sim-" + sequence.incrementAndGet();
+        switch (core.devices.claim(device, id)) {
+            case UNAVAILABLE -> throw new ConflictException("device " + device + " is not registered");
+            case BUSY -> throw new ConflictException("device " + device + " is busy");
+            case CLAIMED -> LOG.debug("call {} originated from {} to {}", id, device, destination);
+        }
+        CallInfo info = new CallInfo(id, callerId, destination, "SIM/" + id, "zh", null, Map.of());
+        SimulatedCaller far = new SimulatedCaller(callerId, destination, List.of(), null, null, Map.of());
+        SimCall call = new SimCall(info, far, true, CallPhase.IVR, null, core.now());
+        call.lock.lock();
+        try {
+            core.startRinging(call, device);
+            call.addTimer(core.schedule(ORIGINATE_RING_TIMEOUT, () -> core.end(call, HangupParty.SYSTEM, "no-answer",
+                    EnumSet.of(CallPhase.RINGING))));
+        } finally {
+            call.lock.unlock();
+        }
+        core.add(call);
+        return id;
+    }
+
+    /** The call now, or shortly after its end (the last 1000 ended calls are kept). */
+    public Optional<SimulatedCallState> call(String callId) {
+        return core.find(callId);
+    }
+
+    /** Every call that has not ended yet, oldest phase change first. */
+    public List<SimulatedCallState> calls() {
+        return core.liveStates();
+    }
+
+    /** Hangs up every live call (SYSTEM, {@code shutdown}) and waits briefly for their handlers to return. */
+    @Override
+    public void close() {
+        closed = true;
+        for (SimCall call : core.liveCalls()) {
+            core.end(call, HangupParty.SYSTEM, "shutdown");
+        }
+        core.shutdown();
+        long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+        for (Thread t : List.copyOf(callThreads)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            try {
+                t.join(Duration.ofNanos(left));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (!callThreads.isEmpty()) {
+            LOG.warn("{} call handler(s) still running after the switch closed", callThreads.size());
+        }
+    }
+
+    /** @return the live call, or null for one that has just ended */
+    private SimCall requireLive(String callId) {
+        SimCall call = core.live(callId);
+        if (call != null) {
+            return call;
+        }
+        if (callId != null && core.endedRecently(callId)) {
+            return null;
+        }
+        throw new NotFoundException("unknown call: " + callId);
+    }
+}

@@ -1,0 +1,84 @@
+package org.hotline.cti.sim;
+
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.random.RandomGenerator;
+import org.hotline.platform.error.ConflictException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Places simulated calls on a {@link SimulatedSwitch}: Poisson arrivals at the profile's rate, callers drawn from the
+ * profile. Stops by itself after the profile's duration or max calls (whichever comes first), or on {@link #stop()}.
+ * One generator runs once.
+ */
+public final class TrafficGenerator {
+    private static final Logger LOG = LoggerFactory.getLogger(TrafficGenerator.class);
+
+    private final SimulatedSwitch sw;
+    private final TrafficProfile profile;
+    private final RandomCallers callers;
+    private final AtomicLong placed = new AtomicLong();
+    private final CountDownLatch stopSignal = new CountDownLatch(1);
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private Thread thread;
+
+    public TrafficGenerator(SimulatedSwitch sw, TrafficProfile profile, RandomGenerator rnd) {
+        this.sw = Objects.requireNonNull(sw, "sw");
+        this.profile = Objects.requireNonNull(profile, "profile");
+        this.callers = new RandomCallers(profile, Objects.requireNonNull(rnd, "rnd"));
+    }
+
+    /** @throws ConflictException when already started */
+    public synchronized void start() {
+        if (thread != null) {
+            throw new ConflictException("traffic generator already started");
+        }
+        thread = Thread.ofVirtual().name("sim-traffic").start(this::run);
+        LOG.info("traffic generator started: {} calls/s, duration {}, max {} calls", profile.callsPerSecond(),
+                profile.duration(), profile.maxCalls());
+    }
+
+    /** Stops placing calls (calls already placed go on). */
+    public void stop() {
+        stopSignal.countDown();
+    }
+
+    /** How many calls were placed so far. */
+    public long placed() {
+        return placed.get();
+    }
+
+    /** True between {@link #start()} and the moment the generator stopped. */
+    public synchronized boolean running() {
+        return thread != null && finished.getCount() > 0;
+    }
+
+    private void run() {
+        long end = profile.duration().isZero() ? Long.MAX_VALUE : System.nanoTime() + profile.duration().toNanos();
+        try {
+            while (profile.maxCalls() == 0 || placed.get() < profile.maxCalls()) {
+                long now = System.nanoTime();
+                long gap = callers.nextGapNanos();
+                boolean pastEnd = end != Long.MAX_VALUE && gap >= end - now;
+                if (stopSignal.await(pastEnd ? Math.max(0, end - now) : gap, TimeUnit.NANOSECONDS) || pastEnd) {
+                    break;
+                }
+                try {
+                    sw.placeCall(callers.next());
+                    placed.incrementAndGet();
+                } catch (ConflictException e) {
+                    LOG.warn("traffic generator stops: {}", e.getMessage());
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            finished.countDown();
+            LOG.info("traffic generator stopped after {} calls", placed.get());
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.hotline.ivr;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.hotline.ivr.flow.QueueNode;
+import org.hotline.platform.routing.CallRouter;
+import org.hotline.platform.routing.Reservation;
+import org.hotline.platform.routing.WaitingCall;
+import org.hotline.platform.telephony.CallChannel;
+import org.hotline.platform.telephony.ConnectResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a queued caller hears and what happens when routing finds an agent: music on hold, a position announcement
+ * every so often, ringing the reserved agent and, if the agent does not answer, back to waiting. Returns once the
+ * caller is connected to an agent; a hang-up surfaces as {@code CallerHangupException} from the channel.
+ */
+final class WaitingTreatment {
+    private static final Logger LOG = LoggerFactory.getLogger(WaitingTreatment.class);
+    private static final Duration DEFAULT_RING_TIMEOUT = Duration.ofSeconds(20);
+
+    private final CallRouter router;
+    private final IvrSettings settings;
+
+    WaitingTreatment(CallRouter router, IvrSettings settings) {
+        this.router = router;
+        this.settings = settings;
+    }
+
+    void waitForAgent(CallChannel channel, String callId, WaitingCall waiting, QueueNode node)
+            throws InterruptedException {
+        Duration poll = settings.pollInterval();
+        long announceEvery = (node.announceEvery() != null ? node.announceEvery() : settings.announceInterval())
+                .toNanos();
+        channel.startMusicOnHold(node.musicOnHold());
+        long nextAnnouncement = System.nanoTime() + announceEvery;
+        while (true) {
+            Optional<Reservation> reservation = waiting.awaitReservation(poll);
+            if (reservation.isPresent()) {
+                if (ring(channel, callId, reservation.get())) {
+                    return;
+                }
+                channel.startMusicOnHold(node.musicOnHold());
+                continue;
+            }
+            // the key is ignored for now; waiting on the channel is what notices a caller who hung up
+            channel.waitForDigit(poll);
+            if (System.nanoTime() - nextAnnouncement >= 0) {
+                announcePosition(channel, waiting, node);
+                nextAnnouncement = System.nanoTime() + announceEvery;
+            }
+        }
+    }
+
+    /** @return true when the agent answered */
+    private boolean ring(CallChannel channel, String callId, Reservation reservation) {
+        channel.stopMusicOnHold();
+        Duration ringTimeout = reservation.ringTimeout() != null ? reservation.ringTimeout() : DEFAULT_RING_TIMEOUT;
+        ConnectResult result = channel.connect(reservation.device(), ringTimeout);
+        if (result == ConnectResult.ANSWERED) {
+            try {
+                router.answered(callId);
+            } catch (RuntimeException e) {
+                // the caller and the agent are talking: never drop the conversation over bookkeeping
+                LOG.error("call {}: routing rejected the answer by {}", callId, reservation.agent(), e);
+            }
+            return true;
+        }
+        LOG.debug("call {}: {} on {} for agent {}", callId, result, reservation.device(), reservation.agent());
+        try {
+            router.ringNoAnswer(callId);
+        } catch (org.hotline.platform.error.NotFoundException e) {
+            // routing already ended the call: the caller hung up while the agent's device rang
+            throw new org.hotline.platform.telephony.CallerHangupException(callId);
+        } catch (org.hotline.platform.error.ConflictException e) {
+            // routing already took the call back (its ring guard fired first); keep waiting for the next agent
+            LOG.debug("call {}: ring-no-answer already handled: {}", callId, e.getMessage());
+        }
+        return false;
+    }
+
+    private static void announcePosition(CallChannel channel, WaitingCall waiting, QueueNode node) {
+        int position = waiting.position();
+        if (position <= 0) {
+            return;
+        }
+        channel.stopMusicOnHold();
+        PromptPlayer.play(channel, node.positionPrompt());
+        channel.sayNumber(position);
+        channel.startMusicOnHold(node.musicOnHold());
+    }
+}
