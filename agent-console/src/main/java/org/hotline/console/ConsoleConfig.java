@@ -1,0 +1,28 @@
+package org.hotline.console;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the console listens.
+ *
+ * @param host          interface to bind (e.g. {@code 127.0.0.1} or {@code 0.0.0.0})
+ * @param port          TCP port; 0 picks any free port
+ * @param sessionTtl    how long a login stays valid without use (sliding)
+ * @param secureCookies whether the session cookie carries {@code Secure} (set when served over HTTPS)
+ */
+public record ConsoleConfig(String host, int port, Duration sessionTtl, boolean secureCookies) {
+    public ConsoleConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(sessionTtl, "sessionTtl");
+        if (host.isBlank()) {
+            throw new IllegalArgumentException("host must not be blank");
+        }
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be 0..65535, was " + port);
+        }
+        if (sessionTtl.isNegative() || sessionTtl.isZero()) {
+            throw new IllegalArgumentException("sessionTtl must be positive, was " + sessionTtl);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package org.hotline.console;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import org.hotline.console.agent.AcdAgents;
+import org.hotline.console.agent.AgentRoutes;
+import org.hotline.console.auth.AuthHandler;
+import org.hotline.console.auth.AuthRoutes;
+import org.hotline.console.auth.SessionCookie;
+import org.hotline.console.auth.SessionEnder;
+import org.hotline.console.auth.SessionStore;
+import org.hotline.console.calls.CallRoutes;
+import org.hotline.console.customers.CustomerHistory;
+import org.hotline.console.customers.CustomerRoutes;
+import org.hotline.console.http.Blocking;
+import org.hotline.console.http.ErrorResponder;
+import org.hotline.console.http.SecurityHeaders;
+import org.hotline.console.pop.ScreenPopBuilder;
+import org.hotline.console.stats.StatsRoutes;
+import org.hotline.console.tickets.TicketRoutes;
+import org.hotline.console.ws.EventRelay;
+import org.hotline.console.ws.SocketRegistry;
+import org.hotline.console.ws.StatsBroadcaster;
+import org.hotline.console.ws.WebSocketEndpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agent console: JSON API, WebSocket push and the browser UI from the classpath {@code webroot/}, on one Vert.x
+ * HTTP server. It talks to the rest of Hotline only through the ports in {@link ConsoleBackend}; every port call runs
+ * on a worker thread.
+ */
+public final class ConsoleServer {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleServer.class);
+    static final long BODY_LIMIT_BYTES = 64 * 1024;
+    static final int WS_MESSAGE_LIMIT_BYTES = 16 * 1024;
+    static final long PURGE_PERIOD_MS = 30_000;
+
+    private final Vertx vertx;
+    private final ConsoleConfig config;
+    private final ConsoleBackend backend;
+    private final Blocking blocking;
+    private final SessionStore sessions;
+    private final SessionEnder ender;
+    private final AcdAgents acd;
+    private final SocketRegistry sockets = new SocketRegistry();
+    private final CustomerHistory history;
+    private final ScreenPopBuilder pops;
+    private final StatsBroadcaster broadcaster;
+    private final Router router;
+    private final Context context;
+    private final EventRelay relay;
+    private boolean started;
+    private HttpServer server;
+    private long purgeTimer = -1;
+
+    public ConsoleServer(Vertx vertx, ConsoleConfig config, ConsoleBackend backend) {
+        this.vertx = vertx;
+        this.config = config;
+        this.backend = backend;
+        this.blocking = new Blocking(vertx);
+        this.sessions = new SessionStore(backend.clock(), config.sessionTtl());
+        this.acd = new AcdAgents(backend.agents());
+        this.ender = new SessionEnder(sessions, acd, blocking);
+        this.history = new CustomerHistory(backend.customers(), backend.tickets(), backend.calls(), backend.clock());
+        this.pops = new ScreenPopBuilder(history);
+        this.broadcaster = new StatsBroadcaster(vertx, sockets, backend.stats(), blocking);
+        this.router = Router.router(vertx);
+        this.context = vertx.getOrCreateContext();
+        this.relay = new EventRelay(backend.bus(), context, sockets, pops, blocking);
+        sessions.onEnded(s -> sockets.closeSession(s.token()));
+        mountRoutes();
+    }
+
+    /** Starts listening; resolves with the bound port. */
+    public synchronized Future<Integer> start() {
+        if (started) {
+            return Future.failedFuture(new IllegalStateException("console already started"));
+        }
+        started = true;
+        Promise<Integer> listening = Promise.promise();
+        context.runOnContext(v -> listen().onComplete(listening).onFailure(e -> stopBackgroundWork()));
+        return listening.future();
+    }
+
+    /** Closes every socket, ends every session and stops listening. */
+    public synchronized Future<Void> stop() {
+        if (!started) {
+            return Future.succeededFuture();
+        }
+        started = false;
+        Promise<Void> stopped = Promise.promise();
+        context.runOnContext(v -> {
+            stopBackgroundWork();
+            sockets.closeAll();
+            sessions.endAll();
+            Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
+            closed.onComplete(stopped);
+        });
+        return stopped.future();
+    }
+
+    private synchronized void stopBackgroundWork() {
+        started = false;
+        relay.close();
+        broadcaster.stop();
+        if (purgeTimer >= 0) {
+            vertx.cancelTimer(purgeTimer);
+            purgeTimer = -1;
+        }
+    }
+
+    /** The router (for tests that check every route against the access policy). */
+    Router router() {
+        return router;
+    }
+
+    private Future<Integer> listen() {
+        relay.start();
+        broadcaster.start();
+        purgeTimer = vertx.setPeriodic(PURGE_PERIOD_MS, id -> ender.purgeExpired());
+        HttpServerOptions options = new HttpServerOptions()
+                .setHost(config.host())
+                .setPort(config.port())
+                .setMaxWebSocketFrameSize(WS_MESSAGE_LIMIT_BYTES)
+                .setMaxWebSocketMessageSize(WS_MESSAGE_LIMIT_BYTES);
+        return vertx.createHttpServer(options).requestHandler(router).listen().map(s -> {
+            server = s;
+            LOG.info("agent console listening on {}:{}", config.host(), s.actualPort());
+            return s.actualPort();
+        });
+    }
+
+    private void mountRoutes() {
+        router.route().handler(new SecurityHeaders());
+        router.route("/api/*").handler(new AuthHandler(sessions));
+        router.post("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
+
+        new AuthRoutes(backend.users(), sessions, ender, new SessionCookie(config.secureCookies()), blocking,
+                backend.clock()).mount(router);
+        new AgentRoutes(acd, backend.switchControl(), blocking).mount(router);
+        new StatsRoutes(backend.stats(), backend.agents(), blocking).mount(router);
+        new CallRoutes(backend.calls(), blocking).mount(router);
+        new TicketRoutes(backend.tickets(), blocking).mount(router);
+        new CustomerRoutes(history, blocking).mount(router);
+        router.get("/api/ws").handler(new WebSocketEndpoint(sockets, relay, broadcaster, acd, sessions, blocking));
+
+        router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html").setMaxAgeSeconds(300));
+        router.route().failureHandler(new ErrorResponder());
+    }
+}

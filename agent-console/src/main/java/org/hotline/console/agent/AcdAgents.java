@@ -1,0 +1,60 @@
+package org.hotline.console.agent;
+
+import java.util.Optional;
+import org.hotline.platform.error.ConflictException;
+import org.hotline.platform.error.NotFoundException;
+import org.hotline.platform.routing.AgentDesk;
+import org.hotline.platform.routing.AgentProfile;
+import org.hotline.platform.routing.AgentSnapshot;
+import org.hotline.platform.routing.AgentState;
+import org.hotline.platform.user.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The console's use of the ACD's agent side. An agent unknown to routing is registered with the console's softphone
+ * device {@code console/<username>}; an agent routing already knows keeps the device routing has. Every method may
+ * block (the desk takes locks): call it off the event loop.
+ */
+public final class AcdAgents {
+    private static final Logger LOG = LoggerFactory.getLogger(AcdAgents.class);
+    static final String DEVICE_PREFIX = "console/";
+
+    private final AgentDesk desk;
+
+    public AcdAgents(AgentDesk desk) {
+        this.desk = desk;
+    }
+
+    public AgentDesk desk() {
+        return desk;
+    }
+
+    /** Registers the agent if routing does not know it, then logs it in (a no-op when already logged in). */
+    public AgentSnapshot ensureLoggedIn(User user) {
+        if (desk.agent(user.username()).isEmpty()) {
+            desk.register(new AgentProfile(user.username(), user.displayName(), user.skills(),
+                    DEVICE_PREFIX + user.username()));
+            LOG.info("registered agent {} with device {}{}", user.username(), DEVICE_PREFIX, user.username());
+        }
+        return desk.login(user.username());
+    }
+
+    /** The agent's snapshot; LOGGED_OUT with the console device when routing does not know it yet. */
+    public AgentSnapshot current(User user) {
+        Optional<AgentSnapshot> snapshot = desk.agent(user.username());
+        return snapshot.orElseGet(() -> new AgentSnapshot(user.username(), user.displayName(), user.skills(),
+                DEVICE_PREFIX + user.username(), AgentState.LOGGED_OUT, null, null, null));
+    }
+
+    /** Logs the agent out of the ACD; an unknown agent or a refused transition (e.g. on a call) is only logged. */
+    public void logoutQuietly(String username) {
+        try {
+            desk.logout(username);
+        } catch (NotFoundException e) {
+            LOG.debug("agent {} was not known to routing", username);
+        } catch (ConflictException e) {
+            LOG.info("agent {} stays logged in to the ACD: {}", username, e.getMessage());
+        }
+    }
+}

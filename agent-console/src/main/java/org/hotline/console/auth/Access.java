@@ -1,0 +1,39 @@
+package org.hotline.console.auth;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.hotline.platform.user.Role;
+import org.hotline.platform.user.User;
+
+/** Who may call a route. */
+public enum Access {
+    /** No login needed (health, login). */
+    PUBLIC(EnumSet.noneOf(Role.class)),
+    /** Any logged-in user. */
+    AUTHENTICATED(EnumSet.noneOf(Role.class)),
+    /** Agents only. */
+    AGENT(EnumSet.of(Role.AGENT)),
+    /** Supervisors and administrators. */
+    SUPERVISOR(EnumSet.of(Role.SUPERVISOR, Role.ADMIN)),
+    /** Anyone who works the hotline: agents, supervisors, administrators. */
+    STAFF(EnumSet.of(Role.AGENT, Role.SUPERVISOR, Role.ADMIN));
+
+    private final Set<Role> anyOf;
+
+    Access(Set<Role> anyOf) {
+        this.anyOf = anyOf;
+    }
+
+    public boolean needsLogin() {
+        return this != PUBLIC;
+    }
+
+    /** Whether a logged-in {@code user} may pass. */
+    public boolean allows(User user) {
+        return anyOf.isEmpty() || user.roles().stream().anyMatch(anyOf::contains);
+    }
+
+    public Set<Role> roles() {
+        return Set.copyOf(anyOf);
+    }
+}

@@ -1,0 +1,101 @@
+package org.hotline.console.auth;
+
+import io.vertx.core.http.HttpMethod;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one place that says who may call which API route. Every {@code /api} route must have a rule here; a request
+ * to an {@code /api} path without a rule is refused (default deny). Path templates use {@code :name} segments as in
+ * Vert.x Web.
+ */
+public final class AccessPolicy {
+    /** One rule: {@code method path} needs {@code access}. */
+    public record Rule(HttpMethod method, String path, Access access) {
+        boolean matches(String[] segments) {
+            String[] template = split(path);
+            if (template.length != segments.length) {
+                return false;
+            }
+            for (int i = 0; i < template.length; i++) {
+                if (!template[i].startsWith(":") && !template[i].equals(segments[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        int literalSegments() {
+            int n = 0;
+            for (String s : split(path)) {
+                n += s.startsWith(":") ? 0 : 1;
+            }
+            return n;
+        }
+    }
+
+    private static final List<Rule> RULES = List.of(
+            rule(HttpMethod.GET, "/api/health", Access.PUBLIC),
+            rule(HttpMethod.POST, "/api/login", Access.PUBLIC),
+            rule(HttpMethod.POST, "/api/logout", Access.AUTHENTICATED),
+            rule(HttpMethod.GET, "/api/me", Access.AUTHENTICATED),
+            rule(HttpMethod.GET, "/api/ws", Access.AUTHENTICATED),
+
+            rule(HttpMethod.POST, "/api/agent/login", Access.AGENT),
+            rule(HttpMethod.POST, "/api/agent/state", Access.AGENT),
+            rule(HttpMethod.POST, "/api/agent/wrapup/finish", Access.AGENT),
+            rule(HttpMethod.POST, "/api/agent/answer", Access.AGENT),
+            rule(HttpMethod.POST, "/api/agent/hangup", Access.AGENT),
+            rule(HttpMethod.GET, "/api/agent/me", Access.AGENT),
+
+            rule(HttpMethod.GET, "/api/stats/live", Access.SUPERVISOR),
+            rule(HttpMethod.GET, "/api/agents", Access.SUPERVISOR),
+
+            rule(HttpMethod.GET, "/api/calls", Access.STAFF),
+            rule(HttpMethod.GET, "/api/calls/:callId", Access.STAFF),
+            rule(HttpMethod.POST, "/api/tickets", Access.STAFF),
+            rule(HttpMethod.GET, "/api/tickets", Access.STAFF),
+            rule(HttpMethod.GET, "/api/tickets/:id", Access.STAFF),
+            rule(HttpMethod.GET, "/api/customers", Access.STAFF),
+            rule(HttpMethod.GET, "/api/customers/:id", Access.STAFF));
+
+    private AccessPolicy() {
+    }
+
+    public static List<Rule> rules() {
+        return RULES;
+    }
+
+    /** The rule for a concrete request; literal segments win over parameters. */
+    public static Optional<Rule> find(HttpMethod method, String path) {
+        String[] segments = split(path);
+        Rule best = null;
+        for (Rule r : RULES) {
+            if (r.method().equals(method) && r.matches(segments)
+                    && (best == null || r.literalSegments() > best.literalSegments())) {
+                best = r;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** Whether some rule has this path with another method (→ 405 rather than 404). */
+    public static boolean knowsPath(String path) {
+        String[] segments = split(path);
+        return RULES.stream().anyMatch(r -> r.matches(segments));
+    }
+
+    /** The rule written for exactly this template (used to check the router against the table). */
+    public static Optional<Rule> exact(HttpMethod method, String template) {
+        return RULES.stream().filter(r -> r.method().equals(method) && r.path().equals(template)).findFirst();
+    }
+
+    private static Rule rule(HttpMethod method, String path, Access access) {
+        return new Rule(method, path, access);
+    }
+
+    private static String[] split(String path) {
+        String p = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
+        return p.split("/", -1);
+    }
+}

@@ -1,0 +1,80 @@
+package org.hotline.console.http;
+
+import io.vertx.ext.web.RoutingContext;
+
+/** Validating accessors for query-string and path parameters; problems are a 400 naming the parameter. */
+public final class QueryParams {
+    private QueryParams() {
+    }
+
+    /** {@code name} as an int in {@code min..max}; {@code fallback} when absent. */
+    public static int intInRange(RoutingContext rc, String name, int min, int max, int fallback) {
+        String raw = rc.request().getParam(name);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        int value;
+        try {
+            value = Integer.parseInt(raw.strip());
+        } catch (NumberFormatException e) {
+            throw HttpError.badRequest(name, name + " must be a whole number between " + min + " and " + max);
+        }
+        if (value < min || value > max) {
+            throw HttpError.badRequest(name, name + " must be between " + min + " and " + max);
+        }
+        return value;
+    }
+
+    /** {@code name} as a long; null when absent. */
+    public static Long optionalLong(RoutingContext rc, String name) {
+        String raw = rc.request().getParam(name);
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        return parseLong(name, raw);
+    }
+
+    /** A path parameter that must be a (positive) id. */
+    public static long pathId(RoutingContext rc, String name) {
+        String raw = rc.pathParam(name);
+        long id = parseLong(name, raw == null ? "" : raw);
+        if (id <= 0) {
+            throw HttpError.badRequest(name, name + " must be a positive number");
+        }
+        return id;
+    }
+
+    /** {@code name} as a boolean ({@code true}/{@code false}); false when absent. */
+    public static boolean flag(RoutingContext rc, String name) {
+        String raw = rc.request().getParam(name);
+        if (raw == null || raw.isBlank()) {
+            return false;
+        }
+        return switch (raw.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "1", "yes" -> true;
+            case "false", "0", "no" -> false;
+            default -> throw HttpError.badRequest(name, name + " must be true or false");
+        };
+    }
+
+    /** A trimmed text parameter of at most {@code maxLength} characters; null when absent or blank. */
+    public static String optionalText(RoutingContext rc, String name, int maxLength) {
+        String raw = rc.request().getParam(name);
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String text = raw.strip();
+        if (text.length() > maxLength) {
+            throw HttpError.badRequest(name, name + " must be at most " + maxLength + " characters");
+        }
+        return text;
+    }
+
+    private static long parseLong(String name, String raw) {
+        try {
+            return Long.parseLong(raw.strip());
+        } catch (NumberFormatException e) {
+            throw HttpError.badRequest(name, name + " must be a number");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.hotline.console.stats;
+
+import io.vertx.ext.web.Router;
+import java.util.Map;
+import org.hotline.console.http.Blocking;
+import org.hotline.console.http.Responses;
+import org.hotline.platform.routing.AgentDesk;
+import org.hotline.platform.stats.LiveStatsView;
+
+/** Supervisor views: the live wallboard figures and every agent's ACD state. */
+public final class StatsRoutes {
+    private final LiveStatsView stats;
+    private final AgentDesk desk;
+    private final Blocking blocking;
+
+    public StatsRoutes(LiveStatsView stats, AgentDesk desk, Blocking blocking) {
+        this.stats = stats;
+        this.desk = desk;
+        this.blocking = blocking;
+    }
+
+    public void mount(Router router) {
+        router.get("/api/stats/live").handler(Responses.ok(rc -> blocking.run(() -> StatsView.of(stats.snapshot()))));
+        router.get("/api/agents").handler(Responses.ok(rc -> blocking.run(() -> Map.of("agents", desk.agents()))));
+    }
+}

@@ -1,0 +1,140 @@
+package org.hotline.console.ws;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.hotline.console.http.Blocking;
+import org.hotline.console.pop.ScreenPopBuilder;
+import org.hotline.platform.event.AgentStateChanged;
+import org.hotline.platform.event.CallEvent.CallAnswered;
+import org.hotline.platform.event.CallEvent.CallHungUp;
+import org.hotline.platform.event.CallEvent.CallOffered;
+import org.hotline.platform.event.CallEvent.CallRingNoAnswer;
+import org.hotline.platform.event.EventBus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Subscribes once to the platform's event stream and forwards what concerns an agent to that agent's sockets.
+ * The bus calls back on the publisher's thread: every callback only hops onto the console's Vert.x context, so the
+ * publisher never waits. Messages for one agent leave in event order, even when a screen-pop has to read the
+ * database first. State in this class is confined to that context, except the last offer per agent (read by the
+ * socket greeting).
+ */
+public final class EventRelay implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EventRelay.class);
+
+    private final EventBus bus;
+    private final Context context;
+    private final SocketRegistry sockets;
+    private final ScreenPopBuilder pops;
+    private final Blocking blocking;
+    private final List<EventBus.Subscription> subscriptions = new ArrayList<>();
+    /** Last call offered to each agent; kept after the call ends so a reloaded page can still file its ticket. */
+    private final Map<String, CallOffered> lastOffer = new ConcurrentHashMap<>();
+    /** Live calls → the agent they were offered to (context-confined). */
+    private final Map<String, String> callAgents = new HashMap<>();
+    /** Per agent, the completion of the last queued message (context-confined). */
+    private final Map<String, Future<Void>> tails = new HashMap<>();
+
+    public EventRelay(EventBus bus, Context context, SocketRegistry sockets, ScreenPopBuilder pops,
+                      Blocking blocking) {
+        this.bus = bus;
+        this.context = context;
+        this.sockets = sockets;
+        this.pops = pops;
+        this.blocking = blocking;
+    }
+
+    public void start() {
+        subscriptions.add(bus.subscribe(AgentStateChanged.class, e -> hop(() -> onState(e))));
+        subscriptions.add(bus.subscribe(CallOffered.class, e -> hop(() -> onOffered(e))));
+        subscriptions.add(bus.subscribe(CallAnswered.class, e -> hop(() -> onAnswered(e))));
+        subscriptions.add(bus.subscribe(CallRingNoAnswer.class, e -> hop(() -> onRingNoAnswer(e))));
+        subscriptions.add(bus.subscribe(CallHungUp.class, e -> hop(() -> onHungUp(e))));
+    }
+
+    @Override
+    public void close() {
+        subscriptions.forEach(EventBus.Subscription::close);
+        subscriptions.clear();
+    }
+
+    /** The last call offered to {@code agent}, if routing still has that call attached to it. */
+    public Optional<CallOffered> offerFor(String agent, String attachedCallId) {
+        CallOffered offer = lastOffer.get(agent);
+        return offer != null && offer.callId().equals(attachedCallId) ? Optional.of(offer) : Optional.empty();
+    }
+
+    /** The full call.offered message for a (past) offer, screen-pop included. Blocking. */
+    public Map<String, Object> offeredMessage(CallOffered offer) {
+        return Messages.callOffered(offer, pops.build(offer));
+    }
+
+    private void hop(Runnable action) {
+        context.runOnContext(v -> {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.error("relaying an event to the consoles failed", e);
+            }
+        });
+    }
+
+    private void onState(AgentStateChanged e) {
+        String json = Messages.agentState(e);
+        enqueue(e.agent(), () -> Future.succeededFuture(json));
+    }
+
+    private void onOffered(CallOffered e) {
+        callAgents.values().removeIf(e.agent()::equals);
+        callAgents.put(e.callId(), e.agent());
+        lastOffer.put(e.agent(), e);
+        enqueue(e.agent(), () -> blocking.run(() -> Messages.write(offeredMessage(e))));
+    }
+
+    private void onAnswered(CallAnswered e) {
+        String json = Messages.callAnswered(e);
+        enqueue(e.agent(), () -> Future.succeededFuture(json));
+    }
+
+    private void onRingNoAnswer(CallRingNoAnswer e) {
+        callAgents.remove(e.callId());
+        String json = Messages.callMissed(e);
+        enqueue(e.agent(), () -> Future.succeededFuture(json));
+    }
+
+    private void onHungUp(CallHungUp e) {
+        String agent = callAgents.remove(e.callId());
+        if (agent != null) {
+            String json = Messages.callEnded(e);
+            enqueue(agent, () -> Future.succeededFuture(json));
+        }
+    }
+
+    /** Sends the message after every earlier message for the same agent; skipped when the agent has no socket. */
+    private void enqueue(String agent, Supplier<Future<String>> message) {
+        if (agent == null || !sockets.hasUser(agent)) {
+            return;
+        }
+        Future<Void> previous = tails.getOrDefault(agent, Future.succeededFuture());
+        Future<Void> next = previous
+                .transform(ignored -> message.get())
+                .transform(ar -> {
+                    if (ar.succeeded()) {
+                        sockets.sendToUser(agent, ar.result());
+                    } else {
+                        LOG.warn("could not build a console message for {}", agent, ar.cause());
+                    }
+                    return Future.<Void>succeededFuture();
+                });
+        tails.put(agent, next);
+        next.onComplete(ar -> tails.remove(agent, next));
+    }
+}

@@ -1,0 +1,73 @@
+package org.hotline.console.ws;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.hotline.console.auth.UserView;
+import org.hotline.console.http.Json;
+import org.hotline.console.pop.ScreenPop;
+import org.hotline.console.stats.StatsView;
+import org.hotline.platform.event.AgentStateChanged;
+import org.hotline.platform.event.CallEvent.CallAnswered;
+import org.hotline.platform.event.CallEvent.CallHungUp;
+import org.hotline.platform.event.CallEvent.CallOffered;
+import org.hotline.platform.event.CallEvent.CallRingNoAnswer;
+import org.hotline.platform.routing.AgentSnapshot;
+
+/** The WebSocket protocol: every server → client message, as JSON text. */
+public final class Messages {
+    private Messages() {
+    }
+
+    /** First message on a socket; {@code offer} is the call.offered message of a call still attached, or null. */
+    public static String hello(UserView user, AgentSnapshot agent, Map<String, Object> offer) {
+        return write(message("hello", "user", user, "agent", agent, "offer", offer));
+    }
+
+    public static String agentState(AgentStateChanged e) {
+        return write(message("agent.state", "state", e.state(), "reason", e.reason(), "since", e.at(),
+                "callId", e.callId()));
+    }
+
+    /** The screen-pop; {@code offeredAt} in epoch milliseconds. */
+    public static Map<String, Object> callOffered(CallOffered e, ScreenPop pop) {
+        return message("call.offered", "callId", e.callId(), "offeredAt", e.at().toEpochMilli(), "queue",
+                e.call().queue(), "pop", pop);
+    }
+
+    public static String callAnswered(CallAnswered e) {
+        return write(message("call.answered", "callId", e.callId(), "at", e.at()));
+    }
+
+    public static String callMissed(CallRingNoAnswer e) {
+        return write(message("call.missed", "callId", e.callId(), "at", e.at()));
+    }
+
+    public static String callEnded(CallHungUp e) {
+        return write(message("call.ended", "callId", e.callId(), "party", e.party(), "at", e.at()));
+    }
+
+    public static String stats(StatsView view) {
+        return write(message("stats", "queues", view.queues(), "agents", view.agents()));
+    }
+
+    public static String pong() {
+        return write(message("pong"));
+    }
+
+    public static String error(String error) {
+        return write(message("error", "error", error));
+    }
+
+    public static String write(Map<String, Object> message) {
+        return Json.write(message);
+    }
+
+    private static Map<String, Object> message(String type, Object... keyValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", type);
+        for (int i = 0; i + 1 < keyValues.length; i += 2) {
+            m.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,61 @@
+package org.hotline.console.ws;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import org.hotline.console.http.Blocking;
+import org.hotline.console.stats.StatsView;
+import org.hotline.platform.stats.LiveStatsView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One shared timer that sends the live figures to every supervisor socket once a second. */
+public final class StatsBroadcaster {
+    private static final Logger LOG = LoggerFactory.getLogger(StatsBroadcaster.class);
+    static final long PERIOD_MS = 1000;
+
+    private final Vertx vertx;
+    private final SocketRegistry sockets;
+    private final LiveStatsView stats;
+    private final Blocking blocking;
+    private long timerId = -1;
+    private boolean inFlight;
+
+    public StatsBroadcaster(Vertx vertx, SocketRegistry sockets, LiveStatsView stats, Blocking blocking) {
+        this.vertx = vertx;
+        this.sockets = sockets;
+        this.stats = stats;
+        this.blocking = blocking;
+    }
+
+    /** Starts the timer; call on the console's context. */
+    public void start() {
+        timerId = vertx.setPeriodic(PERIOD_MS, id -> tick());
+    }
+
+    public void stop() {
+        if (timerId >= 0) {
+            vertx.cancelTimer(timerId);
+            timerId = -1;
+        }
+    }
+
+    /** The current figures as a {@code stats} message. */
+    public Future<String> current() {
+        return blocking.run(() -> Messages.stats(StatsView.of(stats.snapshot())));
+    }
+
+    private void tick() {
+        if (inFlight || !sockets.hasSupervisors()) {
+            return;
+        }
+        inFlight = true;
+        current().onComplete(ar -> {
+            inFlight = false;
+            if (ar.succeeded()) {
+                sockets.supervisors().forEach(s -> s.sendDroppable(ar.result()));
+            } else {
+                LOG.warn("live statistics unavailable: {}", ar.cause().toString());
+            }
+        });
+    }
+}

@@ -1,0 +1,155 @@
+// Agent workspace: state controls, screen-pop with answer / hang up, ticket form, my tickets.
+import { post } from './api.js';
+import { onLanguageChange, t, tOr } from './i18n.js';
+import { startTicking } from './format.js';
+import { connectLive } from './live.js';
+import { errorText, flash, startPage } from './page.js';
+import { renderPop } from './pop.js';
+import { initTicketForm, rerenderTicketPanel, setCallContext } from './ticket-form.js';
+
+const $ = (id) => document.getElementById(id);
+
+const view = {
+  state: 'LOGGED_OUT',
+  reason: null,
+  since: null,
+  callId: null,
+  offer: null, // the last call.offered message
+  phase: 'idle', // idle | ringing | talking | ended | missed
+  endedBy: null,
+};
+
+function applySnapshot(s) {
+  if (!s) {
+    return;
+  }
+  view.state = s.state;
+  view.reason = s.reason ?? null;
+  view.since = s.since ?? s.stateSince ?? null;
+  view.callId = s.callId ?? null;
+  if (view.offer && view.callId === view.offer.callId) {
+    if (view.state === 'RESERVED') {
+      view.phase = 'ringing';
+    } else if (view.state === 'ON_CALL') {
+      view.phase = 'talking';
+    }
+  }
+  renderState();
+  renderPhase();
+}
+
+function renderState() {
+  const badge = $('agent-state');
+  badge.textContent = t(`state.${view.state}`);
+  badge.dataset.state = view.state;
+  $('agent-reason').textContent = view.state === 'NOT_READY' && view.reason
+    ? `(${tOr(`reason.${view.reason}`, view.reason)})` : '';
+  $('agent-state-time').dataset.since = view.since ?? '';
+  const s = view.state;
+  $('btn-ready').disabled = !['NOT_READY', 'WRAP_UP'].includes(s);
+  $('btn-notready').disabled = !['READY', 'NOT_READY', 'WRAP_UP'].includes(s);
+  $('btn-finish-wrapup').disabled = s !== 'WRAP_UP';
+  $('btn-answer').disabled = s !== 'RESERVED';
+  $('btn-hangup').disabled = s !== 'ON_CALL';
+}
+
+function renderPhase() {
+  const panel = $('pop');
+  panel.dataset.phase = view.phase;
+  panel.dataset.callId = view.offer?.callId ?? '';
+  const text = {
+    idle: '',
+    ringing: t('pop.ringing'),
+    talking: t('pop.talking'),
+    ended: t('pop.ended', { party: t(`party.${view.endedBy ?? 'SYSTEM'}`) }),
+    missed: t('pop.missed'),
+  }[view.phase];
+  $('pop-phase').textContent = text;
+}
+
+function renderAll() {
+  renderState();
+  renderPhase();
+  renderPop($('pop-body'), view.offer);
+}
+
+function showOffer(offer, phase) {
+  view.offer = offer;
+  view.phase = phase;
+  view.endedBy = null;
+  renderPop($('pop-body'), offer);
+  renderPhase();
+  setCallContext(offer);
+}
+
+function onMessage(msg) {
+  switch (msg.type) {
+    case 'hello':
+      applySnapshot(msg.agent);
+      if (msg.offer) {
+        showOffer(msg.offer, { RESERVED: 'ringing', ON_CALL: 'talking' }[view.state] ?? 'ended');
+      }
+      break;
+    case 'agent.state':
+      applySnapshot(msg);
+      break;
+    case 'call.offered':
+      showOffer(msg, 'ringing');
+      break;
+    case 'call.answered':
+      if (view.offer?.callId === msg.callId) {
+        view.phase = 'talking';
+        renderPhase();
+      }
+      break;
+    case 'call.ended':
+      if (view.offer?.callId === msg.callId) {
+        view.phase = 'ended';
+        view.endedBy = msg.party;
+        renderPhase();
+      }
+      break;
+    case 'call.missed':
+      if (view.offer?.callId === msg.callId) {
+        view.phase = 'missed';
+        renderPhase();
+      }
+      break;
+    default:
+      break;
+  }
+}
+
+async function act(path, body) {
+  try {
+    const snapshot = await post(path, body);
+    if (snapshot && snapshot.state) {
+      applySnapshot(snapshot);
+    }
+  } catch (e) {
+    flash(errorText(e), 'error');
+  }
+}
+
+function wireButtons() {
+  $('btn-ready').addEventListener('click', () => act('/api/agent/state', { state: 'READY' }));
+  $('btn-notready').addEventListener('click', () => act('/api/agent/state', {
+    state: 'NOT_READY',
+    reason: $('notready-reason').value,
+  }));
+  $('btn-finish-wrapup').addEventListener('click', () => act('/api/agent/wrapup/finish'));
+  $('btn-answer').addEventListener('click', () => act('/api/agent/answer'));
+  $('btn-hangup').addEventListener('click', () => act('/api/agent/hangup'));
+}
+
+const user = await startPage(['AGENT']);
+$('agent-name').textContent = user.displayName || user.username;
+wireButtons();
+renderAll();
+onLanguageChange(() => {
+  renderAll();
+  rerenderTicketPanel();
+});
+startTicking();
+await initTicketForm();
+connectLive(onMessage);

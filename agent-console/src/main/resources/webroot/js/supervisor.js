@@ -1,0 +1,88 @@
+// Supervisor wallboard: queues and agents live from the WebSocket "stats" messages, plus the last 20 calls.
+import { get } from './api.js';
+import { html, render } from './esc.js';
+import { onLanguageChange, t, tOr } from './i18n.js';
+import { dateTime, duration, since, startTicking, time } from './format.js';
+import { connectLive } from './live.js';
+import { startPage } from './page.js';
+
+const CALLS_REFRESH_MS = 15000;
+const $ = (id) => document.getElementById(id);
+
+let stats = null;
+let calls = [];
+
+function emptyRow(columns) {
+  return html`<tr><td colspan="${columns}" class="muted">${t('sup.noData')}</td></tr>`;
+}
+
+function renderQueues() {
+  const queues = stats?.queues ?? [];
+  render($('queue-rows'), queues.length ? html`${queues.map((q) => html`
+    <tr data-queue="${q.name}">
+      <td>${q.name}</td>
+      <td class="num ${q.waiting > 0 ? 'hot' : ''}">${q.waiting}</td>
+      <td class="num mono">${duration(q.longestWaitSeconds)}</td>
+      <td class="num">${q.offered}</td>
+      <td class="num">${q.answered}</td>
+      <td class="num">${q.abandoned}</td>
+      <td class="num">${Math.round((q.serviceLevel ?? 1) * 100)}%</td>
+      <td class="num">${q.agentsReady ?? ''}</td>
+    </tr>`)}` : emptyRow(8));
+}
+
+function renderAgents() {
+  const agents = stats?.agents ?? [];
+  render($('agent-rows'), agents.length ? html`${agents.map((a) => html`
+    <tr data-agent="${a.username}">
+      <td>${a.username}</td>
+      <td><span class="state-badge" data-state="${a.state}">${t(`state.${a.state}`)}</span></td>
+      <td>${a.reason ? tOr(`reason.${a.reason}`, a.reason) : ''}</td>
+      <td class="num mono" data-since="${a.stateSince ?? ''}">${a.stateSince ? duration(since(a.stateSince)) : ''}</td>
+      <td class="num">${a.answered}</td>
+    </tr>`)}` : emptyRow(5));
+}
+
+function renderCalls() {
+  render($('call-rows'), calls.length ? html`${calls.map((c) => html`
+    <tr>
+      <td>${dateTime(c.arrivedAt)}</td>
+      <td class="mono">${c.ani}</td>
+      <td>${c.queue ?? ''}</td>
+      <td>${c.agent ?? ''}</td>
+      <td>${tOr(`outcome.${c.outcome ?? 'LIVE'}`, c.outcome)}</td>
+    </tr>`)}` : emptyRow(5));
+}
+
+function renderAll() {
+  renderQueues();
+  renderAgents();
+  renderCalls();
+}
+
+async function refreshCalls() {
+  try {
+    calls = (await get('/api/calls?limit=20')).calls;
+    renderCalls();
+  } catch {
+    // shown again on the next refresh
+  }
+}
+
+function onMessage(msg) {
+  if (msg.type === 'stats') {
+    stats = msg;
+    renderQueues();
+    renderAgents();
+    $('stats-updated').textContent = t('sup.updated', { time: time(new Date().toISOString()) });
+  }
+}
+
+const user = await startPage(['SUPERVISOR', 'ADMIN']);
+$('user-name').textContent = user.displayName || user.username;
+renderAll();
+onLanguageChange(renderAll);
+startTicking();
+await refreshCalls();
+setInterval(refreshCalls, CALLS_REFRESH_MS);
+connectLive(onMessage);

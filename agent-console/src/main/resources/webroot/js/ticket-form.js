@@ -1,0 +1,156 @@
+// The ticket form (prefilled from the popped call) and the "my recent tickets" list.
+import { html, render } from './esc.js';
+import { get, post } from './api.js';
+import { t } from './i18n.js';
+import { dateTime } from './format.js';
+import { errorText } from './page.js';
+
+const REQUIRED = ['type', 'category', 'serviceMode', 'description'];
+const FIELD_INPUT = {
+  type: 'ticket-type',
+  category: 'ticket-category',
+  priority: 'ticket-priority',
+  productId: 'ticket-product',
+  serviceMode: 'ticket-service-mode',
+  description: 'ticket-description',
+};
+
+let context = { customerId: null, customerName: null, callId: null, products: [] };
+
+const $ = (id) => document.getElementById(id);
+
+function clearErrors() {
+  document.querySelectorAll('#ticket-form [data-error-for]').forEach((el) => {
+    el.textContent = '';
+  });
+  document.querySelectorAll('#ticket-form .invalid').forEach((el) => el.classList.remove('invalid'));
+  $('ticket-result').textContent = '';
+  $('ticket-result').className = 'form-result';
+}
+
+function fieldError(field, message) {
+  const slot = document.querySelector(`#ticket-form [data-error-for="${field}"]`);
+  if (slot) {
+    slot.textContent = message;
+  } else {
+    showResult(message, true);
+  }
+  const input = FIELD_INPUT[field] && $(FIELD_INPUT[field]);
+  if (input) {
+    input.classList.add('invalid');
+  }
+}
+
+function showResult(text, isError) {
+  const box = $('ticket-result');
+  box.textContent = text;
+  box.className = isError ? 'form-result error-text' : 'form-result ok-text';
+}
+
+function renderContext() {
+  const unknown = context.callId ? t('pop.unknownCaller') : t('ticket.noCustomer');
+  $('ticket-customer').textContent = context.customerName ?? unknown;
+  $('ticket-call').textContent = context.callId ?? t('ticket.noCall');
+  const select = $('ticket-product');
+  const chosen = select.value;
+  render(select, html`<option value="">${t('ticket.noProduct')}</option>${context.products.map((p) => html`
+    <option value="${p.id}">${p.model} · ${p.serial}</option>`)}`);
+  if (context.products.some((p) => String(p.id) === chosen)) {
+    select.value = chosen;
+  }
+}
+
+/** Prefills the form from a call.offered message (or clears it for null). */
+export function setCallContext(offer) {
+  const pop = offer?.pop;
+  context = {
+    customerId: pop?.customer?.id ?? null,
+    customerName: pop?.customer?.name ?? null,
+    callId: offer?.callId ?? null,
+    products: pop?.products ?? [],
+  };
+  renderContext();
+}
+
+function readForm() {
+  const productId = $('ticket-product').value;
+  return {
+    type: $('ticket-type').value,
+    category: $('ticket-category').value.trim(),
+    priority: $('ticket-priority').value,
+    productId: productId ? Number(productId) : null,
+    serviceMode: $('ticket-service-mode').value,
+    description: $('ticket-description').value.trim(),
+    customerId: context.customerId,
+    callId: context.callId,
+  };
+}
+
+async function submit(event) {
+  event.preventDefault();
+  clearErrors();
+  const ticket = readForm();
+  const missing = REQUIRED.filter((f) => !ticket[f]);
+  if (missing.length) {
+    missing.forEach((f) => fieldError(f, t('ticket.required')));
+    showResult(t('ticket.fixErrors'), true);
+    return;
+  }
+  const button = $('ticket-submit');
+  button.disabled = true;
+  button.textContent = t('ticket.saving');
+  try {
+    const saved = await post('/api/tickets', ticket);
+    showResult(t('ticket.saved', { number: saved.number }), false);
+    $('ticket-category').value = '';
+    $('ticket-description').value = '';
+    await refreshMyTickets();
+  } catch (e) {
+    if (e.status === 400 && e.field) {
+      fieldError(e.field, e.message);
+    } else {
+      showResult(errorText(e), true);
+    }
+  } finally {
+    button.disabled = false;
+    button.textContent = t('ticket.submit');
+  }
+}
+
+let myTickets = [];
+
+function renderMyTickets() {
+  const list = $('my-tickets');
+  if (!myTickets.length) {
+    render(list, html`<li class="muted">${t('ticket.mineEmpty')}</li>`);
+    return;
+  }
+  render(list, html`${myTickets.map((k) => html`
+    <li data-ticket-id="${k.id}">
+      <span class="mono ticket-number">${k.number}</span>
+      <span class="badge">${t(`type.${k.type}`)}</span>
+      <span>${k.category}</span>
+      <span class="muted">${t(`status.${k.status}`)} · ${dateTime(k.createdAt)}</span>
+    </li>`)}`);
+}
+
+export async function refreshMyTickets() {
+  try {
+    const { tickets } = await get('/api/tickets?mine=true&limit=10');
+    myTickets = tickets;
+  } catch {
+    // keep the list shown so far; the next save refreshes it again
+  }
+  renderMyTickets();
+}
+
+export function rerenderTicketPanel() {
+  renderContext();
+  renderMyTickets();
+}
+
+export function initTicketForm() {
+  $('ticket-form').addEventListener('submit', submit);
+  renderContext();
+  return refreshMyTickets();
+}

@@ -1,0 +1,127 @@
+package org.hotline.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Static checks of the browser UI: every visible string comes from both message files, no HTML injection sinks. */
+class WebrootTest {
+    private static Path root;
+    private static Map<String, String> zh;
+    private static Map<String, String> en;
+
+    @BeforeAll
+    static void load() throws URISyntaxException, IOException {
+        root = Path.of(WebrootTest.class.getClassLoader().getResource("webroot").toURI());
+        ObjectMapper mapper = new ObjectMapper();
+        TypeReference<Map<String, String>> type = new TypeReference<>() {
+        };
+        zh = mapper.readValue(root.resolve("i18n/zh-CN.json").toFile(), type);
+        en = mapper.readValue(root.resolve("i18n/en.json").toFile(), type);
+    }
+
+    private static List<Path> files(String suffix) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(p -> p.toString().endsWith(suffix)).toList();
+        }
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> matches(Pattern pattern, String text) {
+        List<String> found = new ArrayList<>();
+        Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+
+    @Test
+    void bothLanguagesHaveTheSameNonEmptyMessages() {
+        assertThat(en.keySet()).containsExactlyInAnyOrderElementsOf(zh.keySet());
+        assertThat(zh.values()).allMatch(v -> !v.isBlank());
+        assertThat(en.values()).allMatch(v -> !v.isBlank());
+        assertThat(zh.get("agent.ready")).isEqualTo("就绪");
+    }
+
+    @Test
+    void everyKeyThePagesUseExists() throws IOException {
+        Pattern attr = Pattern.compile("data-i18n(?:-placeholder|-title)?=\"([^\"]+)\"");
+        Pattern literal = Pattern.compile("\\bt(?:Or)?\\('([^']+)'");
+        Pattern prefix = Pattern.compile("\\bt(?:Or)?\\(`([a-zA-Z.]+\\.)\\$\\{");
+        List<String> keys = new ArrayList<>();
+        List<String> prefixes = new ArrayList<>();
+        for (Path html : files(".html")) {
+            keys.addAll(matches(attr, read(html)));
+        }
+        for (Path js : files(".js")) {
+            keys.addAll(matches(literal, read(js)));
+            prefixes.addAll(matches(prefix, read(js)));
+        }
+
+        assertThat(keys).isNotEmpty().allSatisfy(k -> assertThat(zh).containsKey(k));
+        assertThat(prefixes).isNotEmpty()
+                .allSatisfy(p -> assertThat(zh.keySet()).anyMatch(k -> k.startsWith(p)));
+    }
+
+    @Test
+    void onlyTheEscapingHelperWritesHtml() throws IOException {
+        Pattern sink = Pattern.compile("innerHTML|outerHTML|insertAdjacentHTML|document\\.write");
+        for (Path js : files(".js")) {
+            if (!js.getFileName().toString().equals("esc.js")) {
+                assertThat(sink.matcher(read(js)).find()).as(js.getFileName().toString()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void pagesNeedNoInlineCodeAndNothingFromOutside() throws IOException {
+        for (Path page : files(".html")) {
+            String text = read(page);
+            assertThat(text).as(page.getFileName().toString())
+                    .doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>")
+                    .doesNotContainPattern("\\son[a-z]+=")
+                    .doesNotContainPattern("\\sstyle=")
+                    .doesNotContain("http://", "https://");
+        }
+        for (Path js : files(".js")) {
+            assertThat(read(js)).as(js.getFileName().toString()).doesNotContain("http://", "https://");
+        }
+    }
+
+    @Test
+    void theAgentPageHasTheElementsTheBrowserTestDrives() {
+        String agent = read(root.resolve("agent.html"));
+        for (String id : List.of("btn-ready", "btn-notready", "agent-state", "pop", "btn-answer", "btn-hangup",
+                "btn-finish-wrapup", "ticket-type", "ticket-category", "ticket-service-mode", "ticket-description",
+                "ticket-submit", "my-tickets", "lang-switch")) {
+            assertThat(agent).contains("id=\"" + id + "\"");
+        }
+        assertThat(read(root.resolve("js/pop.js"))).contains("id=\"pop-customer-name\"");
+        String login = read(root.resolve("index.html"));
+        for (String id : List.of("login-username", "login-password", "login-submit", "lang-switch")) {
+            assertThat(login).contains("id=\"" + id + "\"");
+        }
+    }
+}

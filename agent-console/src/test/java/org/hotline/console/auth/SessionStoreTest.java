@@ -1,0 +1,115 @@
+package org.hotline.console.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.hotline.platform.user.Role;
+import org.hotline.platform.user.User;
+import org.junit.jupiter.api.Test;
+
+class SessionStoreTest {
+    private static final User ALICE = new User(1, "alice", "Alice", Set.of(Role.AGENT), Set.of("general"));
+
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T08:00:00Z"));
+    private final SessionStore store = new SessionStore(clock, Duration.ofMinutes(30));
+
+    @Test
+    void aNewSessionHasAnUnguessableUrlSafeToken() {
+        Session a = store.create(ALICE);
+        Session b = store.create(ALICE);
+
+        assertThat(a.token()).hasSize(43).matches("[A-Za-z0-9_-]+").isNotEqualTo(b.token());
+        assertThat(a.toString()).doesNotContain(a.token());
+    }
+
+    @Test
+    void useWithinTheTtlSlidesTheExpiry() {
+        Session s = store.create(ALICE);
+        clock.advance(Duration.ofMinutes(20));
+        assertThat(store.touch(s.token())).isPresent();
+        clock.advance(Duration.ofMinutes(20));
+
+        assertThat(store.touch(s.token())).get().extracting(Session::username).isEqualTo("alice");
+    }
+
+    @Test
+    void anIdleSessionExpiresAndIsEndedByThePurge() {
+        Session s = store.create(ALICE);
+        List<String> ended = new ArrayList<>();
+        store.onEnded(x -> ended.add(x.username()));
+        clock.advance(Duration.ofMinutes(31));
+
+        assertThat(store.touch(s.token())).isEmpty();
+        assertThat(store.expiredTokens()).containsExactly(s.token());
+        store.end(s.token());
+        assertThat(ended).containsExactly("alice");
+        assertThat(store.size()).isZero();
+    }
+
+    @Test
+    void anEndedSessionIsGoneAndEndingTwiceTellsOnce() {
+        Session s = store.create(ALICE);
+        List<String> ended = new ArrayList<>();
+        store.onEnded(x -> ended.add(x.token()));
+
+        assertThat(store.end(s.token())).isPresent();
+        assertThat(store.end(s.token())).isEmpty();
+        assertThat(store.touch(s.token())).isEmpty();
+        assertThat(ended).hasSize(1);
+    }
+
+    @Test
+    void garbageTokensAreRejected() {
+        store.create(ALICE);
+
+        assertThat(store.touch(null)).isEmpty();
+        assertThat(store.touch("")).isEmpty();
+        assertThat(store.touch("x".repeat(43))).isEmpty();
+        assertThat(store.touch("<script>")).isEmpty();
+    }
+
+    @Test
+    void otherSessionsOfTheSameUserAreSeen() {
+        Session first = store.create(ALICE);
+        assertThat(store.hasOtherSession("alice", first.token())).isFalse();
+        Session second = store.create(ALICE);
+
+        assertThat(store.hasOtherSession("alice", first.token())).isTrue();
+        store.end(second.token());
+        assertThat(store.hasOtherSession("alice", first.token())).isFalse();
+    }
+
+    static final class MovableClock extends Clock {
+        private Instant now;
+
+        MovableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

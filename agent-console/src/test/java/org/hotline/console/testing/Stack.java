@@ -1,0 +1,65 @@
+package org.hotline.console.testing;
+
+import java.time.Duration;
+import java.util.List;
+import org.hotline.console.ConsoleBackend;
+import org.hotline.console.ConsoleConfig;
+import org.hotline.console.ConsoleServer;
+import org.hotline.cti.sim.SimulatedSwitch;
+import org.hotline.cti.sim.SimulationTiming;
+import org.hotline.platform.routing.AgentSnapshot;
+import org.hotline.platform.routing.AgentState;
+import org.hotline.reporting.live.LiveStats;
+import org.hotline.reporting.live.QueueSpec;
+import org.hotline.routing.Acd;
+import org.hotline.routing.queue.QueueDefinition;
+
+/**
+ * One test's running system on top of a {@link Backend}: the simulated switch, the real ACD, live statistics and the
+ * console server on a free port of 127.0.0.1.
+ */
+public final class Stack implements AutoCloseable {
+    public static final String QUEUE = "general";
+    public static final Duration RING_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration WRAP_UP = Duration.ofMinutes(5);
+
+    public final Backend backend;
+    public final SimulatedSwitch sim;
+    public final Acd acd;
+    public final LiveStats stats;
+    public final ConsoleBackend ports;
+    public final ConsoleServer server;
+    public final int port;
+    public final Api api;
+
+    public Stack(Backend backend) {
+        this.backend = backend;
+        this.sim = new SimulatedSwitch(backend.bus, backend.clock, SimulationTiming.instant());
+        this.acd = new Acd(List.of(new QueueDefinition(QUEUE, QUEUE, 15, RING_TIMEOUT, WRAP_UP)), backend.bus,
+                backend.clock, backend.scheduler, sim::deviceAvailable);
+        this.stats = new LiveStats(backend.bus, backend.clock, List.of(new QueueSpec(QUEUE, QUEUE, 15)), acd);
+        this.ports = new ConsoleBackend(backend.ticketing.users(), acd, backend.ticketing.calls(),
+                backend.ticketing.customers(), backend.ticketing.tickets(), stats, sim, backend.bus, backend.clock);
+        this.server = new ConsoleServer(backend.vertx, new ConsoleConfig("127.0.0.1", 0, Duration.ofMinutes(30),
+                false), ports);
+        this.port = Futures.get(server.start());
+        this.api = new Api(port);
+    }
+
+    /** Registers the console softphone of {@code agent} on the switch (what a browser softphone would do). */
+    public void plugInPhone(String agent) {
+        sim.registerDevice("console/" + agent);
+    }
+
+    public AgentState stateOf(String agent) {
+        return acd.agent(agent).map(AgentSnapshot::state).orElse(AgentState.LOGGED_OUT);
+    }
+
+    @Override
+    public void close() {
+        Futures.get(server.stop());
+        stats.close();
+        sim.close();
+        acd.close();
+    }
+}
