@@ -1,0 +1,238 @@
+package org.hotline.app;
+
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.hotline.app.config.Settings;
+import org.hotline.app.db.EmbeddedDatabase;
+import org.hotline.console.ConsoleBackend;
+import org.hotline.console.ConsoleConfig;
+import org.hotline.console.ConsoleServer;
+import org.hotline.cti.sim.SimulatedAgents;
+import org.hotline.cti.sim.SimulatedSwitch;
+import org.hotline.cti.sim.SimulationTiming;
+import org.hotline.cti.sim.TrafficGenerator;
+import org.hotline.cti.sim.TrafficProfile;
+import org.hotline.ivr.IvrEngine;
+import org.hotline.ivr.flow.FlowSet;
+import org.hotline.platform.event.EventBus;
+import org.hotline.platform.event.LocalEventBus;
+import org.hotline.platform.routing.AgentProfile;
+import org.hotline.platform.user.Role;
+import org.hotline.platform.user.User;
+import org.hotline.reporting.live.LiveStats;
+import org.hotline.reporting.live.QueueSpec;
+import org.hotline.routing.Acd;
+import org.hotline.routing.queue.QueueDefinition;
+import org.hotline.ticketing.Ticketing;
+import org.hotline.ticketing.db.Database;
+import org.hotline.ticketing.db.DatabaseConfig;
+import org.hotline.ticketing.seed.DemoSeed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running Hotline node: database, event bus, call recorder, ACD, live statistics, IVR, the simulated switch and
+ * the console server, wired together. Built by {@link #start}; {@link #close} stops everything in reverse order.
+ */
+public final class HotlinePlatform implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HotlinePlatform.class);
+    /** Device name of a human agent's console softphone. */
+    public static final String CONSOLE_DEVICE_PREFIX = "console/";
+
+    private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
+    private Ticketing ticketing;
+    private EventBus bus;
+    private Acd acd;
+    private SimulatedSwitch simulatedSwitch;
+    private SimulatedAgents simulatedAgents;
+    private LiveStats stats;
+    private int httpPort;
+    private final Settings settings;
+    private final Clock clock;
+
+    private HotlinePlatform(Settings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public static HotlinePlatform start(Settings settings, Clock clock) {
+        HotlinePlatform p = new HotlinePlatform(settings, clock);
+        try {
+            p.boot();
+            return p;
+        } catch (RuntimeException e) {
+            p.close();
+            throw e;
+        }
+    }
+
+    private void boot() {
+        Settings.Db dbs = settings.db();
+        DatabaseConfig dbConfig;
+        if (dbs.embedded()) {
+            EmbeddedDatabase embedded = EmbeddedDatabase.start(dbs.dataDir());
+            closeables.push(embedded);
+            dbConfig = new DatabaseConfig(embedded.jdbcUrl(), "root", "", dbs.maxPoolSize());
+        } else {
+            dbConfig = new DatabaseConfig(dbs.url(), dbs.user(), dbs.password(), dbs.maxPoolSize());
+        }
+        Database database = Database.open(dbConfig);
+        closeables.push(database);
+        ticketing = new Ticketing(database, clock);
+        if (settings.demoSeed()) {
+            DemoSeed.apply(ticketing);
+        }
+
+        bus = new LocalEventBus();
+        ticketing.callRecorder().start(bus);
+        closeables.push(ticketing.callRecorder());
+
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, Thread.ofPlatform()
+                .name("hotline-timer-", 0).daemon(true).factory());
+        closeables.push(() -> {
+            scheduler.shutdownNow();
+            scheduler.awaitTermination(5, TimeUnit.SECONDS);
+        });
+
+        Settings.Simulation sim = settings.simulation();
+        SimulationTiming timing = "instant".equals(sim.timing()) ? SimulationTiming.instant() : SimulationTiming.demo();
+        simulatedSwitch = new SimulatedSwitch(bus, clock, timing);
+        closeables.push(simulatedSwitch);
+
+        List<QueueDefinition> queues = settings.queues().stream()
+                .map(q -> new QueueDefinition(q.name(), q.skill(), q.serviceLevelSeconds(), q.ringTimeout(), q.wrapUp()))
+                .toList();
+        acd = new Acd(queues, bus, clock, scheduler, simulatedSwitch::deviceAvailable);
+        closeables.push(acd);
+
+        stats = new LiveStats(bus, clock, settings.queues().stream()
+                .map(q -> new QueueSpec(q.name(), q.skill(), q.serviceLevelSeconds())).toList(), acd);
+        closeables.push(stats);
+
+        FlowSet flows = settings.ivrFlowDir().isBlank()
+                ? FlowSet.classpath("ivr/main.yaml")
+                : FlowSet.load(Path.of(settings.ivrFlowDir()));
+        simulatedSwitch.onIncomingCall(new IvrEngine(flows, ticketing.customers(), acd, bus, clock));
+
+        registerHumanAgents();
+        if (sim.enabled() && sim.agents() > 0) {
+            startSimulatedAgents(sim, scheduler);
+        }
+
+        Vertx vertx = Vertx.vertx();
+        closeables.push(() -> vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
+        ConsoleServer console = new ConsoleServer(vertx,
+                new ConsoleConfig(settings.http().host(), settings.http().port(), settings.http().sessionTtl(),
+                        settings.http().secureCookies()),
+                new ConsoleBackend(ticketing.users(), acd, ticketing.calls(), ticketing.customers(),
+                        ticketing.tickets(), stats, simulatedSwitch, bus, clock));
+        httpPort = await(console.start());
+        closeables.push(() -> await(console.stop()));
+        LOG.info("Hotline console on http://{}:{}/", settings.http().host(), httpPort);
+        if (sim.enabled() && sim.callsPerSecond() > 0) {
+            startTraffic(sim, java.time.Duration.ZERO, 0);
+        }
+    }
+
+    /**
+     * Starts simulated callers at the configured rate; a zero {@code duration} and {@code maxCalls} mean "until the
+     * platform stops" (demo). Callers dial from the known customers' numbers and from unknown ones.
+     */
+    public TrafficGenerator startTraffic(Settings.Simulation sim, java.time.Duration duration, long maxCalls) {
+        List<String> anis = new java.util.ArrayList<>();
+        ticketing.customers().search("", 200).forEach(c -> anis.addAll(c.phones()));
+        for (int i = 0; i < Math.max(4, anis.size() / 3); i++) {
+            anis.add(String.format("1700000%04d", i)); // unknown callers
+        }
+        TrafficGenerator traffic = new TrafficGenerator(simulatedSwitch,
+                new TrafficProfile(sim.callsPerSecond(), duration, maxCalls, anis, sim.menuWeights(),
+                        sim.meanPatience(), sim.meanTalkTime()),
+                new java.util.SplittableRandom());
+        closeables.push(traffic::stop);
+        traffic.start();
+        return traffic;
+    }
+
+    /** Every user with the AGENT role becomes an ACD agent whose phone is the console's softphone. */
+    private void registerHumanAgents() {
+        for (User u : ticketing.users().all()) {
+            if (u.has(Role.AGENT)) {
+                String device = CONSOLE_DEVICE_PREFIX + u.username();
+                simulatedSwitch.registerDevice(device);
+                acd.register(new AgentProfile(u.username(), u.displayName(), u.skills(), device));
+            }
+        }
+    }
+
+    private void startSimulatedAgents(Settings.Simulation sim, ScheduledExecutorService scheduler) {
+        simulatedAgents = new SimulatedAgents(simulatedSwitch, acd, bus, scheduler, sim.agentRingDelay(),
+                sim.agentWrapUp());
+        closeables.push(simulatedAgents);
+        var skills = settings.queues().stream().map(Settings.Queue::skill).collect(java.util.stream.Collectors.toSet());
+        for (int i = 1; i <= sim.agents(); i++) {
+            String name = String.format("sim%02d", i);
+            simulatedAgents.add(new AgentProfile(name, "模拟坐席 " + i, skills, "sim/" + name));
+        }
+    }
+
+    private static <T> T await(io.vertx.core.Future<T> f) {
+        try {
+            return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public Ticketing ticketing() {
+        return ticketing;
+    }
+
+    public EventBus bus() {
+        return bus;
+    }
+
+    public Acd acd() {
+        return acd;
+    }
+
+    public SimulatedSwitch simulatedSwitch() {
+        return simulatedSwitch;
+    }
+
+    public LiveStats stats() {
+        return stats;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public void close() {
+        while (!closeables.isEmpty()) {
+            AutoCloseable c = closeables.pop();
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("error while stopping: {}", e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.hotline.app.cli;
+
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import org.hotline.app.HotlinePlatform;
+import org.hotline.app.config.Settings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts a node, prints where it is, and keeps it running until the process is stopped (Ctrl-C / SIGTERM). */
+final class Runner {
+    private static final Logger LOG = LoggerFactory.getLogger(Runner.class);
+
+    private Runner() {
+    }
+
+    static int runUntilStopped(Settings settings, Clock clock, boolean printDemoAccounts) {
+        HotlinePlatform platform;
+        try {
+            platform = HotlinePlatform.start(settings, clock);
+        } catch (RuntimeException e) {
+            LOG.error("Hotline did not start: {}", e.getMessage(), e);
+            System.err.println("Hotline did not start: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            platform.close();
+            stopped.countDown();
+        }, "hotline-shutdown"));
+        String host = "0.0.0.0".equals(settings.http().host()) ? "localhost" : settings.http().host();
+        System.out.println();
+        System.out.println("  Hotline is running: http://" + host + ":" + platform.httpPort() + "/");
+        if (printDemoAccounts) {
+            System.out.println("  Demo accounts (password: demo): admin, supervisor, agent1 ... agent5");
+            System.out.println("  Simulated callers: " + settings.simulation().callsPerSecond() + " calls/s, simulated agents: "
+                    + settings.simulation().agents());
+        }
+        System.out.println("  Stop with Ctrl-C.");
+        System.out.println();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+}

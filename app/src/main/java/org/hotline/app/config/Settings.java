@@ -1,0 +1,93 @@
+package org.hotline.app.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The platform's configuration, read once from Typesafe Config ({@code reference.conf} defaults, an optional file,
+ * system properties and environment variables). Invalid values fail at start-up with the key named.
+ */
+public record Settings(String profile, Http http, Db db, boolean demoSeed, List<Queue> queues, String ivrFlowDir,
+                       Simulation simulation) {
+
+    public record Http(String host, int port, Duration sessionTtl, boolean secureCookies) {
+    }
+
+    /** The password is never printed. */
+    public record Db(boolean embedded, Path dataDir, String url, String user, String password, int maxPoolSize) {
+        @Override
+        public String toString() {
+            return "Db[embedded=" + embedded + ", dataDir=" + dataDir + ", url=" + url + ", user=" + user + "]";
+        }
+    }
+
+    public record Queue(String name, String skill, int serviceLevelSeconds, Duration ringTimeout, Duration wrapUp) {
+    }
+
+    public record Simulation(boolean enabled, String timing, double callsPerSecond, Duration meanPatience,
+                             Duration meanTalkTime, int agents, Duration agentRingDelay, Duration agentWrapUp,
+                             Map<String, Double> menuWeights) {
+    }
+
+    /** Defaults + the given file (may be null) + system properties + environment. */
+    public static Settings load(Path file) {
+        Config overrides = file == null ? ConfigFactory.empty() : ConfigFactory.parseFile(file.toFile());
+        return from(overrides);
+    }
+
+    /** Defaults with {@code overrides} on top (used by tests and the load tool). */
+    public static Settings from(Config overrides) {
+        Config c = ConfigFactory.systemProperties()
+                .withFallback(overrides)
+                .withFallback(ConfigFactory.defaultReference())
+                .resolve();
+        try {
+            return parse(c.getConfig("hotline"));
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException("invalid configuration: " + e.getMessage(), e);
+        }
+    }
+
+    private static Settings parse(Config h) {
+        Config http = h.getConfig("http");
+        int port = http.getInt("port");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("invalid configuration: hotline.http.port must be 0..65535, was " + port);
+        }
+        Config db = h.getConfig("db");
+        List<Queue> queues = h.getConfigList("queues").stream()
+                .map(q -> new Queue(q.getString("name"), q.getString("skill"), q.getInt("service-level-seconds"),
+                        q.getDuration("ring-timeout"), q.getDuration("wrap-up")))
+                .toList();
+        if (queues.isEmpty()) {
+            throw new IllegalArgumentException("invalid configuration: hotline.queues is empty");
+        }
+        Config sim = h.getConfig("simulation");
+        Map<String, Double> weights = new LinkedHashMap<>();
+        sim.getConfig("menu-weights").root().keySet().stream().sorted()
+                .forEach(k -> weights.put(k, sim.getConfig("menu-weights").getDouble("\"" + k + "\"")));
+        String timing = sim.getString("timing");
+        if (!timing.equals("demo") && !timing.equals("instant")) {
+            throw new IllegalArgumentException(
+                    "invalid configuration: hotline.simulation.timing must be demo or instant, was " + timing);
+        }
+        return new Settings(
+                h.getString("profile"),
+                new Http(http.getString("host"), port, http.getDuration("session-ttl"),
+                        http.getBoolean("secure-cookies")),
+                new Db(db.getBoolean("embedded"), Path.of(db.getString("data-dir")), db.getString("url"),
+                        db.getString("user"), db.getString("password"), db.getInt("max-pool-size")),
+                h.getBoolean("demo-seed"),
+                queues,
+                h.getString("ivr.flow-dir"),
+                new Simulation(sim.getBoolean("enabled"), timing, sim.getDouble("calls-per-second"),
+                        sim.getDuration("mean-patience"), sim.getDuration("mean-talk-time"), sim.getInt("agents"),
+                        sim.getDuration("agent-ring-delay"), sim.getDuration("agent-wrap-up"), Map.copyOf(weights)));
+    }
+}

@@ -1,0 +1,60 @@
+package org.hotline.app.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the module graph of the README true: platform depends on no other module; every feature module
+ * (cti, ivr, routing, ticketing, reporting, console) depends only on platform; only app wires them together; no cycles.
+ */
+class ModuleGraphTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.hotline");
+    }
+
+    @Test
+    void everyModuleIsPresent() {
+        for (String pkg : new String[] {"platform", "cti", "ivr", "routing", "ticketing", "reporting", "console",
+                "app"}) {
+            org.assertj.core.api.Assertions.assertThat(classes.stream()
+                    .anyMatch(c -> c.getPackageName().startsWith("org.hotline." + pkg))).as(pkg).isTrue();
+        }
+    }
+
+    @Test
+    void platformDependsOnNoOtherModule() {
+        noClasses().that().resideInAPackage("org.hotline.platform..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.hotline.cti..", "org.hotline.ivr..",
+                        "org.hotline.routing..", "org.hotline.ticketing..", "org.hotline.reporting..",
+                        "org.hotline.console..", "org.hotline.app..")
+                .check(classes);
+    }
+
+    @Test
+    void featureModulesDependOnlyOnPlatform() {
+        String[] modules = {"cti", "ivr", "routing", "ticketing", "reporting", "console"};
+        for (String m : modules) {
+            String[] others = java.util.Arrays.stream(modules).filter(o -> !o.equals(m))
+                    .map(o -> "org.hotline." + o + "..").toArray(String[]::new);
+            noClasses().that().resideInAPackage("org.hotline." + m + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(others)
+                    .orShould().dependOnClassesThat().resideInAPackage("org.hotline.app..")
+                    .check(classes);
+        }
+    }
+
+    @Test
+    void modulesAreFreeOfCycles() {
+        slices().matching("org.hotline.(*)..").should().beFreeOfCycles().check(classes);
+    }
+}

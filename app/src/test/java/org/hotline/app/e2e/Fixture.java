@@ -1,0 +1,186 @@
+package org.hotline.app.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.typesafe.config.ConfigFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.hotline.app.HotlinePlatform;
+import org.hotline.app.config.Settings;
+import org.hotline.ticketing.Ticketing;
+import org.hotline.ticketing.db.Database;
+import org.hotline.ticketing.testing.TestDatabase;
+
+/**
+ * A whole Hotline node for end-to-end tests: a fresh MariaDB database on the real server, the platform on a free
+ * loopback port with the simulated switch (instant timing, no automatic traffic, no simulated agents), and HTTP /
+ * WebSocket clients that talk to it exactly as a browser or a tool would.
+ */
+final class Fixture implements AutoCloseable {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final TestDatabase db;
+    final HotlinePlatform platform;
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final String base;
+
+    private Fixture(TestDatabase db, HotlinePlatform platform) {
+        this.db = db;
+        this.platform = platform;
+        this.base = "http://127.0.0.1:" + platform.httpPort();
+    }
+
+    /**
+     * @param seed      runs against the fresh database before the platform starts (users created here become agents)
+     * @param overrides configuration keys on top of the test defaults (e.g. ring timeout)
+     */
+    static Fixture start(Consumer<Ticketing> seed, Map<String, Object> overrides) {
+        TestDatabase db = TestDatabase.create();
+        try {
+            try (Database database = Database.open(db.config())) {
+                seed.accept(new Ticketing(database, Clock.systemUTC()));
+            }
+            Map<String, Object> o = new HashMap<>();
+            o.put("hotline.profile", "test");
+            o.put("hotline.http.host", "127.0.0.1");
+            o.put("hotline.http.port", 0);
+            o.put("hotline.db.embedded", false);
+            o.put("hotline.db.url", db.config().jdbcUrl());
+            o.put("hotline.db.user", db.config().user());
+            o.put("hotline.db.password", db.config().password());
+            o.put("hotline.simulation.enabled", true);
+            o.put("hotline.simulation.timing", "instant");
+            o.put("hotline.simulation.calls-per-second", 0);
+            o.put("hotline.simulation.agents", 0);
+            o.putAll(overrides);
+            return new Fixture(db, HotlinePlatform.start(Settings.from(ConfigFactory.parseMap(o)), Clock.systemUTC()));
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** Queue settings shared by the tests: the given ring timeout and a wrap-up long enough to be ended by hand. */
+    static Map<String, Object> queues(String ringTimeout, String wrapUp) {
+        List<Map<String, Object>> qs = List.of("consultation", "repair", "complaint", "operator").stream()
+                .map(q -> Map.<String, Object>of("name", q, "skill", q, "service-level-seconds", 15,
+                        "ring-timeout", ringTimeout, "wrap-up", wrapUp))
+                .toList();
+        return Map.of("hotline.queues", qs);
+    }
+
+    record Response(int status, JsonNode body, HttpResponse<String> raw) {
+    }
+
+    Response get(String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), token);
+    }
+
+    Response post(String path, String token, Object body) {
+        try {
+            String json = body instanceof String s ? s : JSON.writeValueAsString(body);
+            return send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)), token);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private Response send(HttpRequest.Builder b, String token) {
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> r = http.send(b.timeout(Duration.ofSeconds(20)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode body = r.body() == null || r.body().isBlank() ? JSON.nullNode() : JSON.readTree(r.body());
+            return new Response(r.statusCode(), body, r);
+        } catch (Exception e) {
+            throw new IllegalStateException("HTTP request failed: " + e, e);
+        }
+    }
+
+    String login(String user, String password) {
+        Response r = post("/api/login", null, Map.of("username", user, "password", password));
+        assertThat(r.status()).as("login of %s: %s", user, r.body()).isEqualTo(200);
+        return r.body().get("token").asText();
+    }
+
+    ConsoleSocket socket(String token) {
+        ConsoleSocket s = new ConsoleSocket();
+        try {
+            http.newWebSocketBuilder()
+                    .buildAsync(URI.create(base.replace("http:", "ws:") + "/api/ws?token=" + token), s)
+                    .get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("WebSocket connect failed: " + e, e);
+        }
+        return s;
+    }
+
+    /** A console's WebSocket: keeps every JSON message received, in order. */
+    static final class ConsoleSocket implements WebSocket.Listener {
+        final List<JsonNode> messages = new CopyOnWriteArrayList<>();
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                try {
+                    messages.add(JSON.readTree(partial.toString()));
+                } catch (Exception e) {
+                    messages.add(JSON.createObjectNode().put("type", "unparseable").put("raw", partial.toString()));
+                }
+                partial.setLength(0);
+            }
+            ws.request(1);
+            return null;
+        }
+
+        /** Waits for the first message of {@code type} that matches {@code test}. */
+        JsonNode awaitMessage(String type, Predicate<JsonNode> test) {
+            JsonNode[] found = new JsonNode[1];
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                for (JsonNode m : messages) {
+                    if (type.equals(m.path("type").asText()) && test.test(m)) {
+                        found[0] = m;
+                        return true;
+                    }
+                }
+                return false;
+            });
+            return found[0];
+        }
+
+        JsonNode awaitState(String state) {
+            return awaitMessage("agent.state", m -> state.equals(m.path("state").asText()));
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            platform.close();
+        } finally {
+            db.close();
+        }
+    }
+}
