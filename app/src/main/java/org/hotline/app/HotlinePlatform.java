@@ -137,7 +137,7 @@ public final class HotlinePlatform implements AutoCloseable {
         closeables.push(() -> await(console.stop()));
         LOG.info("Hotline console on http://{}:{}/", settings.http().host(), httpPort);
         if (sim.enabled() && sim.callsPerSecond() > 0) {
-            startTraffic(sim, java.time.Duration.ZERO, 0);
+            startTraffic(sim.callsPerSecond(), java.time.Duration.ZERO, 0);
         }
     }
 
@@ -145,14 +145,15 @@ public final class HotlinePlatform implements AutoCloseable {
      * Starts simulated callers at the configured rate; a zero {@code duration} and {@code maxCalls} mean "until the
      * platform stops" (demo). Callers dial from the known customers' numbers and from unknown ones.
      */
-    public TrafficGenerator startTraffic(Settings.Simulation sim, java.time.Duration duration, long maxCalls) {
+    public TrafficGenerator startTraffic(double callsPerSecond, java.time.Duration duration, long maxCalls) {
+        Settings.Simulation sim = settings.simulation();
         List<String> anis = new java.util.ArrayList<>();
         ticketing.customers().search("", 200).forEach(c -> anis.addAll(c.phones()));
         for (int i = 0; i < Math.max(4, anis.size() / 3); i++) {
             anis.add(String.format("1700000%04d", i)); // unknown callers
         }
         TrafficGenerator traffic = new TrafficGenerator(simulatedSwitch,
-                new TrafficProfile(sim.callsPerSecond(), duration, maxCalls, anis, sim.menuWeights(),
+                new TrafficProfile(callsPerSecond, duration, maxCalls, anis, sim.menuWeights(),
                         sim.meanPatience(), sim.meanTalkTime()),
                 new java.util.SplittableRandom());
         closeables.push(traffic::stop);

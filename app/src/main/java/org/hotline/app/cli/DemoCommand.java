@@ -18,7 +18,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--port", description = "HTTP port (default: HOTLINE_PORT or 8080)")
     Integer port;
 
-    @Option(names = "--rate", defaultValue = "${env:HOTLINE_SIM_RATE:-0.2}",
+    @Option(names = "--rate", defaultValue = "${env:HOTLINE_SIM_RATE:-0.1}",
             description = "simulated calls per second (default ${DEFAULT-VALUE}; 0 = none)")
     double rate;
 

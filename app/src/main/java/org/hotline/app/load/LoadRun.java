@@ -97,7 +97,7 @@ final class LoadRun {
             List<WebSocket> consoles = openAgentConsoles(platform);
             sampler.start();
             long t0 = System.nanoTime();
-            TrafficGenerator traffic = platform.startTraffic(settings.simulation(),
+            TrafficGenerator traffic = platform.startTraffic(rate,
                     Duration.ofSeconds(durationSeconds), Math.round(rate * durationSeconds * 1.5) + 10);
             long arrivalsEnd = t0 + TimeUnit.SECONDS.toNanos(durationSeconds);
             while (System.nanoTime() < arrivalsEnd) {
