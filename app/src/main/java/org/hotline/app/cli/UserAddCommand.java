@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Creates a user in the configured (external) database. Outside the demo there are no default passwords: this is
- * how the first administrator is made. The password comes from HOTLINE_NEW_PASSWORD or is asked for on the terminal.
+ * how the first administrator is made. The password comes from standard input ({@code --password-stdin}), from
+ * HOTLINE_NEW_PASSWORD, or is asked for on the terminal; it is never a command-line argument (visible in ps).
  */
 @Command(name = "user-add", mixinStandardHelpOptions = true, description = "Create a user (e.g. the first admin).")
 public final class UserAddCommand implements Callable<Integer> {
@@ -36,6 +37,9 @@ public final class UserAddCommand implements Callable<Integer> {
     @Option(names = "--skills", split = ",", defaultValue = "", description = "queue skills, e.g. repair,complaint")
     Set<String> skills;
 
+    @Option(names = "--password-stdin", description = "read the password from the first line of standard input")
+    boolean passwordStdin;
+
     @Override
     public Integer call() {
         Settings s = Settings.load(config);
@@ -44,9 +48,9 @@ public final class UserAddCommand implements Callable<Integer> {
                     + "the demo has its accounts already");
             return 2;
         }
-        char[] password = readPassword();
+        char[] password = passwordStdin ? readStdinLine() : readPassword();
         if (password == null) {
-            System.err.println("no password: set HOTLINE_NEW_PASSWORD or run in a terminal");
+            System.err.println("no password: use --password-stdin, set HOTLINE_NEW_PASSWORD or run in a terminal");
             return 2;
         }
         try (Database db = Database.open(new DatabaseConfig(s.db().url(), s.db().user(), s.db().password(), 2))) {
@@ -60,6 +64,16 @@ public final class UserAddCommand implements Callable<Integer> {
             return 1;
         } finally {
             Arrays.fill(password, '\0');
+        }
+    }
+
+    private static char[] readStdinLine() {
+        try {
+            String line = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                    java.nio.charset.StandardCharsets.UTF_8)).readLine();
+            return line == null || line.isEmpty() ? null : line.toCharArray();
+        } catch (java.io.IOException e) {
+            return null;
         }
     }
 
