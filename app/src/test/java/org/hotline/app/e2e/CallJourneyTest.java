@@ -129,6 +129,8 @@ class CallJourneyTest {
         assertThat(rec.ivrPath()).contains("2");
         assertThat(List.of(rec.arrivedAt(), rec.ivrEndedAt(), rec.queuedAt(), rec.offeredAt(), rec.answeredAt(),
                 rec.endedAt())).doesNotContainNull().isSorted();
+        assertThat(rec.waitMs()).isEqualTo(Duration.between(rec.queuedAt(), rec.answeredAt()).toMillis());
+        assertThat(rec.talkMs()).isEqualTo(Duration.between(rec.answeredAt(), rec.endedAt()).toMillis());
 
         Ticket stored = f.platform.ticketing().tickets().find(ticketId).orElseThrow();
         assertThat(stored.type()).isEqualTo(TicketType.REPAIR);
@@ -160,7 +162,9 @@ class CallJourneyTest {
         CallRecord rec = awaitRecord(callId, CallOutcome.ABANDONED);
         assertThat(rec.queue()).isEqualTo("consultation");
         assertThat(rec.answeredAt()).isNull();
-        assertThat(Duration.between(rec.queuedAt(), rec.endedAt())).isGreaterThanOrEqualTo(Duration.ofMillis(700));
+        assertThat(rec.waitMs()).isEqualTo(Duration.between(rec.queuedAt(), rec.endedAt()).toMillis())
+                .isGreaterThanOrEqualTo(700);
+        assertThat(rec.talkMs()).isNull();
         assertThat(f.platform.acd().agents()).noneMatch(a -> a.state() == AgentState.RESERVED);
         String boss = f.login("boss", PASSWORD);
         await().atMost(Duration.ofSeconds(10)).until(() -> queueStats(boss, "consultation").get("abandoned").asLong() == 1);

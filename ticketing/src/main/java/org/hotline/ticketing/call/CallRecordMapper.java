@@ -15,7 +15,7 @@ import org.hotline.platform.call.CallRecord;
  */
 interface CallRecordMapper {
     String COLUMNS = "call_id, ani, dnis, arrived_at, ivr_ended_at, queued_at, offered_at, answered_at, ended_at, "
-            + "ivr_path, digits, queue, agent, customer_id, outcome, hangup_cause";
+            + "ivr_path, digits, queue, agent, customer_id, outcome, hangup_cause, wait_ms, talk_ms";
 
     @Insert("INSERT INTO call_records (call_id, ani, dnis, arrived_at) VALUES (#{callId}, #{ani}, #{dnis}, #{at}) "
             + "ON DUPLICATE KEY UPDATE call_id = call_id")
