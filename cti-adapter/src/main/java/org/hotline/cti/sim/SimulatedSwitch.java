@@ -11,6 +11,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.hotline.platform.error.ConflictException;
+import org.hotline.platform.event.CallEvent.TransferKind;
+import org.hotline.platform.event.DeviceStateChanged;
+import org.hotline.platform.telephony.DeviceState;
+import org.hotline.platform.telephony.SpyMode;
 import org.hotline.platform.error.NotFoundException;
 import org.hotline.platform.error.ValidationException;
 import org.hotline.platform.event.CallEvent.HangupParty;
@@ -40,6 +44,7 @@ public final class SimulatedSwitch implements SwitchControl, AutoCloseable {
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
     private final SwitchCore core;
+    private final CallFeatures features;
     private final AtomicLong sequence = new AtomicLong();
     private final Set<Thread> callThreads = ConcurrentHashMap.newKeySet();
     private volatile CallHandler handler;
@@ -48,6 +53,8 @@ public final class SimulatedSwitch implements SwitchControl, AutoCloseable {
     public SimulatedSwitch(EventBus bus, Clock clock, SimulationTiming timing) {
         this.core = new SwitchCore(Objects.requireNonNull(bus, "bus"), Objects.requireNonNull(clock, "clock"),
                 Objects.requireNonNull(timing, "timing"));
+        this.features = new CallFeatures(core);
+        core.onEnd(features::ended);
     }
 
     @Override
@@ -99,6 +106,7 @@ public final class SimulatedSwitch implements SwitchControl, AutoCloseable {
     /** A human agent's softphone: rings until {@link #answer} is called or the ring timeout passes. */
     public void registerDevice(String device) {
         core.devices.register(device, null);
+        core.publish(new DeviceStateChanged(device, DeviceState.AVAILABLE, core.now()));
     }
 
     /** A simulated agent's phone: answers every ring after {@code ringDelay}. */
@@ -107,6 +115,7 @@ public final class SimulatedSwitch implements SwitchControl, AutoCloseable {
             throw new ValidationException("ringDelay", "ringDelay is required");
         }
         core.devices.register(device, ringDelay);
+        core.publish(new DeviceStateChanged(device, DeviceState.AVAILABLE, core.now()));
     }
 
     /**
@@ -116,6 +125,7 @@ public final class SimulatedSwitch implements SwitchControl, AutoCloseable {
      */
     public void unregisterDevice(String device) {
         String occupant = core.devices.unregister(device);
+        core.publish(new DeviceStateChanged(device, DeviceState.UNAVAILABLE, core.now()));
         SimCall call = core.live(occupant);
         if (call != null) {
             call.poke();
@@ -164,6 +174,11 @@ public final class SimulatedSwitch implements SwitchControl, AutoCloseable {
      */
     @Override
     public void transfer(String callId, String target) {
+        moveCall(callId, target);
+        features.transferred(callId, TransferKind.BLIND, target);
+    }
+
+    private void moveCall(String callId, String target) {
         DeviceRegistry.requireName(target);
         SimCall call = requireLive(callId);
         if (call == null) {
@@ -192,6 +207,54 @@ public final class SimulatedSwitch implements SwitchControl, AutoCloseable {
             core.devices.release(from, callId);
             LOG.debug("call {} transferred from {} to {}", callId, from, target);
         }
+    }
+
+    /**
+     * On the simulator the consultation is instant: the call moves to {@code target} as with {@link #transfer}, and is
+     * reported as an attended transfer.
+     */
+    @Override
+    public void attendedTransfer(String callId, String target) {
+        moveCall(callId, target);
+        features.transferred(callId, TransferKind.ATTENDED, target);
+    }
+
+    /** @throws ConflictException when the call is not connected */
+    @Override
+    public void hold(String callId, boolean onHold) {
+        features.hold(liveState(callId), onHold);
+    }
+
+    /**
+     * @throws NotFoundException for an unknown supervisor device
+     * @throws ConflictException when no call is connected on {@code agentDevice}
+     */
+    @Override
+    public String spy(String supervisorDevice, String agentDevice, SpyMode mode) {
+        SimulatedCallState target = calls().stream()
+                .filter(c -> agentDevice != null && agentDevice.equals(c.device()) && c.phase() == CallPhase.TALKING)
+                .findFirst()
+                .orElseThrow(() -> new ConflictException("no call connected on " + agentDevice));
+        return features.spy(supervisorDevice, target, mode == null ? SpyMode.LISTEN : mode);
+    }
+
+    @Override
+    public String startRecording(String callId) {
+        return features.startRecording(liveState(callId));
+    }
+
+    @Override
+    public void stopRecording(String callId) {
+        liveState(callId);
+        features.stopRecording(callId);
+    }
+
+    private SimulatedCallState liveState(String callId) {
+        SimCall call = requireLive(callId);
+        if (call == null) {
+            throw new ConflictException("call " + callId + " has ended");
+        }
+        return call.snapshot();
     }
 
     /**

@@ -64,6 +64,17 @@ final class SwitchCore {
         return timing;
     }
 
+    /** Runs for every ending call just before its CallHungUp is published. */
+    private volatile java.util.function.Consumer<String> endListener = id -> { };
+
+    void onEnd(java.util.function.Consumer<String> listener) {
+        endListener = listener;
+    }
+
+    void publish(org.hotline.platform.event.HotlineEvent event) {
+        bus.publish(event);
+    }
+
     Instant now() {
         return Times.now(clock);
     }
@@ -130,6 +141,7 @@ final class SwitchCore {
         ended.put(call.id(), call.snapshot());
         live.remove(call.id());
         LOG.debug("call {} ended by {} ({})", call.id(), party, cause);
+        endListener.accept(call.id());
         bus.publish(new CallHungUp(call.id(), party, cause, at));
         return true;
     }

@@ -49,6 +49,20 @@ public sealed interface CallEvent extends HotlineEvent {
     record CallHungUp(String callId, HangupParty party, String cause, Instant at) implements CallEvent {
     }
 
+    /** The call was put on hold (the caller hears music) or taken off hold. */
+    record CallHoldChanged(String callId, boolean onHold, Instant at) implements CallEvent {
+    }
+
+    /** The call was transferred to {@code target} (blind: at once; attended: after the agent consulted the target). */
+    record CallTransferred(String callId, TransferKind kind, String target, Instant at) implements CallEvent {
+    }
+
+    /** Recording of the call started or stopped; {@code file} is the recording's file name on the switch. */
+    record RecordingChanged(String callId, boolean recording, String file, Instant at) implements CallEvent {
+    }
+
+    enum TransferKind { BLIND, ATTENDED }
+
     /** Who ended the call. */
     enum HangupParty { CALLER, AGENT, SYSTEM }
 }

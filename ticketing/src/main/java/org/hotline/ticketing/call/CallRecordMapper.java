@@ -15,7 +15,7 @@ import org.hotline.platform.call.CallRecord;
  */
 interface CallRecordMapper {
     String COLUMNS = "call_id, ani, dnis, arrived_at, ivr_ended_at, queued_at, offered_at, answered_at, ended_at, "
-            + "ivr_path, digits, queue, agent, customer_id, outcome, hangup_cause, wait_ms, talk_ms";
+            + "ivr_path, digits, queue, agent, customer_id, outcome, hangup_cause, wait_ms, talk_ms, recording_file";
 
     @Insert("INSERT INTO call_records (call_id, ani, dnis, arrived_at) VALUES (#{callId}, #{ani}, #{dnis}, #{at}) "
             + "ON DUPLICATE KEY UPDATE call_id = call_id")
@@ -35,6 +35,9 @@ interface CallRecordMapper {
     @Update("UPDATE call_records SET offered_at = #{offeredAt}, agent = #{agent} WHERE call_id = #{callId}")
     void offered(@Param("callId") String callId, @Param("offeredAt") Instant firstOfferedAt,
                  @Param("agent") String agent);
+
+    @Update("UPDATE call_records SET recording_file = #{file} WHERE call_id = #{callId}")
+    void recording(@Param("callId") String callId, @Param("file") String file);
 
     @Update("UPDATE call_records SET answered_at = #{answeredAt}, agent = #{agent} WHERE call_id = #{callId}")
     void answered(@Param("callId") String callId, @Param("answeredAt") Instant answeredAt,

@@ -18,7 +18,10 @@ import org.hotline.platform.event.CallEvent;
 import org.hotline.platform.event.CallEvent.CallAbandoned;
 import org.hotline.platform.event.CallEvent.CallAnswered;
 import org.hotline.platform.event.CallEvent.CallArrived;
+import org.hotline.platform.event.CallEvent.CallHoldChanged;
 import org.hotline.platform.event.CallEvent.CallHungUp;
+import org.hotline.platform.event.CallEvent.CallTransferred;
+import org.hotline.platform.event.CallEvent.RecordingChanged;
 import org.hotline.platform.event.CallEvent.CallOffered;
 import org.hotline.platform.event.CallEvent.CallQueued;
 import org.hotline.platform.event.CallEvent.CallRingNoAnswer;
@@ -44,6 +47,7 @@ public final class CallRecorder implements AutoCloseable {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
     private static final int ID_MAX = 64;
+    private static final int FILE_MAX = 255;
     private static final int SHORT_MAX = 64;
     private static final int PATH_MAX = 255;
     private static final int CAUSE_MAX = 128;
@@ -127,6 +131,13 @@ public final class CallRecorder implements AutoCloseable {
             case CallHungUp e -> hungUp(e);
             case CallRingNoAnswer e -> LOG.debug("call {}: ring-no-answer from {}", e.callId(), e.agent());
             case CallAbandoned e -> LOG.debug("call {}: abandoned in {}", e.callId(), e.queue());
+            case RecordingChanged e -> {
+                if (e.recording()) {
+                    update(e, (call, at) -> write(e, m -> m.recording(e.callId(), Checks.clip(e.file(), FILE_MAX))));
+                }
+            }
+            case CallHoldChanged e -> LOG.debug("call {}: on hold {}", e.callId(), e.onHold());
+            case CallTransferred e -> LOG.debug("call {}: {} transfer to {}", e.callId(), e.kind(), e.target());
         }
     }
 

@@ -113,6 +113,19 @@ class CallRecorderTest extends DatabaseTestSupport {
     }
 
     @Test
+    void aRecordedCallKeepsItsRecordingFileName() {
+        arrive(bus, "c-rec", 0);
+        bus.publish(new org.hotline.platform.event.CallEvent.RecordingChanged("c-rec", true,
+                "/var/spool/asterisk/monitor/hotline/20261123/c-rec.wav", at(9_000)));
+        bus.publish(new org.hotline.platform.event.CallEvent.RecordingChanged("c-rec", false,
+                "/var/spool/asterisk/monitor/hotline/20261123/c-rec.wav", at(12_000)));
+        bus.publish(new CallHungUp("c-rec", HangupParty.CALLER, "normal", at(20_000)));
+        assertThat(record("c-rec").recordingFile()).isEqualTo("/var/spool/asterisk/monitor/hotline/20261123/c-rec.wav");
+        answeredCall(bus, "c-plain");
+        assertThat(record("c-plain").recordingFile()).isNull();
+    }
+
+    @Test
     void millisecondsOfAPhaseTimeAreStored() {
         arrive(bus, "c-millis", 0);
         recorder.awaitIdle(IDLE);
