@@ -330,7 +330,7 @@ class SimulatedSwitchTest {
     @Test
     void originateRingsTheDeviceFirstAndPublishesOnlyItsHangup() {
         List<HotlineEvent> events = new ArrayList<>();
-        f.bus.subscribe(HotlineEvent.class, events::add);
+        f.bus.subscribe(org.hotline.platform.event.CallEvent.class, events::add);
         f.sw.registerDevice("WebRTC/alice");
 
         String id = f.sw.originate("WebRTC/alice", "13800138000", "4000");
