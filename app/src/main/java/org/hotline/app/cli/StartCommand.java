@@ -15,12 +15,28 @@ public final class StartCommand implements Callable<Integer> {
     @Option(names = "--config", description = "HOCON configuration file (keys under hotline { ... })")
     Path config;
 
+    @Option(names = "--profile", description = "asterisk: take calls from Asterisk (FastAGI + AMI) instead of "
+            + "the simulator; default: as configured (hotline.telephony)")
+    String profile;
+
     @Override
     public Integer call() {
         if (config != null && !Files.isReadable(config)) {
             System.err.println("configuration file not readable: " + config);
             return 2;
         }
-        return Runner.runUntilStopped(Settings.load(config), Clock.systemUTC(), false);
+        if (profile != null && !profile.equals("asterisk") && !profile.equals("production")) {
+            System.err.println("unknown profile: " + profile + " (asterisk or production)");
+            return 2;
+        }
+        java.util.Map<String, Object> overrides = "asterisk".equals(profile)
+                ? java.util.Map.of("hotline.profile", "asterisk", "hotline.telephony", "asterisk")
+                : java.util.Map.of();
+        try {
+            return Runner.runUntilStopped(Settings.load(config, overrides), Clock.systemUTC(), false);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
     }
 }

@@ -14,7 +14,26 @@ import java.util.Map;
  * system properties and environment variables). Invalid values fail at start-up with the key named.
  */
 public record Settings(String profile, Http http, Db db, boolean demoSeed, List<Queue> queues, String ivrFlowDir,
-                       Simulation simulation) {
+                       Simulation simulation, Telephony telephony, Asterisk asterisk) {
+
+    /** Which switch carries the calls. */
+    public enum Telephony { SIMULATOR, ASTERISK }
+
+    /** The Asterisk adapter: FastAGI listener, AMI servers (secrets never printed), agents' phones. */
+    public record Asterisk(String agiBind, int agiPort, Duration agiSocketReadTimeout, List<Ami> ami,
+                           Map<String, String> agentDevices, String devicePattern) {
+        /** The phone that rings for {@code agent}. */
+        public String deviceOf(String agent) {
+            return agentDevices.getOrDefault(agent, String.format(devicePattern, agent));
+        }
+    }
+
+    public record Ami(String name, String host, int port, String username, String secret) {
+        @Override
+        public String toString() {
+            return "Ami[name=" + name + ", host=" + host + ", port=" + port + ", username=" + username + "]";
+        }
+    }
 
     public record Http(String host, int port, Duration sessionTtl, boolean secureCookies) {
     }
@@ -37,8 +56,13 @@ public record Settings(String profile, Http http, Db db, boolean demoSeed, List<
 
     /** Defaults + the given file (may be null) + system properties + environment. */
     public static Settings load(Path file) {
-        Config overrides = file == null ? ConfigFactory.empty() : ConfigFactory.parseFile(file.toFile());
-        return from(overrides);
+        return load(file, Map.of());
+    }
+
+    /** Like {@link #load(Path)}, with {@code overrides} (e.g. a command's profile) above the file. */
+    public static Settings load(Path file, Map<String, Object> overrides) {
+        Config fromFile = file == null ? ConfigFactory.empty() : ConfigFactory.parseFile(file.toFile());
+        return from(ConfigFactory.parseMap(overrides).withFallback(fromFile));
     }
 
     /** Defaults with {@code overrides} on top (used by tests and the load tool). */
@@ -88,6 +112,42 @@ public record Settings(String profile, Http http, Db db, boolean demoSeed, List<
                 h.getString("ivr.flow-dir"),
                 new Simulation(sim.getBoolean("enabled"), timing, sim.getDouble("calls-per-second"),
                         sim.getDuration("mean-patience"), sim.getDuration("mean-talk-time"), sim.getInt("agents"),
-                        sim.getDuration("agent-ring-delay"), sim.getDuration("agent-wrap-up"), Map.copyOf(weights)));
+                        sim.getDuration("agent-ring-delay"), sim.getDuration("agent-wrap-up"), Map.copyOf(weights)),
+                telephony(h.getString("telephony")),
+                asterisk(h.getConfig("asterisk")));
+    }
+
+    private static Telephony telephony(String value) {
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "simulator" -> Telephony.SIMULATOR;
+            case "asterisk" -> Telephony.ASTERISK;
+            default -> throw new IllegalArgumentException(
+                    "invalid configuration: hotline.telephony must be simulator or asterisk, was " + value);
+        };
+    }
+
+    private static Asterisk asterisk(Config a) {
+        List<Ami> ami = a.getConfigList("ami").stream()
+                .map(x -> new Ami(x.getString("name"), x.getString("host"), x.getInt("port"), x.getString("username"),
+                        x.getString("secret")))
+                .toList();
+        Map<String, String> devices = new LinkedHashMap<>();
+        for (String pair : a.getString("agent-devices").split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            if (eq <= 0 || eq == pair.length() - 1) {
+                throw new IllegalArgumentException("invalid configuration: hotline.asterisk.agent-devices entry '"
+                        + pair.trim() + "' is not agent=DEVICE");
+            }
+            devices.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+        }
+        String pattern = a.getString("device-pattern");
+        if (!pattern.contains("%s")) {
+            throw new IllegalArgumentException("invalid configuration: hotline.asterisk.device-pattern needs %s");
+        }
+        return new Asterisk(a.getString("agi.bind"), a.getInt("agi.port"), a.getDuration("agi.socket-read-timeout"),
+                ami, Map.copyOf(devices), pattern);
     }
 }

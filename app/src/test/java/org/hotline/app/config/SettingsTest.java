@@ -30,7 +30,30 @@ class SettingsTest {
     }
 
     @Test
+    void asteriskSettingsMapAgentsToTheirPhonesAndHideTheAmiSecret() {
+        Settings s = Settings.from(ConfigFactory.parseMap(Map.of(
+                "hotline.telephony", "asterisk",
+                "hotline.asterisk.agent-devices", "agent1=PJSIP/1001, agent2=PJSIP/1002",
+                "hotline.asterisk.ami", java.util.List.of(Map.of("name", "pbx1", "host", "10.0.0.5", "port", 5038,
+                        "username", "hotline", "secret", "ami-secret-99")))));
+        assertThat(s.telephony()).isEqualTo(Settings.Telephony.ASTERISK);
+        assertThat(s.asterisk().deviceOf("agent2")).isEqualTo("PJSIP/1002");
+        assertThat(s.asterisk().deviceOf("agent9")).isEqualTo("PJSIP/agent9");
+        assertThat(s.asterisk().agiPort()).isEqualTo(4573);
+        assertThat(s.asterisk().ami()).singleElement().satisfies(a -> {
+            assertThat(a.secret()).isEqualTo("ami-secret-99");
+            assertThat(a.toString()).doesNotContain("ami-secret-99");
+        });
+        assertThat(s.toString()).doesNotContain("ami-secret-99");
+    }
+
+    @Test
     void invalidValuesFailWithTheKeyNamed() {
+        assertThatThrownBy(() -> Settings.from(ConfigFactory.parseMap(Map.of("hotline.telephony", "pbx"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hotline.telephony");
+        assertThatThrownBy(() -> Settings.from(ConfigFactory.parseMap(
+                Map.of("hotline.asterisk.agent-devices", "agent1"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("agent-devices");
         assertThatThrownBy(() -> Settings.from(ConfigFactory.parseMap(Map.of("hotline.http.port", 70000))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hotline.http.port");
         assertThatThrownBy(() -> Settings.from(ConfigFactory.parseMap(Map.of("hotline.http.port", "eighty"))))
