@@ -1,5 +1,6 @@
-// Agent workspace: state controls, screen-pop with answer / hang up, ticket form, my tickets.
+// Agent workspace: state controls, screen-pop with answer / hang up, in-call controls, ticket form, my tickets.
 import { post } from './api.js';
+import { initCallControls, renderCallControls } from './call-controls.js';
 import { onLanguageChange, t, tOr } from './i18n.js';
 import { startTicking } from './format.js';
 import { connectLive } from './live.js';
@@ -15,9 +16,19 @@ const view = {
   since: null,
   callId: null,
   offer: null, // the last call.offered message
-  phase: 'idle', // idle | ringing | talking | ended | missed
+  phase: 'idle', // idle | ringing | talking | ended | missed | transferred
   endedBy: null,
+  transfer: null, // { target, kind } once the call was transferred away
+  onHold: false,
+  recording: false,
+  recordingFile: null,
 };
+
+function resetCallFeatures() {
+  view.onHold = false;
+  view.recording = false;
+  view.recordingFile = null;
+}
 
 function applySnapshot(s) {
   if (!s) {
@@ -51,6 +62,7 @@ function renderState() {
   $('btn-finish-wrapup').disabled = s !== 'WRAP_UP';
   $('btn-answer').disabled = s !== 'RESERVED';
   $('btn-hangup').disabled = s !== 'ON_CALL';
+  renderCallControls(view);
 }
 
 function renderPhase() {
@@ -63,6 +75,10 @@ function renderPhase() {
     talking: t('pop.talking'),
     ended: t('pop.ended', { party: t(`party.${view.endedBy ?? 'SYSTEM'}`) }),
     missed: t('pop.missed'),
+    transferred: view.transfer ? t('pop.transferred', {
+      target: view.transfer.target,
+      kind: t(`transfer.${view.transfer.kind}`),
+    }) : '',
   }[view.phase];
   $('pop-phase').textContent = text;
 }
@@ -77,6 +93,9 @@ function showOffer(offer, phase) {
   view.offer = offer;
   view.phase = phase;
   view.endedBy = null;
+  view.transfer = null;
+  resetCallFeatures();
+  renderState();
   renderPop($('pop-body'), offer);
   renderPhase();
   setCallContext(offer);
@@ -88,6 +107,12 @@ function onMessage(msg) {
       applySnapshot(msg.agent);
       if (msg.offer) {
         showOffer(msg.offer, { RESERVED: 'ringing', ON_CALL: 'talking' }[view.state] ?? 'ended');
+      }
+      if (msg.call) {
+        view.onHold = msg.call.onHold;
+        view.recording = msg.call.recording;
+        view.recordingFile = msg.call.file ?? null;
+        renderState();
       }
       break;
     case 'agent.state':
@@ -106,6 +131,30 @@ function onMessage(msg) {
       if (view.offer?.callId === msg.callId) {
         view.phase = 'ended';
         view.endedBy = msg.party;
+        resetCallFeatures();
+        renderState();
+        renderPhase();
+      }
+      break;
+    case 'call.hold':
+      if (view.offer?.callId === msg.callId) {
+        view.onHold = msg.onHold;
+        renderState();
+      }
+      break;
+    case 'call.recording':
+      if (view.offer?.callId === msg.callId) {
+        view.recording = msg.recording;
+        view.recordingFile = msg.recording ? msg.file : null;
+        renderState();
+      }
+      break;
+    case 'call.transferred':
+      if (view.offer?.callId === msg.callId) {
+        view.phase = 'transferred';
+        view.transfer = { target: msg.target, kind: msg.kind };
+        resetCallFeatures();
+        renderState();
         renderPhase();
       }
       break;
@@ -145,6 +194,7 @@ function wireButtons() {
 const user = await startPage(['AGENT']);
 $('agent-name').textContent = user.displayName || user.username;
 wireButtons();
+initCallControls(view, renderState);
 renderAll();
 onLanguageChange(() => {
   renderAll();

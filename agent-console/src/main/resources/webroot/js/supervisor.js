@@ -1,12 +1,14 @@
 // Supervisor wallboard: queues and agents live from the WebSocket "stats" messages, plus the last 20 calls.
-import { get } from './api.js';
+// An agent on a call can be listened to, whispered to or barged in on from its row.
+import { get, post } from './api.js';
 import { html, render } from './esc.js';
 import { onLanguageChange, t, tOr } from './i18n.js';
 import { dateTime, duration, since, startTicking, time } from './format.js';
 import { connectLive } from './live.js';
-import { startPage } from './page.js';
+import { errorText, flash, startPage } from './page.js';
 
 const CALLS_REFRESH_MS = 15000;
+const SPY_MODES = ['LISTEN', 'WHISPER', 'BARGE'];
 const $ = (id) => document.getElementById(id);
 
 let stats = null;
@@ -31,16 +33,44 @@ function renderQueues() {
     </tr>`)}` : emptyRow(8));
 }
 
+function callBadges(a) {
+  return html`${a.onHold ? html` <span class="badge badge-hold">${t('sup.onHold')}</span>` : ''}${
+    a.recording ? html` <span class="badge badge-rec"><span class="rec-dot"></span>${t('sup.recording')}</span>` : ''}`;
+}
+
+function spyButtons(a) {
+  if (a.state !== 'ON_CALL') {
+    return '';
+  }
+  return html`${SPY_MODES.map((mode) => html`<button type="button" class="spy-btn"
+    data-spy-agent="${a.username}" data-spy-mode="${mode}">${t(`spy.${mode}`)}</button>`)}`;
+}
+
 function renderAgents() {
   const agents = stats?.agents ?? [];
   render($('agent-rows'), agents.length ? html`${agents.map((a) => html`
     <tr data-agent="${a.username}">
       <td>${a.username}</td>
-      <td><span class="state-badge" data-state="${a.state}">${t(`state.${a.state}`)}</span></td>
+      <td><span class="state-badge" data-state="${a.state}">${t(`state.${a.state}`)}</span>${callBadges(a)}</td>
       <td>${a.reason ? tOr(`reason.${a.reason}`, a.reason) : ''}</td>
       <td class="num mono" data-since="${a.stateSince ?? ''}">${a.stateSince ? duration(since(a.stateSince)) : ''}</td>
       <td class="num">${a.answered}</td>
-    </tr>`)}` : emptyRow(5));
+      <td class="spy-actions">${spyButtons(a)}</td>
+    </tr>`)}` : emptyRow(6));
+}
+
+async function spy(button) {
+  const agent = button.dataset.spyAgent;
+  const mode = button.dataset.spyMode;
+  button.disabled = true;
+  try {
+    const result = await post('/api/supervisor/spy', { agent, mode });
+    flash(t('spy.started', { agent, mode: t(`spy.${mode}`), id: result.spyCallId }));
+  } catch (e) {
+    flash(errorText(e), 'error');
+  } finally {
+    button.disabled = false;
+  }
 }
 
 function renderCalls() {
@@ -73,15 +103,25 @@ async function refreshCalls() {
 
 function onMessage(msg) {
   if (msg.type === 'stats') {
+    // the agent rows (and their buttons) are only redrawn when they changed, so a click is not lost to a redraw
+    const agentsChanged = JSON.stringify(msg.agents) !== JSON.stringify(stats?.agents);
     stats = msg;
     renderQueues();
-    renderAgents();
+    if (agentsChanged) {
+      renderAgents();
+    }
     $('stats-updated').textContent = t('sup.updated', { time: time(new Date().toISOString()) });
   }
 }
 
 const user = await startPage(['SUPERVISOR', 'ADMIN']);
 $('user-name').textContent = user.displayName || user.username;
+$('agent-rows').addEventListener('click', (event) => {
+  const button = event.target.closest('button[data-spy-agent]');
+  if (button) {
+    spy(button);
+  }
+});
 renderAll();
 onLanguageChange(renderAll);
 startTicking();

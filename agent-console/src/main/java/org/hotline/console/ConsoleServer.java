@@ -16,6 +16,9 @@ import org.hotline.console.auth.AuthRoutes;
 import org.hotline.console.auth.SessionCookie;
 import org.hotline.console.auth.SessionEnder;
 import org.hotline.console.auth.SessionStore;
+import org.hotline.console.callcontrol.CallControlRoutes;
+import org.hotline.console.callcontrol.CallFeatureStates;
+import org.hotline.console.callcontrol.SpyRoutes;
 import org.hotline.console.calls.CallRoutes;
 import org.hotline.console.customers.CustomerHistory;
 import org.hotline.console.customers.CustomerRoutes;
@@ -51,6 +54,7 @@ public final class ConsoleServer {
     private final SessionEnder ender;
     private final AcdAgents acd;
     private final SocketRegistry sockets = new SocketRegistry();
+    private final CallFeatureStates callFeatures = new CallFeatureStates();
     private final CustomerHistory history;
     private final ScreenPopBuilder pops;
     private final StatsBroadcaster broadcaster;
@@ -71,7 +75,7 @@ public final class ConsoleServer {
         this.ender = new SessionEnder(sessions, acd, blocking);
         this.history = new CustomerHistory(backend.customers(), backend.tickets(), backend.calls(), backend.clock());
         this.pops = new ScreenPopBuilder(history);
-        this.broadcaster = new StatsBroadcaster(vertx, sockets, backend.stats(), blocking);
+        this.broadcaster = new StatsBroadcaster(vertx, sockets, backend.stats(), callFeatures, blocking);
         this.router = Router.router(vertx);
         this.context = vertx.getOrCreateContext();
         this.relay = new EventRelay(backend.bus(), context, sockets, pops, blocking);
@@ -110,6 +114,7 @@ public final class ConsoleServer {
     private synchronized void stopBackgroundWork() {
         started = false;
         relay.close();
+        callFeatures.close();
         broadcaster.stop();
         if (purgeTimer >= 0) {
             vertx.cancelTimer(purgeTimer);
@@ -124,6 +129,7 @@ public final class ConsoleServer {
 
     private Future<Integer> listen() {
         relay.start();
+        callFeatures.start(backend.bus());
         broadcaster.start();
         purgeTimer = vertx.setPeriodic(PURGE_PERIOD_MS, id -> ender.purgeExpired());
         HttpServerOptions options = new HttpServerOptions()
@@ -146,11 +152,14 @@ public final class ConsoleServer {
         new AuthRoutes(backend.users(), sessions, ender, new SessionCookie(config.secureCookies()), blocking,
                 backend.clock()).mount(router);
         new AgentRoutes(acd, backend.switchControl(), blocking).mount(router);
-        new StatsRoutes(backend.stats(), backend.agents(), blocking).mount(router);
+        new CallControlRoutes(acd, backend.switchControl(), blocking).mount(router);
+        new StatsRoutes(backend.stats(), backend.agents(), callFeatures, blocking).mount(router);
+        new SpyRoutes(backend.agents(), backend.switchControl(), blocking).mount(router);
         new CallRoutes(backend.calls(), blocking).mount(router);
         new TicketRoutes(backend.tickets(), blocking).mount(router);
         new CustomerRoutes(history, blocking).mount(router);
-        router.get("/api/ws").handler(new WebSocketEndpoint(sockets, relay, broadcaster, acd, sessions, blocking));
+        router.get("/api/ws").handler(new WebSocketEndpoint(sockets, relay, broadcaster, acd, sessions, callFeatures,
+                blocking));
 
         router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html").setMaxAgeSeconds(300));
         router.route().failureHandler(new ErrorResponder());

@@ -86,6 +86,33 @@ class WebrootTest {
     }
 
     @Test
+    void theWallboardOffersListenWhisperAndBargeOnAgentsOnACall() {
+        String supervisor = read(root.resolve("js/supervisor.js"));
+        assertThat(supervisor).contains("data-spy-agent=", "data-spy-mode=", "'LISTEN'", "'WHISPER'", "'BARGE'",
+                "/api/supervisor/spy");
+        assertThat(read(root.resolve("supervisor.html"))).contains("data-i18n=\"sup.actions\"");
+        assertThat(zh).containsEntry("spy.LISTEN", "监听").containsEntry("spy.WHISPER", "耳语")
+                .containsEntry("spy.BARGE", "强插");
+    }
+
+    @Test
+    void theCallControlsSpeakBothLanguages() {
+        assertThat(zh).containsEntry("callctl.hold", "保持").containsEntry("callctl.resume", "恢复")
+                .containsEntry("callctl.transfer", "转接").containsEntry("callctl.blind", "盲转")
+                .containsEntry("callctl.attended", "咨询转").containsEntry("callctl.record", "录音")
+                .containsEntry("callctl.dial", "外呼");
+        assertThat(en).containsEntry("callctl.hold", "Hold").containsEntry("callctl.resume", "Resume")
+                .containsEntry("callctl.transfer", "Transfer").containsEntry("callctl.record", "Record");
+        for (String key : List.of("callctl.held", "callctl.resumed", "callctl.recordStarted", "callctl.recordStopped",
+                "callctl.transferred", "callctl.dialling", "callctl.invalidNumber", "callctl.recording",
+                "callctl.onHold", "pop.transferred", "transfer.BLIND", "transfer.ATTENDED", "spy.started",
+                "sup.onHold", "sup.recording")) {
+            assertThat(zh).containsKey(key);
+            assertThat(en).containsKey(key);
+        }
+    }
+
+    @Test
     void onlyTheEscapingHelperWritesHtml() throws IOException {
         Pattern sink = Pattern.compile("innerHTML|outerHTML|insertAdjacentHTML|document\\.write");
         for (Path js : files(".js")) {
@@ -118,6 +145,11 @@ class WebrootTest {
                 "ticket-submit", "my-tickets", "lang-switch")) {
             assertThat(agent).contains("id=\"" + id + "\"");
         }
+        for (String id : List.of("call-controls", "btn-hold", "transfer-target", "transfer-mode", "btn-transfer",
+                "btn-record", "recording-indicator", "dial-destination", "btn-dial")) {
+            assertThat(agent).contains("id=\"" + id + "\"");
+        }
+        assertThat(agent).contains("<option value=\"blind\"", "<option value=\"attended\"");
         assertThat(read(root.resolve("js/pop.js"))).contains("id=\"pop-customer-name\"");
         String login = read(root.resolve("index.html"));
         for (String id : List.of("login-username", "login-password", "login-submit", "lang-switch")) {

@@ -2,6 +2,7 @@ package org.hotline.routing;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,11 +11,15 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.hotline.platform.error.ValidationException;
 import org.hotline.platform.event.CallEvent.CallHungUp;
+import org.hotline.platform.event.CallEvent.CallTransferred;
+import org.hotline.platform.event.DeviceStateChanged;
 import org.hotline.platform.event.EventBus;
+import org.hotline.platform.event.HotlineEvent;
 import org.hotline.platform.routing.AgentDesk;
 import org.hotline.platform.routing.AgentProfile;
 import org.hotline.platform.routing.AgentSnapshot;
@@ -33,7 +38,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe. All state sits behind one lock held only for in-memory work; events are published after the
  * lock is released, in the order the state changed, so a subscriber may call back into the ACD. The device check
- * ({@code deviceAvailable}) also runs outside the lock. A caller hang-up arrives as {@code CallHungUp} on the bus.
+ * ({@code deviceAvailable}) also runs outside the lock.
+ *
+ * <p>The ACD follows three switch events on the bus: {@code CallHungUp} (a caller hang-up or the end of a
+ * conversation), {@code CallTransferred} (a connected call left its agent: wrap-up, as at hang-up) and
+ * {@code DeviceStateChanged} (a READY agent whose device goes UNAVAILABLE goes NOT_READY).
  */
 public final class Acd implements CallRouter, AgentDesk, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Acd.class);
@@ -43,7 +52,7 @@ public final class Acd implements CallRouter, AgentDesk, AutoCloseable {
     private final RoutingEngine engine;
     private final ScheduledExecutorService scheduler;
     private final Predicate<String> deviceAvailable;
-    private final EventBus.Subscription hangups;
+    private final List<EventBus.Subscription> subscriptions = new ArrayList<>();
     private boolean closed;
 
     /**
@@ -62,10 +71,9 @@ public final class Acd implements CallRouter, AgentDesk, AutoCloseable {
         this.deviceAvailable = Objects.requireNonNull(deviceAvailable, "deviceAvailable");
         this.outbox = new EventOutbox(bus);
         this.engine = new RoutingEngine(new QueueBoard(queues), clock, outbox::add, new Timers());
-        this.hangups = bus.subscribe(CallHungUp.class, e -> mutate(en -> {
-            en.hungUp(e.callId());
-            return null;
-        }));
+        follow(bus, CallHungUp.class, (en, e) -> en.hungUp(e.callId()));
+        follow(bus, CallTransferred.class, (en, e) -> en.transferred(e.callId()));
+        follow(bus, DeviceStateChanged.class, (en, e) -> en.deviceChanged(e.device(), e.state()));
     }
 
     // ---- CallRouter ----
@@ -157,10 +165,10 @@ public final class Acd implements CallRouter, AgentDesk, AutoCloseable {
         return read(RoutingEngine::agents);
     }
 
-    /** Stops following hang-ups and cancels every timer. */
+    /** Stops following the switch's events and cancels every timer. */
     @Override
     public void close() {
-        hangups.close();
+        subscriptions.forEach(EventBus.Subscription::close);
         lock.lock();
         try {
             closed = true;
@@ -171,6 +179,13 @@ public final class Acd implements CallRouter, AgentDesk, AutoCloseable {
     }
 
     // ---- plumbing ----
+
+    private <E extends HotlineEvent> void follow(EventBus bus, Class<E> type, BiConsumer<RoutingEngine, E> change) {
+        subscriptions.add(bus.subscribe(type, e -> mutate(en -> {
+            change.accept(en, e);
+            return null;
+        })));
+    }
 
     private <T> T read(Function<RoutingEngine, T> query) {
         lock.lock();

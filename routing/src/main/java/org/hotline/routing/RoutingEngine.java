@@ -31,6 +31,7 @@ import org.hotline.platform.routing.AgentProfile;
 import org.hotline.platform.routing.AgentSnapshot;
 import org.hotline.platform.routing.CallContext;
 import org.hotline.platform.routing.Reservation;
+import org.hotline.platform.telephony.DeviceState;
 import org.hotline.routing.agent.Agent;
 import org.hotline.routing.agent.AgentReasons;
 import org.hotline.routing.agent.AgentRoster;
@@ -123,6 +124,18 @@ final class RoutingEngine {
         }
     }
 
+    /**
+     * A call was transferred away on the switch. A connected call has left its agent: the agent wraps up as at
+     * hang-up and the call is forgotten, so its later hang-up changes nothing here. Other calls are ignored.
+     */
+    void transferred(String callId) {
+        QueuedCall call = callId == null ? null : calls.get(callId);
+        if (call != null && call.status() == CallStatus.CONNECTED) {
+            LOG.debug("call {} was transferred away from {}", callId, call.reservation().agent());
+            endConversation(call);
+        }
+    }
+
     int position(QueuedCall call) {
         return call.status() == CallStatus.WAITING ? queues.require(call.queue().name()).position(call) : 0;
     }
@@ -204,6 +217,22 @@ final class RoutingEngine {
             serve(agent);
         } else {
             emit(roster.move(agent, NOT_READY, AgentReasons.DEVICE_UNAVAILABLE, null, now()));
+        }
+    }
+
+    /**
+     * The switch reports a device's state. A READY agent on a device that went UNAVAILABLE goes NOT_READY; agents in
+     * other states keep theirs (their next move into READY checks the device). A device coming back makes nobody
+     * READY.
+     */
+    void deviceChanged(String device, DeviceState state) {
+        if (device == null || state == null || state.reachable()) {
+            return;
+        }
+        for (Agent agent : roster.onDevice(device)) {
+            if (agent.state() == READY) {
+                emit(roster.move(agent, NOT_READY, AgentReasons.DEVICE_UNAVAILABLE, null, now()));
+            }
         }
     }
 

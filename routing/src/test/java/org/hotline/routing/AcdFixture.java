@@ -8,6 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.hotline.platform.event.AgentStateChanged;
 import org.hotline.platform.event.CallEvent.CallHungUp;
+import org.hotline.platform.event.CallEvent.CallTransferred;
+import org.hotline.platform.event.CallEvent.TransferKind;
+import org.hotline.platform.event.DeviceStateChanged;
 import org.hotline.platform.event.CallEvent.HangupParty;
 import org.hotline.platform.event.HotlineEvent;
 import org.hotline.platform.event.LocalEventBus;
@@ -15,6 +18,7 @@ import org.hotline.platform.routing.AgentProfile;
 import org.hotline.platform.routing.AgentSnapshot;
 import org.hotline.platform.routing.AgentState;
 import org.hotline.platform.routing.CallContext;
+import org.hotline.platform.telephony.DeviceState;
 import org.hotline.routing.queue.QueueDefinition;
 
 /**
@@ -65,6 +69,28 @@ public final class AcdFixture implements AutoCloseable {
     /** Publishes the switch's hang-up of a call, as the telephony adapter does; returns the event published. */
     public CallHungUp hangUp(String callId) {
         CallHungUp event = new CallHungUp(callId, HangupParty.CALLER, "normal", clock.instant());
+        bus.publish(event);
+        return event;
+    }
+
+    /**
+     * The switch reports the state of {@code agent}'s device, as the telephony adapter does: the device check the
+     * ACD makes follows (offline while UNAVAILABLE). Returns the event published.
+     */
+    public DeviceStateChanged deviceReports(String agent, DeviceState state) {
+        if (state.reachable()) {
+            offlineDevices.remove(device(agent));
+        } else {
+            offlineDevices.add(device(agent));
+        }
+        DeviceStateChanged event = new DeviceStateChanged(device(agent), state, clock.instant());
+        bus.publish(event);
+        return event;
+    }
+
+    /** Publishes the switch's report that a call was transferred to {@code target}; returns the event published. */
+    public CallTransferred transfer(String callId, TransferKind kind, String target) {
+        CallTransferred event = new CallTransferred(callId, kind, target, clock.instant());
         bus.publish(event);
         return event;
     }

@@ -17,8 +17,10 @@ import org.hotline.platform.error.ConflictException;
 import org.hotline.platform.error.NotFoundException;
 import org.hotline.platform.error.ValidationException;
 import org.hotline.platform.event.AgentStateChanged;
+import org.hotline.platform.event.CallEvent.TransferKind;
 import org.hotline.platform.routing.AgentProfile;
 import org.hotline.platform.routing.AgentSnapshot;
+import org.hotline.platform.telephony.DeviceState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -110,6 +112,18 @@ class AgentStateMachineTest {
     }
 
     @Test
+    void readyToNotReadyWhenTheDeviceGoesOffline() {
+        f.ready("agent1", "support");
+
+        f.deviceReports("agent1", DeviceState.UNAVAILABLE);
+
+        AgentSnapshot s = f.snapshot("agent1");
+        assertThat(s.state()).isEqualTo(NOT_READY);
+        assertThat(f.lastAgentEvent("agent1"))
+                .isEqualTo(new AgentStateChanged("agent1", NOT_READY, "device-unavailable", null, s.since()));
+    }
+
+    @Test
     void readyToLoggedOut() {
         f.ready("agent1", "support");
 
@@ -165,6 +179,18 @@ class AgentStateMachineTest {
         assertThat(s.state()).isEqualTo(WRAP_UP);
         assertThat(s.callId()).isEqualTo("c1");
         assertThat(f.lastAgentEvent("agent1").state()).isEqualTo(WRAP_UP);
+    }
+
+    @Test
+    void onCallToWrapUpWhenTheCallIsTransferredAway() {
+        onCall("agent1", "c1");
+
+        f.transfer("c1", TransferKind.BLIND, "dev-agent2");
+
+        AgentSnapshot s = f.snapshot("agent1");
+        assertThat(s.state()).isEqualTo(WRAP_UP);
+        assertThat(s.callId()).isEqualTo("c1");
+        assertThat(f.lastAgentEvent("agent1")).isEqualTo(new AgentStateChanged("agent1", WRAP_UP, null, "c1", s.since()));
     }
 
     @Test

@@ -26,6 +26,11 @@ public final class AcdAgents {
         this.desk = desk;
     }
 
+    /** The console softphone of {@code username}: the device of an agent routing did not know, and a supervisor's. */
+    public static String consoleDevice(String username) {
+        return DEVICE_PREFIX + username;
+    }
+
     public AgentDesk desk() {
         return desk;
     }
@@ -34,7 +39,7 @@ public final class AcdAgents {
     public AgentSnapshot ensureLoggedIn(User user) {
         if (desk.agent(user.username()).isEmpty()) {
             desk.register(new AgentProfile(user.username(), user.displayName(), user.skills(),
-                    DEVICE_PREFIX + user.username()));
+                    consoleDevice(user.username())));
             LOG.info("registered agent {} with device {}{}", user.username(), DEVICE_PREFIX, user.username());
         }
         return desk.login(user.username());
@@ -44,7 +49,7 @@ public final class AcdAgents {
     public AgentSnapshot current(User user) {
         Optional<AgentSnapshot> snapshot = desk.agent(user.username());
         return snapshot.orElseGet(() -> new AgentSnapshot(user.username(), user.displayName(), user.skills(),
-                DEVICE_PREFIX + user.username(), AgentState.LOGGED_OUT, null, null, null));
+                consoleDevice(user.username()), AgentState.LOGGED_OUT, null, null, null));
     }
 
     /** Logs the agent out of the ACD; an unknown agent or a refused transition (e.g. on a call) is only logged. */

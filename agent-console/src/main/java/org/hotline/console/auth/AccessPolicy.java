@@ -47,9 +47,14 @@ public final class AccessPolicy {
             rule(HttpMethod.POST, "/api/agent/answer", Access.AGENT),
             rule(HttpMethod.POST, "/api/agent/hangup", Access.AGENT),
             rule(HttpMethod.GET, "/api/agent/me", Access.AGENT),
+            rule(HttpMethod.POST, "/api/agent/hold", Access.AGENT),
+            rule(HttpMethod.POST, "/api/agent/transfer", Access.AGENT),
+            rule(HttpMethod.POST, "/api/agent/recording", Access.AGENT),
+            rule(HttpMethod.POST, "/api/agent/dial", Access.AGENT),
 
             rule(HttpMethod.GET, "/api/stats/live", Access.SUPERVISOR),
             rule(HttpMethod.GET, "/api/agents", Access.SUPERVISOR),
+            rule(HttpMethod.POST, "/api/supervisor/spy", Access.SUPERVISOR),
 
             rule(HttpMethod.GET, "/api/calls", Access.STAFF),
             rule(HttpMethod.GET, "/api/calls/:callId", Access.STAFF),

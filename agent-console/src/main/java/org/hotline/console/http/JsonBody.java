@@ -78,6 +78,18 @@ public final class JsonBody {
         return value.asText().toCharArray();
     }
 
+    /** A JSON {@code true} or {@code false} (no strings, no numbers). */
+    public boolean requiredBoolean(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw HttpError.badRequest(field, field + " is required");
+        }
+        if (!value.isBoolean()) {
+            throw HttpError.badRequest(field, field + " must be true or false");
+        }
+        return value.booleanValue();
+    }
+
     /** A whole number given as a JSON number or a numeric string; null when absent or empty. */
     public Long optionalLong(String field) {
         JsonNode value = node.get(field);

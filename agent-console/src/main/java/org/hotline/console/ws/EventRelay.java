@@ -13,9 +13,12 @@ import org.hotline.console.http.Blocking;
 import org.hotline.console.pop.ScreenPopBuilder;
 import org.hotline.platform.event.AgentStateChanged;
 import org.hotline.platform.event.CallEvent.CallAnswered;
+import org.hotline.platform.event.CallEvent.CallHoldChanged;
 import org.hotline.platform.event.CallEvent.CallHungUp;
 import org.hotline.platform.event.CallEvent.CallOffered;
 import org.hotline.platform.event.CallEvent.CallRingNoAnswer;
+import org.hotline.platform.event.CallEvent.CallTransferred;
+import org.hotline.platform.event.CallEvent.RecordingChanged;
 import org.hotline.platform.event.EventBus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +61,11 @@ public final class EventRelay implements AutoCloseable {
         subscriptions.add(bus.subscribe(CallAnswered.class, e -> hop(() -> onAnswered(e))));
         subscriptions.add(bus.subscribe(CallRingNoAnswer.class, e -> hop(() -> onRingNoAnswer(e))));
         subscriptions.add(bus.subscribe(CallHungUp.class, e -> hop(() -> onHungUp(e))));
+        subscriptions.add(bus.subscribe(CallHoldChanged.class,
+                e -> hop(() -> toCallsAgent(e.callId(), Messages.callHold(e)))));
+        subscriptions.add(bus.subscribe(RecordingChanged.class,
+                e -> hop(() -> toCallsAgent(e.callId(), Messages.callRecording(e)))));
+        subscriptions.add(bus.subscribe(CallTransferred.class, e -> hop(() -> onTransferred(e))));
     }
 
     @Override
@@ -114,6 +122,23 @@ public final class EventRelay implements AutoCloseable {
         String agent = callAgents.remove(e.callId());
         if (agent != null) {
             String json = Messages.callEnded(e);
+            enqueue(agent, () -> Future.succeededFuture(json));
+        }
+    }
+
+    /** The call has left its agent: the agent hears of it, and of nothing that happens to the call afterwards. */
+    private void onTransferred(CallTransferred e) {
+        String agent = callAgents.remove(e.callId());
+        if (agent != null) {
+            String json = Messages.callTransferred(e);
+            enqueue(agent, () -> Future.succeededFuture(json));
+        }
+    }
+
+    /** Forwards a message about a live call to the agent the call is with (nothing for calls no agent has). */
+    private void toCallsAgent(String callId, String json) {
+        String agent = callAgents.get(callId);
+        if (agent != null) {
             enqueue(agent, () -> Future.succeededFuture(json));
         }
     }

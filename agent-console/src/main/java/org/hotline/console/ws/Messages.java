@@ -3,14 +3,18 @@ package org.hotline.console.ws;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hotline.console.auth.UserView;
+import org.hotline.console.callcontrol.CallFeatureStates.Features;
 import org.hotline.console.http.Json;
 import org.hotline.console.pop.ScreenPop;
 import org.hotline.console.stats.StatsView;
 import org.hotline.platform.event.AgentStateChanged;
 import org.hotline.platform.event.CallEvent.CallAnswered;
+import org.hotline.platform.event.CallEvent.CallHoldChanged;
 import org.hotline.platform.event.CallEvent.CallHungUp;
 import org.hotline.platform.event.CallEvent.CallOffered;
 import org.hotline.platform.event.CallEvent.CallRingNoAnswer;
+import org.hotline.platform.event.CallEvent.CallTransferred;
+import org.hotline.platform.event.CallEvent.RecordingChanged;
 import org.hotline.platform.routing.AgentSnapshot;
 
 /** The WebSocket protocol: every server → client message, as JSON text. */
@@ -18,9 +22,23 @@ public final class Messages {
     private Messages() {
     }
 
-    /** First message on a socket; {@code offer} is the call.offered message of a call still attached, or null. */
-    public static String hello(UserView user, AgentSnapshot agent, Map<String, Object> offer) {
-        return write(message("hello", "user", user, "agent", agent, "offer", offer));
+    /**
+     * First message on a socket; {@code offer} is the call.offered message of a call still attached, or null;
+     * {@code call} the hold / recording state of the agent's call in progress, or null.
+     */
+    public static String hello(UserView user, AgentSnapshot agent, Map<String, Object> offer,
+                               Map<String, Object> call) {
+        return write(message("hello", "user", user, "agent", agent, "offer", offer, "call", call));
+    }
+
+    /** The {@code call} part of the greeting: a call's features. */
+    public static Map<String, Object> callFeatures(String callId, Features features) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("callId", callId);
+        m.put("onHold", features.onHold());
+        m.put("recording", features.recording());
+        m.put("file", features.file());
+        return m;
     }
 
     public static String agentState(AgentStateChanged e) {
@@ -44,6 +62,20 @@ public final class Messages {
 
     public static String callEnded(CallHungUp e) {
         return write(message("call.ended", "callId", e.callId(), "party", e.party(), "at", e.at()));
+    }
+
+    public static String callHold(CallHoldChanged e) {
+        return write(message("call.hold", "callId", e.callId(), "onHold", e.onHold(), "at", e.at()));
+    }
+
+    public static String callRecording(RecordingChanged e) {
+        return write(message("call.recording", "callId", e.callId(), "recording", e.recording(), "file", e.file(),
+                "at", e.at()));
+    }
+
+    public static String callTransferred(CallTransferred e) {
+        return write(message("call.transferred", "callId", e.callId(), "kind", e.kind(), "target", e.target(),
+                "at", e.at()));
     }
 
     public static String stats(StatsView view) {

@@ -2,13 +2,17 @@ package org.hotline.console.ws;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import org.hotline.console.callcontrol.CallFeatureStates;
 import org.hotline.console.http.Blocking;
 import org.hotline.console.stats.StatsView;
 import org.hotline.platform.stats.LiveStatsView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One shared timer that sends the live figures to every supervisor socket once a second. */
+/**
+ * One shared timer that sends the live figures (with the hold / recording badges) to every supervisor socket once a
+ * second.
+ */
 public final class StatsBroadcaster {
     private static final Logger LOG = LoggerFactory.getLogger(StatsBroadcaster.class);
     static final long PERIOD_MS = 1000;
@@ -16,14 +20,17 @@ public final class StatsBroadcaster {
     private final Vertx vertx;
     private final SocketRegistry sockets;
     private final LiveStatsView stats;
+    private final CallFeatureStates features;
     private final Blocking blocking;
     private long timerId = -1;
     private boolean inFlight;
 
-    public StatsBroadcaster(Vertx vertx, SocketRegistry sockets, LiveStatsView stats, Blocking blocking) {
+    public StatsBroadcaster(Vertx vertx, SocketRegistry sockets, LiveStatsView stats, CallFeatureStates features,
+                            Blocking blocking) {
         this.vertx = vertx;
         this.sockets = sockets;
         this.stats = stats;
+        this.features = features;
         this.blocking = blocking;
     }
 
@@ -41,7 +48,7 @@ public final class StatsBroadcaster {
 
     /** The current figures as a {@code stats} message. */
     public Future<String> current() {
-        return blocking.run(() -> Messages.stats(StatsView.of(stats.snapshot())));
+        return blocking.run(() -> Messages.stats(StatsView.of(stats.snapshot(), features)));
     }
 
     private void tick() {

@@ -14,10 +14,12 @@ import org.hotline.console.auth.AuthHandler;
 import org.hotline.console.auth.Session;
 import org.hotline.console.auth.SessionStore;
 import org.hotline.console.auth.UserView;
+import org.hotline.console.callcontrol.CallFeatureStates;
 import org.hotline.console.http.Blocking;
 import org.hotline.console.http.HttpError;
 import org.hotline.console.http.Json;
 import org.hotline.platform.routing.AgentSnapshot;
+import org.hotline.platform.routing.AgentState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,15 +35,17 @@ public final class WebSocketEndpoint implements Handler<RoutingContext> {
     private final StatsBroadcaster stats;
     private final AcdAgents acd;
     private final SessionStore sessions;
+    private final CallFeatureStates features;
     private final Blocking blocking;
 
     public WebSocketEndpoint(SocketRegistry sockets, EventRelay relay, StatsBroadcaster stats, AcdAgents acd,
-                             SessionStore sessions, Blocking blocking) {
+                             SessionStore sessions, CallFeatureStates features, Blocking blocking) {
         this.sockets = sockets;
         this.relay = relay;
         this.stats = stats;
         this.acd = acd;
         this.sessions = sessions;
+        this.features = features;
         this.blocking = blocking;
     }
 
@@ -78,14 +82,17 @@ public final class WebSocketEndpoint implements Handler<RoutingContext> {
         UserView user = UserView.of(client.user());
         Future<String> hello = client.isAgent()
                 ? blocking.run(() -> agentHello(client, user))
-                : Future.succeededFuture(Messages.hello(user, null, null));
+                : Future.succeededFuture(Messages.hello(user, null, null, null));
         hello.onSuccess(client::send).onFailure(e -> LOG.warn("greeting {} failed", client.username(), e));
         if (client.isSupervisor()) {
             hello.compose(v -> stats.current()).onSuccess(client::send);
         }
     }
 
-    /** Logs the agent in to the ACD and tells its state, with the attached call's screen-pop if there is one. */
+    /**
+     * Logs the agent in to the ACD and tells its state, with the attached call's screen-pop if there is one and the
+     * hold / recording state of a call in progress.
+     */
     private String agentHello(ClientSocket client, UserView user) {
         AgentSnapshot snapshot;
         try {
@@ -96,7 +103,10 @@ public final class WebSocketEndpoint implements Handler<RoutingContext> {
         }
         Map<String, Object> offer = snapshot == null || snapshot.callId() == null ? null
                 : relay.offerFor(client.username(), snapshot.callId()).map(relay::offeredMessage).orElse(null);
-        return Messages.hello(user, snapshot, offer);
+        Map<String, Object> call = snapshot == null || snapshot.state() != AgentState.ON_CALL
+                || snapshot.callId() == null ? null
+                : Messages.callFeatures(snapshot.callId(), features.of(snapshot.callId()));
+        return Messages.hello(user, snapshot, offer, call);
     }
 
     private void onMessage(ClientSocket client, String text) {

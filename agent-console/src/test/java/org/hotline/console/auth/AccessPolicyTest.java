@@ -32,6 +32,19 @@ class AccessPolicyTest {
     }
 
     @Test
+    void theCallControlsAreAgentRoutesAndSpyingIsASupervisorRoute() {
+        for (String path : new String[] {"/api/agent/hold", "/api/agent/transfer", "/api/agent/recording",
+                "/api/agent/dial"}) {
+            assertThat(AccessPolicy.find(HttpMethod.POST, path)).get().as(path)
+                    .extracting(AccessPolicy.Rule::access).isEqualTo(Access.AGENT);
+            assertThat(AccessPolicy.find(HttpMethod.GET, path)).as(path).isEmpty();
+        }
+        assertThat(AccessPolicy.find(HttpMethod.POST, "/api/supervisor/spy")).get()
+                .extracting(AccessPolicy.Rule::access).isEqualTo(Access.SUPERVISOR);
+        assertThat(AccessPolicy.knowsPath("/api/supervisor/spy")).isTrue();
+    }
+
+    @Test
     void onlyHealthAndLoginArePublic() {
         assertThat(AccessPolicy.rules()).filteredOn(r -> r.access() == Access.PUBLIC)
                 .extracting(AccessPolicy.Rule::path)

@@ -8,7 +8,7 @@ public final class AgentReasons {
     public static final String RING_NO_ANSWER = "ring-no-answer";
     /** READY again because the caller hung up while the agent's device was ringing. */
     public static final String CALLER_GONE = "caller-gone";
-    /** NOT_READY at the end of wrap-up because the agent's device is offline. */
+    /** NOT_READY because the agent's device is offline: it went UNAVAILABLE while READY, or at the end of wrap-up. */
     public static final String DEVICE_UNAVAILABLE = "device-unavailable";
 
     private AgentReasons() {

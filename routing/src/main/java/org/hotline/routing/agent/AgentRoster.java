@@ -2,6 +2,7 @@ package org.hotline.routing.agent;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -48,6 +49,11 @@ public final class AgentRoster {
 
     public Optional<Agent> find(String username) {
         return Optional.ofNullable(username == null ? null : agents.get(username));
+    }
+
+    /** The agents whose phone is {@code device}, in username order. */
+    public List<Agent> onDevice(String device) {
+        return agents.values().stream().filter(a -> a.device().equals(device)).toList();
     }
 
     /** The READY agent with {@code skill} that has been idle longest. */

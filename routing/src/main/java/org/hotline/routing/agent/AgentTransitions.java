@@ -20,9 +20,9 @@ import org.hotline.platform.routing.AgentState;
  * <pre>
  * LOGGED_OUT → NOT_READY                      login
  * NOT_READY  → READY, NOT_READY, LOGGED_OUT   ready, change reason, logout
- * READY      → RESERVED, NOT_READY, LOGGED_OUT offer, not ready, logout
+ * READY      → RESERVED, NOT_READY, LOGGED_OUT offer, not ready (or device offline), logout
  * RESERVED   → ON_CALL, NOT_READY, READY      answer, ring-no-answer, caller hung up while ringing
- * ON_CALL    → WRAP_UP                        call ended
+ * ON_CALL    → WRAP_UP                        call ended or transferred away
  * WRAP_UP    → READY, NOT_READY               timer or finish, not ready
  * </pre>
  *

@@ -1,0 +1,164 @@
+package org.hotline.console.callcontrol;
+
+import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.hotline.console.agent.AcdAgents;
+import org.hotline.console.auth.AuthHandler;
+import org.hotline.console.http.Blocking;
+import org.hotline.console.http.HttpError;
+import org.hotline.console.http.JsonBody;
+import org.hotline.console.http.Responses;
+import org.hotline.platform.error.ConflictException;
+import org.hotline.platform.routing.AgentSnapshot;
+import org.hotline.platform.routing.AgentState;
+import org.hotline.platform.telephony.SwitchControl;
+import org.hotline.platform.user.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agent's in-call controls: hold / resume, blind or attended transfer and recording act on the call routing has
+ * attached to the agent while ON_CALL; click-to-dial places a call from the agent's phone while NOT_READY or READY
+ * (a READY agent goes NOT_READY, reason {@code outbound}).
+ * The body is checked first (400 naming the field), then the agent's state (409); the switch's own refusals come
+ * back as 404 / 409 with its message.
+ */
+public final class CallControlRoutes {
+    private static final Logger LOG = LoggerFactory.getLogger(CallControlRoutes.class);
+    /** The NOT_READY reason of an agent who dialled out while READY. */
+    static final String OUTBOUND = "outbound";
+
+    /** How a call is transferred. */
+    enum TransferMode { BLIND, ATTENDED }
+
+    /** What to do with the call's recording. */
+    enum RecordingAction { START, STOP }
+
+    private final AcdAgents acd;
+    private final SwitchControl switchControl;
+    private final Blocking blocking;
+
+    public CallControlRoutes(AcdAgents acd, SwitchControl switchControl, Blocking blocking) {
+        this.acd = acd;
+        this.switchControl = switchControl;
+        this.blocking = blocking;
+    }
+
+    public void mount(Router router) {
+        router.post("/api/agent/hold").handler(Responses.ok(this::hold));
+        router.post("/api/agent/transfer").handler(Responses.ok(this::transfer));
+        router.post("/api/agent/recording").handler(Responses.ok(this::recording));
+        router.post("/api/agent/dial").handler(Responses.ok(this::dial));
+    }
+
+    private Future<Map<String, Object>> hold(RoutingContext rc) {
+        User user = user(rc);
+        boolean onHold = JsonBody.of(rc).requiredBoolean("onHold");
+        return blocking.run(() -> {
+            String callId = currentCall(user).callId();
+            switchControl.hold(callId, onHold);
+            return body("callId", callId, "onHold", onHold);
+        });
+    }
+
+    private Future<Map<String, Object>> transfer(RoutingContext rc) {
+        User user = user(rc);
+        JsonBody body = JsonBody.of(rc);
+        String target = Destinations.require(body, "target");
+        TransferMode mode = body.requiredEnum("mode", TransferMode.class);
+        return blocking.run(() -> {
+            AgentSnapshot me = currentCall(user);
+            if (target.equals(me.device())) {
+                throw HttpError.badRequest("target", "the call is already on " + target);
+            }
+            switch (mode) {
+                case BLIND -> switchControl.transfer(me.callId(), target);
+                case ATTENDED -> switchControl.attendedTransfer(me.callId(), target);
+            }
+            LOG.info("{} transferred call {} to {} ({})", user.username(), me.callId(), target, mode);
+            return body("callId", me.callId(), "target", target, "mode", mode);
+        });
+    }
+
+    private Future<Map<String, Object>> recording(RoutingContext rc) {
+        User user = user(rc);
+        RecordingAction action = JsonBody.of(rc).requiredEnum("action", RecordingAction.class);
+        return blocking.run(() -> {
+            String callId = currentCall(user).callId();
+            return switch (action) {
+                case START -> body("callId", callId, "recording", true, "file", switchControl.startRecording(callId));
+                case STOP -> {
+                    switchControl.stopRecording(callId);
+                    yield body("callId", callId, "recording", false);
+                }
+            };
+        });
+    }
+
+    /**
+     * Places a call from the agent's phone. A READY agent goes NOT_READY ({@value #OUTBOUND}) first, so that routing
+     * does not offer it a call its busy phone could not take; it goes back to READY when the switch refuses the call.
+     */
+    private Future<Map<String, Object>> dial(RoutingContext rc) {
+        User user = user(rc);
+        String destination = Destinations.require(JsonBody.of(rc), "destination");
+        return blocking.run(() -> {
+            AgentSnapshot me = acd.current(user);
+            if (me.state() != AgentState.NOT_READY && me.state() != AgentState.READY) {
+                throw new ConflictException(user.username() + " cannot dial while " + me.state());
+            }
+            boolean wasReady = me.state() == AgentState.READY;
+            if (wasReady) {
+                acd.desk().notReady(user.username(), OUTBOUND);
+            }
+            String callId;
+            try {
+                callId = switchControl.originate(me.device(), destination, callerId(user));
+            } catch (RuntimeException refused) {
+                if (wasReady) {
+                    backToReady(user.username());
+                }
+                throw refused;
+            }
+            LOG.debug("{} dialled {} from {}: call {}", user.username(), destination, me.device(), callId);
+            return body("callId", callId);
+        });
+    }
+
+    private void backToReady(String agent) {
+        try {
+            acd.desk().ready(agent);
+        } catch (RuntimeException e) {
+            LOG.info("{} stays NOT_READY after a failed dial: {}", agent, e.getMessage());
+        }
+    }
+
+    /** The agent's snapshot while it is on a call, else a conflict. */
+    private AgentSnapshot currentCall(User user) {
+        AgentSnapshot me = acd.current(user);
+        if (me.state() != AgentState.ON_CALL || me.callId() == null) {
+            throw new ConflictException("no call in progress for " + user.username() + " (state " + me.state() + ")");
+        }
+        return me;
+    }
+
+    private static String callerId(User user) {
+        String name = user.displayName();
+        return name == null || name.isBlank() ? user.username() : name;
+    }
+
+    private static Map<String, Object> body(Object... keyValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < keyValues.length; i += 2) {
+            m.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return m;
+    }
+
+    private static User user(RoutingContext rc) {
+        return AuthHandler.session(rc).user();
+    }
+}

@@ -1,0 +1,116 @@
+// In-call controls of the agent workspace: hold / resume, transfer (blind or attended), recording, click-to-dial.
+// The view object is agent.js's; these functions read it and, after a successful request, update it and re-render.
+import { post } from './api.js';
+import { t } from './i18n.js';
+import { errorText, flash } from './page.js';
+
+const $ = (id) => document.getElementById(id);
+const DESTINATION = /^[0-9A-Za-z*#+/_.@-]{1,64}$/;
+const ON_CALL_CONTROLS = ['btn-hold', 'btn-record', 'transfer-target', 'transfer-mode', 'btn-transfer'];
+let busy = false;
+
+/** Shows the call controls while ON_CALL and the dial bar's button while NOT_READY / READY. */
+export function renderCallControls(view) {
+  const onCall = view.state === 'ON_CALL';
+  $('call-controls').hidden = !onCall;
+  ON_CALL_CONTROLS.forEach((id) => {
+    $(id).disabled = !onCall || busy;
+  });
+  const hold = $('btn-hold');
+  hold.textContent = t(view.onHold ? 'callctl.resume' : 'callctl.hold');
+  hold.dataset.onHold = String(Boolean(view.onHold));
+  const record = $('btn-record');
+  record.textContent = t(view.recording ? 'callctl.stopRecord' : 'callctl.record');
+  record.dataset.recording = String(Boolean(view.recording));
+  const indicator = $('recording-indicator');
+  indicator.hidden = !(onCall && view.recording);
+  indicator.title = view.recordingFile ?? '';
+  $('hold-indicator').hidden = !(onCall && view.onHold);
+  const canDial = ['NOT_READY', 'READY'].includes(view.state);
+  $('dial-destination').disabled = !canDial;
+  $('btn-dial').disabled = !canDial || busy;
+}
+
+/** The trimmed value of a number field, or null (field marked, message shown) when it is not a valid destination. */
+function destination(inputId) {
+  const input = $(inputId);
+  const value = input.value.trim();
+  const ok = DESTINATION.test(value);
+  input.classList.toggle('invalid', !ok);
+  if (!ok) {
+    flash(t('callctl.invalidNumber'), 'error');
+    input.focus();
+  }
+  return ok ? value : null;
+}
+
+export function initCallControls(view, rerender) {
+  ['transfer-target', 'dial-destination'].forEach((id) => {
+    $(id).addEventListener('input', () => $(id).classList.remove('invalid'));
+  });
+
+  async function send(path, body, inputId) {
+    busy = true;
+    rerender();
+    try {
+      const result = await post(path, body);
+      if (inputId) {
+        $(inputId).classList.remove('invalid');
+      }
+      return result;
+    } catch (e) {
+      if (inputId && e.field) {
+        $(inputId).classList.add('invalid');
+      }
+      flash(errorText(e), 'error');
+      return null;
+    } finally {
+      busy = false;
+      rerender();
+    }
+  }
+
+  $('btn-hold').addEventListener('click', async () => {
+    const result = await send('/api/agent/hold', { onHold: !view.onHold });
+    if (result) {
+      view.onHold = result.onHold;
+      rerender();
+      flash(t(result.onHold ? 'callctl.held' : 'callctl.resumed'));
+    }
+  });
+
+  $('btn-record').addEventListener('click', async () => {
+    const result = await send('/api/agent/recording', { action: view.recording ? 'stop' : 'start' });
+    if (result) {
+      view.recording = result.recording;
+      view.recordingFile = result.file ?? null;
+      rerender();
+      flash(result.recording ? t('callctl.recordStarted', { file: result.file }) : t('callctl.recordStopped'));
+    }
+  });
+
+  $('transfer-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const target = destination('transfer-target');
+    if (!target) {
+      return;
+    }
+    const result = await send('/api/agent/transfer', { target, mode: $('transfer-mode').value }, 'transfer-target');
+    if (result) {
+      $('transfer-target').value = '';
+      flash(t('callctl.transferred', { target: result.target, mode: t(`transfer.${result.mode}`) }));
+    }
+  });
+
+  $('dial-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const number = destination('dial-destination');
+    if (!number) {
+      return;
+    }
+    const result = await send('/api/agent/dial', { destination: number }, 'dial-destination');
+    if (result) {
+      flash(t('callctl.dialling', { destination: number }));
+    }
+  });
+}
