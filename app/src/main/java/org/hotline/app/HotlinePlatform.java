@@ -161,12 +161,17 @@ public final class HotlinePlatform implements AutoCloseable {
         return traffic;
     }
 
-    /** Every user with the AGENT role becomes an ACD agent whose phone is the console's softphone. */
+    /**
+     * Every user with the AGENT role becomes an ACD agent whose phone is the console's softphone; supervisors and
+     * admins get a console phone too (to listen, whisper or barge in).
+     */
     private void registerHumanAgents() {
         for (User u : ticketing.users().all()) {
-            if (u.has(Role.AGENT)) {
-                String device = CONSOLE_DEVICE_PREFIX + u.username();
+            String device = CONSOLE_DEVICE_PREFIX + u.username();
+            if (u.has(Role.AGENT) || u.has(Role.SUPERVISOR) || u.has(Role.ADMIN)) {
                 simulatedSwitch.registerDevice(device);
+            }
+            if (u.has(Role.AGENT)) {
                 acd.register(new AgentProfile(u.username(), u.displayName(), u.skills(), device));
             }
         }

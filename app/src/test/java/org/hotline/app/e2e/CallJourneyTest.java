@@ -151,6 +151,33 @@ class CallJourneyTest {
     }
 
     @Test
+    void aRecordedCallKeepsItsRecordingAndASupervisorCanListenIn() {
+        start("20s", "agent1");
+        String token = f.login("agent1", PASSWORD);
+        Fixture.ConsoleSocket ws = f.socket(token);
+        assertThat(f.post("/api/agent/state", token, Map.of("state", "READY")).status()).isEqualTo(200);
+        String callId = placeCall(CALLER, "1", Duration.ofMinutes(5));
+        ws.awaitMessage("call.offered", m -> callId.equals(m.path("callId").asText()));
+        assertThat(f.post("/api/agent/answer", token, Map.of()).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> agentState("agent1") == AgentState.ON_CALL);
+
+        Fixture.Response rec = f.post("/api/agent/recording", token, Map.of("action", "start"));
+        assertThat(rec.status()).as(rec.body().toString()).isEqualTo(200);
+        String file = rec.body().get("file").asText();
+        ws.awaitMessage("call.recording", m -> m.path("recording").asBoolean());
+
+        String boss = f.login("boss", PASSWORD);
+        Fixture.Response spy = f.post("/api/supervisor/spy", boss, Map.of("agent", "agent1", "mode", "LISTEN"));
+        assertThat(spy.status()).as(spy.body().toString()).isEqualTo(200);
+        assertThat(f.post("/api/supervisor/spy", token, Map.of("agent", "agent1", "mode", "LISTEN")).status())
+                .isEqualTo(403);
+
+        assertThat(f.post("/api/agent/hangup", token, Map.of()).status()).isEqualTo(200);
+        CallRecord record = awaitRecord(callId, CallOutcome.ANSWERED);
+        assertThat(record.recordingFile()).isEqualTo(file);
+    }
+
+    @Test
     void callerWhosePatienceRunsOutIsRecordedAsAbandonedWithItsWait() {
         start("20s", "agent1");
         String token = f.login("agent1", PASSWORD);
