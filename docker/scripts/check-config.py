@@ -311,7 +311,7 @@ def check_asterisk(doc, env):
         " same => n,AGI(agi://${HOTLINE_AGI}/hotline?flow=main)",
         ' same => n,GotoIf($["${DIALSTATUS}" = "ANSWER"]?done)',
         ' same => n,GotoIf($["${AGISTATUS}" = "FAILURE"]?fallback)',
-        ' same => n,GotoIf($["${AJ_AGISTATUS}" = "FAILED"]?fallback)',
+        ' same => n,GotoIf($["${AJ_AGISTATUS}" != "SUCCESS"]?fallback)',
         " same => n(done),Hangup()",
         " same => n(fallback),Queue(hotline-fallback,t,,,300)",
         " same => n,Hangup()",
