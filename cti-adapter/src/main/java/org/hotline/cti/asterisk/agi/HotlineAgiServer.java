@@ -1,0 +1,196 @@
+package org.hotline.cti.asterisk.agi;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import org.hotline.cti.asterisk.AsteriskCalls;
+import org.hotline.platform.telephony.CallHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hotline's FastAGI server: Asterisk hands each hotline call to it, and the platform's {@link CallHandler} (the IVR)
+ * runs the call over an {@link AgiCallChannel}. Built on Asterisk-Java's {@code DefaultAgiServer}; one call is one
+ * script run on its own virtual thread (see {@link VirtualThreadAgiServer} for what was changed in Asterisk-Java's
+ * pooled execution and why).
+ *
+ * <h2>Scripts, by request path</h2>
+ * <ul>
+ * <li>{@code agi://host:port/hotline?flow=main}: an inbound call; the handler gets a channel whose
+ * {@code CallInfo} comes from the {@code agi_*} environment (see {@link AgiEnvironment}); the call is tracked in
+ * {@link AsteriskCalls} under its uniqueid and channel. This side never publishes {@code CallHungUp}: on Asterisk the
+ * AMI side is the one source of call ends.</li>
+ * <li>{@code agi://host:port/answered?call=<id>}: the dial-answer signal (below).</li>
+ * <li>anything else: Asterisk-Java's NOT_FOUND behaviour ({@code AJ_AGISTATUS=NOT_FOUND}, logged at ERROR).</li>
+ * </ul>
+ *
+ * <h2>The dialplan contract</h2>
+ * This server and {@code docker/asterisk/extensions.conf} share this dialplan:
+ * <pre>
+ * [globals]
+ * HOTLINE_AGI=platform:4573            ; host:port of Hotline's FastAGI server
+ *
+ * [hotline]                            ; inbound hotline calls land here (e.g. exten 4000, or _X. from the trunk)
+ * exten =&gt; _X.,1,NoOp(Hotline call from ${CALLERID(num)} to ${EXTEN})
+ *  same =&gt; n,Answer()
+ *  same =&gt; n,AGI(agi://${HOTLINE_AGI}/hotline?flow=main)
+ *  same =&gt; n,GotoIf($["${DIALSTATUS}" = "ANSWER"]?done)        ; the conversation took place inside the AGI's Dial
+ *  same =&gt; n,GotoIf($["${AGISTATUS}" = "FAILURE"]?fallback)    ; platform unreachable
+ *  same =&gt; n,GotoIf($["${AJ_AGISTATUS}" = "FAILED"]?fallback)  ; script failed (Asterisk-Java sets AJ_AGISTATUS)
+ *  same =&gt; n(done),Hangup()
+ *  same =&gt; n(fallback),Queue(hotline-fallback,t,,,300)
+ *  same =&gt; n,Hangup()
+ *
+ * [hotline-answered]                   ; run by Dial's U() option on the AGENT's channel the moment it answers
+ * exten =&gt; s,1,AGI(agi://${HOTLINE_AGI}/answered?call=${ARG1})
+ *  same =&gt; n,Return()
+ * </pre>
+ * <b>Connecting the caller to an agent.</b> {@link AgiCallChannel#connect} sends
+ * {@code EXEC Dial "<device>,<ringSeconds>,U(hotline-answered^<callId>)"} from a background virtual thread. When the
+ * agent answers, the {@code hotline-answered} gosub's short session ({@code /answered?call=<callId>}) tells the
+ * waiting {@code connect}, which returns ANSWERED at once (routing marks the agent ON_CALL) while the Dial goes on
+ * inside Asterisk for the whole conversation. The conversation therefore survives a platform restart: Asterisk only
+ * notices the closed AGI socket when the Dial returns, and {@code DIALSTATUS=ANSWER} then sends the call to
+ * {@code Hangup()}, not to the fallback. A Dial that returns without the signal is mapped from {@code DIALSTATUS}
+ * (ANSWER → ANSWERED, logged as a late answer; NOANSWER/CANCEL → NO_ANSWER; BUSY/CONGESTION → BUSY; anything else
+ * → UNAVAILABLE). The {@code hotline} script returns to Asterisk-Java only after that Dial returned.
+ *
+ * <h2>Ending</h2>
+ * {@link #close()} stops accepting and closes every session's connection: waiting commands end with
+ * {@code CallerHangupException}, handlers return, and conversations already bridged inside Asterisk's Dial go on.
+ */
+public final class HotlineAgiServer implements AutoCloseable {
+    /** Request path of inbound hotline calls. */
+    public static final String HOTLINE_SCRIPT = "hotline";
+    /** Request path of the dial-answer signal. */
+    public static final String ANSWERED_SCRIPT = "answered";
+
+    private static final Logger LOG = LoggerFactory.getLogger(HotlineAgiServer.class);
+    private static final int BACKLOG = 200;
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
+
+    private final AgiServerConfig config;
+    private final CallHandler handler;
+    private final AsteriskCalls calls;
+    private final Dials dials = new Dials();
+    private final Object lifecycle = new Object();
+    private VirtualThreadAgiServer server;
+    private Thread acceptThread;
+    private int boundPort = -1;
+    private boolean started;
+    private boolean closed;
+
+    public HotlineAgiServer(AgiServerConfig config, CallHandler handler, AsteriskCalls calls) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.handler = Objects.requireNonNull(handler, "handler");
+        this.calls = Objects.requireNonNull(calls, "calls");
+    }
+
+    /**
+     * Binds and starts accepting; returns once the server is listening.
+     *
+     * @throws IllegalStateException when the address cannot be bound (e.g. the port is taken), naming it, or when
+     *                               the server was already started or closed
+     */
+    public void start() {
+        synchronized (lifecycle) {
+            if (started || closed) {
+                throw new IllegalStateException("FastAGI server already " + (closed ? "closed" : "started"));
+            }
+            ServerSocket serverSocket = bind();
+            boundPort = serverSocket.getLocalPort();
+            server = new VirtualThreadAgiServer(serverSocket, config.socketReadTimeout(), Map.of(
+                    HOTLINE_SCRIPT, new HotlineScript(handler, calls, dials),
+                    ANSWERED_SCRIPT, new AnsweredScript(dials)));
+            VirtualThreadAgiServer running = server;
+            acceptThread = Thread.ofPlatform().daemon().name("agi-accept-" + boundPort).start(() -> {
+                try {
+                    running.startup();
+                } catch (IOException e) {
+                    LOG.error("FastAGI server on port {} stopped: {}", boundPort, e.getMessage());
+                }
+            });
+            started = true;
+            LOG.info("FastAGI server listening on {}:{}", config.bindAddress(), boundPort);
+        }
+    }
+
+    private ServerSocket bind() {
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(config.bindAddress());
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("FastAGI bind address '" + config.bindAddress() + "' is unknown", e);
+        }
+        ServerSocket serverSocket = null;
+        try {
+            serverSocket = new ServerSocket();
+            serverSocket.bind(new InetSocketAddress(address, config.port()), BACKLOG);
+            return serverSocket;
+        } catch (IOException e) {
+            if (serverSocket != null) {
+                try {
+                    serverSocket.close();
+                } catch (IOException ignored) {
+                    // the socket never listened
+                }
+            }
+            throw new IllegalStateException("FastAGI server cannot listen on " + config.bindAddress() + ":"
+                    + config.port() + ": " + e.getMessage() + " (is another FastAGI server using the port?)", e);
+        }
+    }
+
+    /** The port the server listens on (the one picked by the system when configured with port 0). */
+    public int port() {
+        synchronized (lifecycle) {
+            if (!started) {
+                throw new IllegalStateException("FastAGI server not started");
+            }
+            return boundPort;
+        }
+    }
+
+    /** FastAGI sessions being served now (calls, plus any short {@code answered} sessions). */
+    public int activeSessions() {
+        VirtualThreadAgiServer running;
+        synchronized (lifecycle) {
+            running = server;
+        }
+        return running == null ? 0 : running.activeSessions();
+    }
+
+    /** Dial threads running (each waits for an Asterisk Dial, i.e. ringing or a conversation, to end). */
+    int activeDials() {
+        return dials.inFlight();
+    }
+
+    /** Stops accepting and ends every session; waits up to 5 s for the session threads. Idempotent. */
+    @Override
+    public void close() {
+        VirtualThreadAgiServer running;
+        Thread accepting;
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            running = server;
+            accepting = acceptThread;
+        }
+        if (running == null) {
+            return;
+        }
+        running.close(CLOSE_GRACE);
+        try {
+            accepting.join(CLOSE_GRACE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.info("FastAGI server on port {} closed", boundPort);
+    }
+}
