@@ -10,9 +10,19 @@ import java.util.Objects;
  * @param port          TCP port; 0 picks any free port
  * @param sessionTtl    how long a login stays valid without use (sliding)
  * @param secureCookies whether the session cookie carries {@code Secure} (set when served over HTTPS)
+ * @param phoneOf       the phone of a user (an agent routing does not know yet, a supervisor who listens in):
+ *                      the console softphone {@code console/<username>} on the simulator, e.g. {@code PJSIP/1001}
+ *                      on Asterisk
  */
-public record ConsoleConfig(String host, int port, Duration sessionTtl, boolean secureCookies) {
+public record ConsoleConfig(String host, int port, Duration sessionTtl, boolean secureCookies,
+                            java.util.function.UnaryOperator<String> phoneOf) {
+    /** With every user's phone being its console softphone. */
+    public ConsoleConfig(String host, int port, Duration sessionTtl, boolean secureCookies) {
+        this(host, port, sessionTtl, secureCookies, org.hotline.console.agent.AcdAgents::consoleDevice);
+    }
+
     public ConsoleConfig {
+        Objects.requireNonNull(phoneOf, "phoneOf");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(sessionTtl, "sessionTtl");
         if (host.isBlank()) {

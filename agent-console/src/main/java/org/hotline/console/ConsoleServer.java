@@ -71,7 +71,7 @@ public final class ConsoleServer {
         this.backend = backend;
         this.blocking = new Blocking(vertx);
         this.sessions = new SessionStore(backend.clock(), config.sessionTtl());
-        this.acd = new AcdAgents(backend.agents());
+        this.acd = new AcdAgents(backend.agents(), config.phoneOf());
         this.ender = new SessionEnder(sessions, acd, blocking);
         this.history = new CustomerHistory(backend.customers(), backend.tickets(), backend.calls(), backend.clock());
         this.pops = new ScreenPopBuilder(history);
@@ -154,7 +154,7 @@ public final class ConsoleServer {
         new AgentRoutes(acd, backend.switchControl(), blocking).mount(router);
         new CallControlRoutes(acd, backend.switchControl(), blocking).mount(router);
         new StatsRoutes(backend.stats(), backend.agents(), callFeatures, blocking).mount(router);
-        new SpyRoutes(backend.agents(), backend.switchControl(), blocking).mount(router);
+        new SpyRoutes(backend.agents(), backend.switchControl(), blocking, config.phoneOf()).mount(router);
         new CallRoutes(backend.calls(), blocking).mount(router);
         new TicketRoutes(backend.tickets(), blocking).mount(router);
         new CustomerRoutes(history, blocking).mount(router);

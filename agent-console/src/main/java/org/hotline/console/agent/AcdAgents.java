@@ -21,8 +21,15 @@ public final class AcdAgents {
     static final String DEVICE_PREFIX = "console/";
 
     private final AgentDesk desk;
+    private final java.util.function.UnaryOperator<String> phoneOf;
 
     public AcdAgents(AgentDesk desk) {
+        this(desk, AcdAgents::consoleDevice);
+    }
+
+    /** @param phoneOf the phone of a user routing does not know yet */
+    public AcdAgents(AgentDesk desk, java.util.function.UnaryOperator<String> phoneOf) {
+        this.phoneOf = phoneOf;
         this.desk = desk;
     }
 
@@ -38,9 +45,9 @@ public final class AcdAgents {
     /** Registers the agent if routing does not know it, then logs it in (a no-op when already logged in). */
     public AgentSnapshot ensureLoggedIn(User user) {
         if (desk.agent(user.username()).isEmpty()) {
-            desk.register(new AgentProfile(user.username(), user.displayName(), user.skills(),
-                    consoleDevice(user.username())));
-            LOG.info("registered agent {} with device {}{}", user.username(), DEVICE_PREFIX, user.username());
+            String device = phoneOf.apply(user.username());
+            desk.register(new AgentProfile(user.username(), user.displayName(), user.skills(), device));
+            LOG.info("registered agent {} with device {}", user.username(), device);
         }
         return desk.login(user.username());
     }
@@ -49,7 +56,7 @@ public final class AcdAgents {
     public AgentSnapshot current(User user) {
         Optional<AgentSnapshot> snapshot = desk.agent(user.username());
         return snapshot.orElseGet(() -> new AgentSnapshot(user.username(), user.displayName(), user.skills(),
-                consoleDevice(user.username()), AgentState.LOGGED_OUT, null, null, null));
+                phoneOf.apply(user.username()), AgentState.LOGGED_OUT, null, null, null));
     }
 
     /** Logs the agent out of the ACD; an unknown agent or a refused transition (e.g. on a call) is only logged. */

@@ -29,10 +29,18 @@ public final class SpyRoutes {
     private static final int USERNAME_MAX = 32;
 
     private final AgentDesk desk;
+    private final java.util.function.UnaryOperator<String> phoneOf;
     private final SwitchControl switchControl;
     private final Blocking blocking;
 
     public SpyRoutes(AgentDesk desk, SwitchControl switchControl, Blocking blocking) {
+        this(desk, switchControl, blocking, AcdAgents::consoleDevice);
+    }
+
+    /** @param phoneOf the phone a supervisor listens in with */
+    public SpyRoutes(AgentDesk desk, SwitchControl switchControl, Blocking blocking,
+                     java.util.function.UnaryOperator<String> phoneOf) {
+        this.phoneOf = phoneOf;
         this.desk = desk;
         this.switchControl = switchControl;
         this.blocking = blocking;
@@ -53,7 +61,7 @@ public final class SpyRoutes {
             if (target.state() != AgentState.ON_CALL) {
                 throw new ConflictException(agent + " is not on a call (state " + target.state() + ")");
             }
-            String spyCallId = switchControl.spy(AcdAgents.consoleDevice(supervisor.username()), target.device(),
+            String spyCallId = switchControl.spy(phoneOf.apply(supervisor.username()), target.device(),
                     mode);
             LOG.info("{} joined the call {} of {} ({}, spy call {})", supervisor.username(), target.callId(), agent,
                     mode, spyCallId);
