@@ -1,5 +1,6 @@
 package org.hotline.app;
 
+import org.hotline.app.bench.BenchCommand;
 import org.hotline.app.cli.DemoCommand;
 import org.hotline.app.cli.StartCommand;
 import org.hotline.app.cli.UserAddCommand;
@@ -10,7 +11,8 @@ import picocli.CommandLine.Command;
 /** {@code hotline demo | start | load | user-add}: see {@code ./hotline --help}. */
 @Command(name = "hotline", mixinStandardHelpOptions = true, version = "Hotline 0.1.0",
         description = "Open-source contact-centre platform.",
-        subcommands = {DemoCommand.class, StartCommand.class, LoadCommand.class, UserAddCommand.class})
+        subcommands = {DemoCommand.class, StartCommand.class, LoadCommand.class, UserAddCommand.class,
+                BenchCommand.class})
 public final class Main implements Runnable {
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));
