@@ -1,0 +1,128 @@
+package org.hotline.cti.asterisk;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.hotline.cti.asterisk.agi.AgiServerConfig;
+import org.hotline.cti.asterisk.agi.HotlineAgiServer;
+import org.hotline.cti.asterisk.ami.AmiGateway;
+import org.hotline.cti.asterisk.ami.AmiLinkState;
+import org.hotline.cti.asterisk.ami.AmiServerConfig;
+import org.hotline.platform.error.ConflictException;
+import org.hotline.platform.event.EventBus;
+import org.hotline.platform.telephony.CallHandler;
+import org.hotline.platform.telephony.SpyMode;
+import org.hotline.platform.telephony.SwitchControl;
+
+/**
+ * Asterisk as the platform's switch: calls arrive over FastAGI ({@link HotlineAgiServer}, one virtual thread per call,
+ * running the registered {@link CallHandler}); their events and every action go over AMI ({@link AmiGateway}, one
+ * managed connection per Asterisk server). Both sides share one {@link AsteriskCalls}, so the AMI side knows which
+ * channels are the platform's calls.
+ */
+public final class AsteriskSwitch implements SwitchControl, AutoCloseable {
+    private final AsteriskCalls calls = new AsteriskCalls();
+    private final AmiGateway ami;
+    private final HotlineAgiServer agi;
+    private volatile CallHandler handler;
+
+    public AsteriskSwitch(AgiServerConfig agiConfig, List<AmiServerConfig> amiServers, EventBus bus, Clock clock) {
+        this.ami = new AmiGateway(amiServers, bus, clock, calls);
+        this.agi = new HotlineAgiServer(agiConfig, this::handle, calls);
+    }
+
+    private void handle(org.hotline.platform.telephony.CallChannel channel) {
+        CallHandler h = handler;
+        if (h == null) {
+            // AJ_AGISTATUS becomes FAILED and the dialplan falls back to its queue
+            throw new IllegalStateException("no call handler registered yet");
+        }
+        h.handle(channel);
+    }
+
+    /** Starts the AMI connections (in the background) and the FastAGI listener. */
+    public void start() {
+        ami.start();
+        agi.start();
+    }
+
+    /** The FastAGI port actually bound (useful with port 0). */
+    public int agiPort() {
+        return agi.port();
+    }
+
+    public int activeAgiSessions() {
+        return agi.activeSessions();
+    }
+
+    /** Each AMI server's connection state. */
+    public Map<String, AmiLinkState> amiLinks() {
+        return ami.links();
+    }
+
+    @Override
+    public void onIncomingCall(CallHandler callHandler) {
+        this.handler = callHandler;
+    }
+
+    /** Asterisk cannot pick up a SIP phone remotely: agents answer on their phone (or browser softphone). */
+    @Override
+    public void answer(String device) {
+        throw new ConflictException("answer the call on the phone " + device
+                + ": Asterisk cannot answer a SIP phone remotely");
+    }
+
+    @Override
+    public void hangup(String callId) {
+        ami.hangup(callId);
+    }
+
+    @Override
+    public void transfer(String callId, String target) {
+        ami.transfer(callId, target);
+    }
+
+    @Override
+    public void attendedTransfer(String callId, String target) {
+        ami.attendedTransfer(callId, target);
+    }
+
+    @Override
+    public void hold(String callId, boolean onHold) {
+        ami.hold(callId, onHold);
+    }
+
+    @Override
+    public String spy(String supervisorDevice, String agentDevice, SpyMode mode) {
+        return ami.spy(supervisorDevice, agentDevice, mode);
+    }
+
+    @Override
+    public String startRecording(String callId) {
+        return ami.startRecording(callId);
+    }
+
+    @Override
+    public void stopRecording(String callId) {
+        ami.stopRecording(callId);
+    }
+
+    @Override
+    public String originate(String device, String destination, String callerId) {
+        return ami.originate(device, destination, callerId);
+    }
+
+    @Override
+    public boolean deviceAvailable(String device) {
+        return ami.deviceAvailable(device);
+    }
+
+    @Override
+    public void close() {
+        try {
+            agi.close();
+        } finally {
+            ami.close();
+        }
+    }
+}

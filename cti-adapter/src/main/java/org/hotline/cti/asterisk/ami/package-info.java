@@ -1,0 +1,17 @@
+/**
+ * The AMI side of the Asterisk adapter.
+ *
+ * <ul>
+ *   <li>{@link org.hotline.cti.asterisk.ami.AmiGateway}: what the application wires - one managed connection per
+ *       {@link org.hotline.cti.asterisk.ami.AmiServerConfig}, the switch events of Hotline's calls on the
+ *       {@link org.hotline.platform.event.EventBus}, and the in-call actions.</li>
+ *   <li>{@code AmiLink}: one connection's {@link org.hotline.cti.asterisk.ami.AmiLinkState} state machine, login
+ *       retries, back-off, Ping, resync.</li>
+ *   <li>{@code HotlineManagerConnection} and {@code GuardedSocket}: Asterisk-Java's {@code ManagerConnectionImpl}
+ *       with the changes needed to use it safely (see their Javadoc).</li>
+ *   <li>{@code CallTracker}: channels, bridges and the calls' state, from the events; {@code DeviceBook}: phones.</li>
+ *   <li>{@link org.hotline.cti.asterisk.ami.bench.AmiIngestBenchmark}: events per second, ours against a bare
+ *       Asterisk-Java listener.</li>
+ * </ul>
+ */
+package org.hotline.cti.asterisk.ami;

@@ -1,0 +1,106 @@
+package org.hotline.cti.asterisk.ami;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.hotline.cti.asterisk.ami.testing.AmiCapture;
+import org.hotline.cti.asterisk.ami.testing.FakeAsteriskAmi;
+import org.hotline.platform.event.CallEvent;
+import org.hotline.platform.event.CallEvent.CallHungUp;
+import org.hotline.platform.event.CallEvent.HangupParty;
+import org.junit.jupiter.api.Test;
+
+/** Replays of the real queue calls (ami-queue-answered.txt, ami-queue-abandon.txt) through the gateway. */
+class QueueCallTest {
+    /** Bob's queue leg: the channel that runs the hotline dialplan (Local/5000@hotline-00000001;2). */
+    static final String BOB = "1795375943.3";
+    static final String BOB_CHANNEL = "Local/5000@hotline-00000001;2";
+
+    @Test
+    void answeredCallEndsOnceWithTheAgentAsTheOneWhoHungUp() throws Exception {
+        try (AmiFixture f = new AmiFixture().connected()) {
+            f.calls.track(BOB, BOB_CHANNEL);
+            FakeAsteriskAmi.Session session = f.session();
+            session.play(AmiCapture.load("ami-queue-answered.txt").afterLogin(), Set.of())
+                    .await(Duration.ofSeconds(10));
+            f.drain(session);
+
+            List<CallEvent> events = f.callEvents(BOB);
+            assertThat(events).hasSize(1); // the music while queued is no hold; the hang-up is the only event
+            CallHungUp end = (CallHungUp) events.getFirst();
+            assertThat(end.party()).isEqualTo(HangupParty.AGENT); // AgentComplete "Reason: agent"
+            assertThat(end.cause()).isEqualTo("normal");           // Cause-txt: Normal Clearing
+            assertThat(f.calls.isTracked(BOB)).isFalse();
+            assertThat(f.events(CallHungUp.class)).hasSize(1);     // nobody else's channels are reported
+        }
+    }
+
+    @Test
+    void callerAbandoningInTheQueueEndsAsCaller() throws Exception {
+        try (AmiFixture f = new AmiFixture().connected()) {
+            String carol = "1795375969.9";
+            f.calls.track(carol, "Local/5001@hotline-00000004;2");
+            FakeAsteriskAmi.Session session = f.session();
+            session.play(AmiCapture.load("ami-queue-abandon.txt").afterLogin(), Set.of()).await(Duration.ofSeconds(10));
+            f.drain(session);
+
+            assertThat(f.callEvents(carol)).singleElement().isInstanceOfSatisfying(CallHungUp.class, end -> {
+                assertThat(end.party()).isEqualTo(HangupParty.CALLER); // HangupRequest: the caller's side hung up
+                assertThat(end.cause()).isEqualTo("normal");
+            });
+        }
+    }
+
+    @Test
+    void aCallTrackedJustAfterItsHangupWasSeenStillEndsOnce() throws Exception {
+        try (AmiFixture f = new AmiFixture().connected()) {
+            String carol = "1795375969.9";
+            FakeAsteriskAmi.Session session = f.session();
+            session.play(AmiCapture.load("ami-queue-abandon.txt").afterLogin(), Set.of()).await(Duration.ofSeconds(10));
+            f.drain(session);
+            assertThat(f.events(CallHungUp.class)).isEmpty();
+
+            f.calls.track(carol, "Local/5001@hotline-00000004;2"); // the FastAGI side was a moment late
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> !f.hangups(carol).isEmpty());
+            assertThat(f.hangups(carol)).singleElement()
+                    .satisfies(end -> assertThat(end.party()).isEqualTo(HangupParty.CALLER));
+            assertThat(f.calls.isTracked(carol)).isFalse();
+        }
+    }
+
+    @Test
+    void aTrackedIvrCallOverSipEndsAsCallerWhenTheCallerHangsUp() throws Exception {
+        try (AmiFixture f = new AmiFixture().connected()) {
+            String sip = "1795376276.75";
+            f.calls.track(sip, "SIP/127.0.0.1-00000001");
+            FakeAsteriskAmi.Session session = f.session();
+            session.play(AmiCapture.load("ami-sip-ivr-call.txt").afterLogin(), Set.of()).await(Duration.ofSeconds(10));
+            f.drain(session);
+
+            assertThat(f.hangups(sip)).singleElement().satisfies(end -> {
+                assertThat(end.party()).isEqualTo(HangupParty.CALLER); // the SIPp BYE: HangupRequest first
+                assertThat(end.cause()).isEqualTo("unknown");          // Cause 0, "Unknown" on the wire
+            });
+        }
+    }
+
+    @Test
+    void sipQueueCallsEndWithTheAutoAnsweringAgentHangingUp() throws Exception {
+        try (AmiFixture f = new AmiFixture().connected()) {
+            f.calls.track("1795376308.76", "SIP/127.0.0.1-00000002");
+            f.calls.track("1795376309.77", "SIP/127.0.0.1-00000003");
+            FakeAsteriskAmi.Session session = f.session();
+            session.play(AmiCapture.load("ami-sip-queue-calls.txt").afterLogin(), Set.of())
+                    .await(Duration.ofSeconds(10));
+            f.drain(session);
+
+            assertThat(f.events(CallHungUp.class)).extracting(CallHungUp::callId, CallHungUp::party)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("1795376308.76", HangupParty.AGENT),
+                            org.assertj.core.groups.Tuple.tuple("1795376309.77", HangupParty.AGENT));
+        }
+    }
+}
