@@ -14,6 +14,9 @@ import org.hotline.app.db.EmbeddedDatabase;
 import org.hotline.console.ConsoleBackend;
 import org.hotline.console.ConsoleConfig;
 import org.hotline.console.ConsoleServer;
+import org.hotline.cti.asterisk.AsteriskSwitch;
+import org.hotline.cti.asterisk.agi.AgiServerConfig;
+import org.hotline.cti.asterisk.ami.AmiServerConfig;
 import org.hotline.cti.sim.SimulatedAgents;
 import org.hotline.cti.sim.SimulatedSwitch;
 import org.hotline.cti.sim.SimulationTiming;
@@ -24,6 +27,7 @@ import org.hotline.ivr.flow.FlowSet;
 import org.hotline.platform.event.EventBus;
 import org.hotline.platform.event.LocalEventBus;
 import org.hotline.platform.routing.AgentProfile;
+import org.hotline.platform.telephony.SwitchControl;
 import org.hotline.platform.user.Role;
 import org.hotline.platform.user.User;
 import org.hotline.reporting.live.LiveStats;
@@ -51,6 +55,8 @@ public final class HotlinePlatform implements AutoCloseable {
     private EventBus bus;
     private Acd acd;
     private SimulatedSwitch simulatedSwitch;
+    private AsteriskSwitch asteriskSwitch;
+    private SwitchControl switchControl;
     private SimulatedAgents simulatedAgents;
     private LiveStats stats;
     private int httpPort;
@@ -102,14 +108,26 @@ public final class HotlinePlatform implements AutoCloseable {
         });
 
         Settings.Simulation sim = settings.simulation();
-        SimulationTiming timing = "instant".equals(sim.timing()) ? SimulationTiming.instant() : SimulationTiming.demo();
-        simulatedSwitch = new SimulatedSwitch(bus, clock, timing);
-        closeables.push(simulatedSwitch);
+        boolean simulator = settings.telephony() == Settings.Telephony.SIMULATOR;
+        if (simulator) {
+            SimulationTiming timing = "instant".equals(sim.timing()) ? SimulationTiming.instant() : SimulationTiming.demo();
+            simulatedSwitch = new SimulatedSwitch(bus, clock, timing);
+            closeables.push(simulatedSwitch);
+            switchControl = simulatedSwitch;
+        } else {
+            Settings.Asterisk a = settings.asterisk();
+            asteriskSwitch = new AsteriskSwitch(new AgiServerConfig(a.agiBind(), a.agiPort(), a.agiSocketReadTimeout()),
+                    a.ami().stream().map(x -> new AmiServerConfig(x.name(), x.host(), x.port(), x.username(),
+                            x.secret())).toList(),
+                    bus, clock);
+            closeables.push(asteriskSwitch);
+            switchControl = asteriskSwitch;
+        }
 
         List<QueueDefinition> queues = settings.queues().stream()
                 .map(q -> new QueueDefinition(q.name(), q.skill(), q.serviceLevelSeconds(), q.ringTimeout(), q.wrapUp()))
                 .toList();
-        acd = new Acd(queues, bus, clock, scheduler, simulatedSwitch::deviceAvailable);
+        acd = new Acd(queues, bus, clock, scheduler, switchControl::deviceAvailable);
         closeables.push(acd);
 
         stats = new LiveStats(bus, clock, settings.queues().stream()
@@ -119,10 +137,10 @@ public final class HotlinePlatform implements AutoCloseable {
         FlowSet flows = settings.ivrFlowDir().isBlank()
                 ? FlowSet.classpath("ivr/main.yaml")
                 : FlowSet.load(Path.of(settings.ivrFlowDir()));
-        simulatedSwitch.onIncomingCall(new IvrEngine(flows, ticketing.customers(), acd, bus, clock));
+        switchControl.onIncomingCall(new IvrEngine(flows, ticketing.customers(), acd, bus, clock));
 
         registerHumanAgents();
-        if (sim.enabled() && sim.agents() > 0) {
+        if (simulator && sim.enabled() && sim.agents() > 0) {
             startSimulatedAgents(sim, scheduler);
         }
 
@@ -130,15 +148,27 @@ public final class HotlinePlatform implements AutoCloseable {
         closeables.push(() -> vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
         ConsoleServer console = new ConsoleServer(vertx,
                 new ConsoleConfig(settings.http().host(), settings.http().port(), settings.http().sessionTtl(),
-                        settings.http().secureCookies()),
+                        settings.http().secureCookies(), this::phoneOf),
                 new ConsoleBackend(ticketing.users(), acd, ticketing.calls(), ticketing.customers(),
-                        ticketing.tickets(), stats, simulatedSwitch, bus, clock));
+                        ticketing.tickets(), stats, switchControl, bus, clock));
         httpPort = await(console.start());
         closeables.push(() -> await(console.stop()));
         LOG.info("Hotline console on http://{}:{}/", settings.http().host(), httpPort);
-        if (sim.enabled() && sim.callsPerSecond() > 0) {
+        if (simulator && sim.enabled() && sim.callsPerSecond() > 0) {
             startTraffic(sim.callsPerSecond(), java.time.Duration.ZERO, 0);
         }
+        if (asteriskSwitch != null) {
+            asteriskSwitch.start();
+            LOG.info("FastAGI on {}:{}; AMI servers {}", settings.asterisk().agiBind(), asteriskSwitch.agiPort(),
+                    settings.asterisk().ami());
+        }
+    }
+
+    /** The phone that rings for a user: the console softphone on the simulator, the configured phone on Asterisk. */
+    private String phoneOf(String username) {
+        return settings.telephony() == Settings.Telephony.SIMULATOR
+                ? CONSOLE_DEVICE_PREFIX + username
+                : settings.asterisk().deviceOf(username);
     }
 
     /**
@@ -167,8 +197,8 @@ public final class HotlinePlatform implements AutoCloseable {
      */
     private void registerHumanAgents() {
         for (User u : ticketing.users().all()) {
-            String device = CONSOLE_DEVICE_PREFIX + u.username();
-            if (u.has(Role.AGENT) || u.has(Role.SUPERVISOR) || u.has(Role.ADMIN)) {
+            String device = phoneOf(u.username());
+            if (simulatedSwitch != null && (u.has(Role.AGENT) || u.has(Role.SUPERVISOR) || u.has(Role.ADMIN))) {
                 simulatedSwitch.registerDevice(device);
             }
             if (u.has(Role.AGENT)) {
@@ -214,8 +244,14 @@ public final class HotlinePlatform implements AutoCloseable {
         return acd;
     }
 
+    /** The simulated switch, or null when the platform runs on Asterisk. */
     public SimulatedSwitch simulatedSwitch() {
         return simulatedSwitch;
+    }
+
+    /** The Asterisk adapter, or null on the simulator. */
+    public AsteriskSwitch asteriskSwitch() {
+        return asteriskSwitch;
     }
 
     public LiveStats stats() {

@@ -5,9 +5,9 @@ import org.hotline.cti.asterisk.agi.bench.AgiSessionsBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code hotline bench agi}: the Asterisk adapter's benchmarks (README, Benchmarks). Bounded; they stop by themselves. */
+/** {@code hotline bench agi|ami}: the Asterisk adapter's benchmarks (README, Benchmarks). Bounded; they stop by themselves. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks of the Asterisk adapter.",
-        subcommands = {BenchCommand.Agi.class})
+        subcommands = {BenchCommand.Agi.class, BenchCommand.Ami.class})
 public final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -28,6 +28,26 @@ public final class BenchCommand implements Runnable {
                 return 2;
             }
             System.out.println(AgiSessionsBenchmark.run(sessions));
+            return 0;
+        }
+    }
+
+    /** AMI events per second through the adapter vs a bare Asterisk-Java listener, on the recorded 600-call stream. */
+    @Command(name = "ami", mixinStandardHelpOptions = true,
+            description = "Replay a recorded AMI stream over loopback to a bare Asterisk-Java listener and to Hotline's "
+                    + "AMI gateway; report events/s of both.")
+    static final class Ami implements Callable<Integer> {
+        @Option(names = "--stream", defaultValue = "cti-adapter/src/test/resources/asterisk/ami-load-600calls.txt.gz",
+                description = "the recorded stream (gzip; default ${DEFAULT-VALUE})")
+        java.nio.file.Path stream;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!java.nio.file.Files.isReadable(stream)) {
+                System.err.println("stream not readable: " + stream);
+                return 2;
+            }
+            System.out.println(org.hotline.cti.asterisk.ami.bench.AmiIngestBenchmark.run(stream));
             return 0;
         }
     }

@@ -1,0 +1,139 @@
+package org.hotline.app.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hotline.cti.asterisk.agi.testing.CallerPlan;
+import org.hotline.cti.asterisk.agi.testing.DialPlan;
+import org.hotline.cti.asterisk.agi.testing.FakeAsteriskAgi;
+import org.hotline.cti.asterisk.agi.testing.ScriptedCall;
+import org.hotline.cti.asterisk.ami.testing.FakeAsteriskAmi;
+import org.hotline.cti.sim.SimulatedCaller;
+import org.hotline.platform.call.CallOutcome;
+import org.hotline.platform.call.CallRecord;
+import org.hotline.platform.customer.CustomerClass;
+import org.hotline.platform.routing.AgentState;
+import org.hotline.platform.user.Role;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The same IVR flow gives the same call record on the simulator and on Asterisk: a known customer calls, presses 2,
+ * reaches the repair queue, agent1 answers, the caller hangs up. On Asterisk the call arrives over FastAGI from a peer
+ * speaking Asterisk's side of the wire, and its hang-up comes from an AMI server speaking Asterisk Manager.
+ */
+class AsteriskParityTest {
+    private static final String PASSWORD = "s3cret-pass";
+    private static final String CALLER = "13800138000";
+    private static final String AMI_SECRET = "ami-lab-secret";
+
+    private Fixture f;
+    private FakeAsteriskAmi ami;
+    private FakeAsteriskAgi agi;
+    private long customerId;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (agi != null) {
+            agi.close();
+        }
+        if (f != null) {
+            f.close();
+        }
+        if (ami != null) {
+            ami.close();
+        }
+    }
+
+    private Fixture start(Map<String, Object> overrides) {
+        Map<String, Object> o = new HashMap<>(Fixture.queues("20s", "10m"));
+        o.putAll(overrides);
+        return Fixture.start(t -> {
+            customerId = t.customers().create("韩梅梅", CustomerClass.ORDINARY, List.of(CALLER)).id();
+            t.users().create("agent1", "坐席一", PASSWORD.toCharArray(), Set.of(Role.AGENT),
+                    Set.of("consultation", "repair", "complaint", "operator"));
+        }, o);
+    }
+
+    private void agentReady() {
+        String token = f.login("agent1", PASSWORD);
+        Fixture.Response r = f.post("/api/agent/state", token, Map.of("state", "READY"));
+        assertThat(r.status()).as(r.body().toString()).isEqualTo(200);
+    }
+
+    private CallRecord awaitRecord(String callId) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> f.platform.ticketing().calls().find(callId)
+                .map(r -> r.outcome() != null).orElse(false));
+        return f.platform.ticketing().calls().find(callId).orElseThrow();
+    }
+
+    private CallRecord onTheSimulator() {
+        f = start(Map.of());
+        agentReady();
+        String token = f.login("agent1", PASSWORD);
+        String callId = f.platform.simulatedSwitch().placeCall(new SimulatedCaller(CALLER, "4000", List.of("2"),
+                Duration.ofMinutes(5), Duration.ofMillis(300), Map.of()));
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                f.platform.acd().agent("agent1").orElseThrow().state() == AgentState.RESERVED);
+        assertThat(f.post("/api/agent/answer", token, Map.of()).status()).isEqualTo(200);
+        CallRecord rec = awaitRecord(callId);
+        f.close();
+        f = null;
+        return rec;
+    }
+
+    private CallRecord onAsterisk() throws Exception {
+        ami = new FakeAsteriskAmi("hotline", AMI_SECRET);
+        ami.devices(Map.of("PJSIP/1001", "NOT_INUSE"));
+        f = start(Map.of(
+                "hotline.telephony", "asterisk",
+                "hotline.asterisk.agi.bind", "127.0.0.1",
+                "hotline.asterisk.agi.port", 0,
+                "hotline.asterisk.agent-devices", "agent1=PJSIP/1001",
+                "hotline.asterisk.ami", List.of(Map.of("name", "pbx1", "host", "127.0.0.1", "port", ami.port(),
+                        "username", "hotline", "secret", AMI_SECRET))));
+        FakeAsteriskAmi.Session session = ami.session(Duration.ofSeconds(20));
+        await().atMost(Duration.ofSeconds(20)).until(session::loggedIn);
+        await().atMost(Duration.ofSeconds(20)).until(() -> f.platform.asteriskSwitch().deviceAvailable("PJSIP/1001"));
+        agentReady();
+
+        agi = new FakeAsteriskAgi("127.0.0.1", f.platform.asteriskSwitch().agiPort());
+        String callId = "1795376215.71";
+        CallerPlan plan = CallerPlan.caller(callId).callerId(CALLER).channel("PJSIP/trunk-00000023")
+                .requestPath("hotline?flow=main").keys("2")
+                .dial(DialPlan.answeredAfter(Duration.ofMillis(100))).build();
+        ScriptedCall call = agi.call(plan);
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                f.platform.acd().agent("agent1").orElseThrow().state() == AgentState.ON_CALL);
+        assertThat(call.dialed()).singleElement().asString().startsWith("PJSIP/1001,20,U(hotline-answered^" + callId);
+
+        // the caller hangs up: the Dial ends inside Asterisk, and AMI reports the caller channel's hang-up
+        call.endConversation();
+        assertThat(call.awaitEnd(Duration.ofSeconds(20))).isTrue();
+        session.send("Event: Hangup", "Privilege: call,all", "Channel: PJSIP/trunk-00000023",
+                "ChannelState: 6", "ChannelStateDesc: Up", "CallerIDNum: " + CALLER, "Uniqueid: " + callId,
+                "Linkedid: " + callId, "Cause: 16", "Cause-txt: Normal Clearing");
+        return awaitRecord(callId);
+    }
+
+    @Test
+    void theSameCallGivesTheSameRecordOnTheSimulatorAndOverFastAgi() throws Exception {
+        CallRecord sim = onTheSimulator();
+        CallRecord ast = onAsterisk();
+
+        for (CallRecord r : List.of(sim, ast)) {
+            assertThat(r.outcome()).isEqualTo(CallOutcome.ANSWERED);
+            assertThat(List.of(r.arrivedAt(), r.ivrEndedAt(), r.queuedAt(), r.offeredAt(), r.answeredAt(),
+                    r.endedAt())).doesNotContainNull().isSorted();
+        }
+        assertThat(ast).usingRecursiveComparison()
+                .comparingOnlyFields("ani", "queue", "agent", "outcome", "ivrPath", "digits", "hangupCause")
+                .isEqualTo(sim);
+        assertThat(ast.customerId()).isEqualTo(customerId);
+    }
+}
