@@ -41,11 +41,17 @@ class DatabaseTest extends DatabaseTestSupport {
     }
 
     @Test
-    void openingAnUpToDateDatabaseAgainChangesNothing() {
+    void openingAnUpToDateDatabaseAgainChangesNothing() throws Exception {
+        long migrations;
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of(
+                getClass().getResource("/db/migration").toURI()))) {
+            migrations = files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+        }
+        long before = count("flyway_schema_history");
         try (Database again = Database.open(testDb.config())) {
             assertThat(customerCount(again)).isZero();
         }
-        assertThat(count("flyway_schema_history")).isEqualTo(1);
+        assertThat(count("flyway_schema_history")).isEqualTo(before).isEqualTo(migrations);
     }
 
     @Test
