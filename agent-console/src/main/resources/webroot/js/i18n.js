@@ -73,3 +73,8 @@ export async function initI18n() {
     select.addEventListener('change', () => setLanguage(select.value));
   }
 }
+
+/** A queue's name in the current language (configured queues without a translation show their id). */
+export function queueName(name) {
+  return name ? tOr(`queue.${name}`, name) : '';
+}

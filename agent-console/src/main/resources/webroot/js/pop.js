@@ -1,6 +1,6 @@
 // Renders the screen-pop of an offered call (see the call.offered message) into #pop-body.
 import { html, render } from './esc.js';
-import { t, tOr } from './i18n.js';
+import { queueName, t, tOr } from './i18n.js';
 import { dateTime, duration } from './format.js';
 
 function none() {
@@ -17,7 +17,7 @@ function customerCard(pop) {
       ${cls}
       <dl class="facts">
         <dt>${t('pop.caller')}</dt><dd class="mono">${pop.callerNumber || t('pop.withheld')}</dd>
-        <dt>${t('pop.queue')}</dt><dd>${pop.queue}</dd>
+        <dt>${t('pop.queue')}</dt><dd>${queueName(pop.queue)}</dd>
         <dt>${t('pop.wait')}</dt><dd class="mono">${duration(pop.waitSeconds)}</dd>
         <dt>${t('pop.ivrPath')}</dt><dd class="mono">${pop.ivrPath || '-'}</dd>
         <dt>${t('pop.digits')}</dt><dd class="mono">${pop.digits || '-'}</dd>
@@ -79,7 +79,7 @@ function calls(list) {
         <th>${t('call.time')}</th><th>${t('call.queue')}</th><th>${t('call.agent')}</th><th>${t('call.outcome')}</th>
       </tr></thead>
       <tbody>${list.map((c) => html`<tr>
-        <td>${dateTime(c.arrivedAt)}</td><td>${c.queue ?? ''}</td><td>${c.agent ?? ''}</td>
+        <td>${dateTime(c.arrivedAt)}</td><td>${queueName(c.queue)}</td><td>${c.agent ?? ''}</td>
         <td>${tOr(`outcome.${c.outcome ?? 'LIVE'}`, c.outcome)}</td>
       </tr>`)}</tbody>
     </table>`;

@@ -2,7 +2,7 @@
 // An agent on a call can be listened to, whispered to or barged in on from its row.
 import { get, post } from './api.js';
 import { html, render } from './esc.js';
-import { onLanguageChange, t, tOr } from './i18n.js';
+import { onLanguageChange, queueName, t, tOr } from './i18n.js';
 import { dateTime, duration, since, startTicking, time } from './format.js';
 import { connectLive } from './live.js';
 import { errorText, flash, startPage } from './page.js';
@@ -22,7 +22,7 @@ function renderQueues() {
   const queues = stats?.queues ?? [];
   render($('queue-rows'), queues.length ? html`${queues.map((q) => html`
     <tr data-queue="${q.name}">
-      <td>${q.name}</td>
+      <td>${queueName(q.name)}</td>
       <td class="num ${q.waiting > 0 ? 'hot' : ''}">${q.waiting}</td>
       <td class="num mono">${duration(q.longestWaitSeconds)}</td>
       <td class="num">${q.offered}</td>
@@ -78,7 +78,7 @@ function renderCalls() {
     <tr>
       <td>${dateTime(c.arrivedAt)}</td>
       <td class="mono">${c.ani}</td>
-      <td>${c.queue ?? ''}</td>
+      <td>${queueName(c.queue)}</td>
       <td>${c.agent ?? ''}</td>
       <td class="num mono">${c.waitMs == null ? '' : duration(Math.round(c.waitMs / 1000))}</td>
       <td class="num mono">${c.talkMs == null ? '' : duration(Math.round(c.talkMs / 1000))}</td>
