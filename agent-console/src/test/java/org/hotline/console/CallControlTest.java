@@ -8,54 +8,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.hotline.console.testing.Api;
 import org.hotline.console.testing.Api.Reply;
-import org.hotline.console.testing.Backend;
 import org.hotline.console.testing.ConsoleAgent;
 import org.hotline.console.testing.MiniIvr;
 import org.hotline.console.testing.Socket;
 import org.hotline.console.testing.Stack;
+import org.hotline.console.testing.StackTestBase;
 import org.hotline.cti.sim.CallPhase;
 import org.hotline.cti.sim.SimulatedCallState;
 import org.hotline.cti.sim.SimulatedCaller;
 import org.hotline.platform.call.CallOutcome;
 import org.hotline.platform.call.CallRecord;
 import org.hotline.platform.routing.AgentState;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The agent's in-call controls (hold, transfer, recording) and click-to-dial, against the real ACD, the simulated
  * switch and the call records in MariaDB.
  */
-class CallControlTest {
-    private static Backend backend;
-    private Stack stack;
-    private Api api;
-
-    @BeforeAll
-    static void backend() {
-        backend = new Backend();
-    }
-
-    @AfterAll
-    static void closeBackend() {
-        backend.close();
-    }
-
-    @BeforeEach
-    void start() {
-        stack = new Stack(backend);
-        stack.sim.onIncomingCall(new MiniIvr(stack));
-        api = stack.api;
-    }
-
-    @AfterEach
-    void stop() {
-        stack.close();
+class CallControlTest extends StackTestBase {
+    @Override
+    protected void prepare(Stack started) {
+        started.sim.onIncomingCall(new MiniIvr(started));
     }
 
     private static boolean is(JsonNode m, String type) {

@@ -10,47 +10,19 @@ import java.util.List;
 import java.util.Set;
 import org.hotline.console.auth.Access;
 import org.hotline.console.auth.AccessPolicy;
-import org.hotline.console.testing.Api;
 import org.hotline.console.testing.Api.Reply;
 import org.hotline.console.testing.Backend;
 import org.hotline.console.testing.Futures;
 import org.hotline.console.testing.Stack;
+import org.hotline.console.testing.StackTestBase;
 import org.hotline.platform.customer.Customer;
 import org.hotline.platform.customer.CustomerClass;
 import org.hotline.platform.routing.AgentState;
 import org.hotline.platform.ticket.TicketQuery;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The HTTP API against the real ACD, ticketing (MariaDB), live statistics and simulated switch. */
-class ConsoleHttpTest {
-    private static Backend backend;
-    private Stack stack;
-    private Api api;
-
-    @BeforeAll
-    static void backend() {
-        backend = new Backend();
-    }
-
-    @AfterAll
-    static void closeBackend() {
-        backend.close();
-    }
-
-    @BeforeEach
-    void start() {
-        stack = new Stack(backend);
-        api = stack.api;
-    }
-
-    @AfterEach
-    void stop() {
-        stack.close();
-    }
+class ConsoleHttpTest extends StackTestBase {
 
     // ---- health, static UI, headers ----
 

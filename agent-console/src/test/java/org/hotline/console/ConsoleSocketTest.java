@@ -10,48 +10,20 @@ import java.net.http.WebSocketHandshakeException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.hotline.console.testing.Api;
-import org.hotline.console.testing.Backend;
 import org.hotline.console.testing.MiniIvr;
 import org.hotline.console.testing.Socket;
 import org.hotline.console.testing.Stack;
+import org.hotline.console.testing.StackTestBase;
 import org.hotline.console.ws.ClientSocket;
 import org.hotline.cti.sim.SimulatedCaller;
 import org.hotline.platform.customer.Customer;
 import org.hotline.platform.customer.CustomerClass;
 import org.hotline.platform.routing.AgentState;
 import org.hotline.platform.routing.CallContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The WebSocket push: greeting, agent state, screen-pop, call progress, wallboard figures. */
-class ConsoleSocketTest {
-    private static Backend backend;
-    private Stack stack;
-    private Api api;
-
-    @BeforeAll
-    static void backend() {
-        backend = new Backend();
-    }
-
-    @AfterAll
-    static void closeBackend() {
-        backend.close();
-    }
-
-    @BeforeEach
-    void start() {
-        stack = new Stack(backend);
-        api = stack.api;
-    }
-
-    @AfterEach
-    void stop() {
-        stack.close();
-    }
+class ConsoleSocketTest extends StackTestBase {
 
     private static boolean is(JsonNode m, String type) {
         return type.equals(m.path("type").asText());

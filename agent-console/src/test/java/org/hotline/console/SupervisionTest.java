@@ -9,49 +9,23 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.hotline.console.testing.Api;
 import org.hotline.console.testing.Api.Reply;
-import org.hotline.console.testing.Backend;
 import org.hotline.console.testing.ConsoleAgent;
 import org.hotline.console.testing.MiniIvr;
 import org.hotline.console.testing.Socket;
 import org.hotline.console.testing.Stack;
+import org.hotline.console.testing.StackTestBase;
 import org.hotline.platform.user.Role;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Supervisors joining agents' calls, the wallboard's hold / recording badges, and who may use the call controls. */
-class SupervisionTest {
+class SupervisionTest extends StackTestBase {
     private static final List<String> AGENT_CALL_ROUTES =
             List.of("/api/agent/hold", "/api/agent/transfer", "/api/agent/recording", "/api/agent/dial");
 
-    private static Backend backend;
-    private Stack stack;
-    private Api api;
-
-    @BeforeAll
-    static void backend() {
-        backend = new Backend();
-    }
-
-    @AfterAll
-    static void closeBackend() {
-        backend.close();
-    }
-
-    @BeforeEach
-    void start() {
-        stack = new Stack(backend);
-        stack.sim.onIncomingCall(new MiniIvr(stack));
-        api = stack.api;
-    }
-
-    @AfterEach
-    void stop() {
-        stack.close();
+    @Override
+    protected void prepare(Stack started) {
+        started.sim.onIncomingCall(new MiniIvr(started));
     }
 
     /** A supervisor whose console softphone is registered on the switch; returns its token. */
