@@ -33,7 +33,12 @@ public final class Socket implements AutoCloseable {
 
     /** Opens the socket with {@code ?token=}. */
     public static Socket open(Api api, String token) throws Exception {
-        return new Socket(URI.create("ws://127.0.0.1:" + api.port() + "/api/ws?token=" + token));
+        return open(api.port(), token);
+    }
+
+    /** Opens the socket of the console on {@code 127.0.0.1:port} with {@code ?token=}. */
+    public static Socket open(int port, String token) throws Exception {
+        return new Socket(URI.create("ws://127.0.0.1:" + port + "/api/ws?token=" + token));
     }
 
     /** Opens the socket without any credentials (expected to be refused). */

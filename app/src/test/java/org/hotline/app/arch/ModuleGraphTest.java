@@ -18,7 +18,9 @@ class ModuleGraphTest {
 
     @BeforeAll
     static void importClasses() {
+        // main code only: neither test-classes directories nor the modules' test-jars (shared test helpers)
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar"))
                 .importPackages("org.hotline");
     }
 

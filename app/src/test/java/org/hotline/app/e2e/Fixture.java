@@ -10,19 +10,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.hotline.app.HotlinePlatform;
 import org.hotline.app.config.Settings;
+import org.hotline.console.testing.Socket;
 import org.hotline.ticketing.Ticketing;
 import org.hotline.ticketing.db.Database;
 import org.hotline.ticketing.testing.TestDatabase;
@@ -124,50 +121,22 @@ final class Fixture implements AutoCloseable {
     }
 
     ConsoleSocket socket(String token) {
-        ConsoleSocket s = new ConsoleSocket();
         try {
-            http.newWebSocketBuilder()
-                    .buildAsync(URI.create(base.replace("http:", "ws:") + "/api/ws?token=" + token), s)
-                    .get(10, TimeUnit.SECONDS);
+            return new ConsoleSocket(Socket.open(platform.httpPort(), token));
         } catch (Exception e) {
             throw new IllegalStateException("WebSocket connect failed: " + e, e);
         }
-        return s;
     }
 
-    /** A console's WebSocket: keeps every JSON message received, in order. */
-    static final class ConsoleSocket implements WebSocket.Listener {
-        final List<JsonNode> messages = new CopyOnWriteArrayList<>();
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                try {
-                    messages.add(JSON.readTree(partial.toString()));
-                } catch (Exception e) {
-                    messages.add(JSON.createObjectNode().put("type", "unparseable").put("raw", partial.toString()));
-                }
-                partial.setLength(0);
-            }
-            ws.request(1);
-            return null;
+    /** A console's WebSocket (the console's own test client), with the waits these tests read best with. */
+    record ConsoleSocket(Socket socket) {
+        List<JsonNode> messages() {
+            return socket.messages();
         }
 
         /** Waits for the first message of {@code type} that matches {@code test}. */
         JsonNode awaitMessage(String type, Predicate<JsonNode> test) {
-            JsonNode[] found = new JsonNode[1];
-            await().atMost(Duration.ofSeconds(20)).until(() -> {
-                for (JsonNode m : messages) {
-                    if (type.equals(m.path("type").asText()) && test.test(m)) {
-                        found[0] = m;
-                        return true;
-                    }
-                }
-                return false;
-            });
-            return found[0];
+            return socket.await(m -> type.equals(m.path("type").asText()) && test.test(m));
         }
 
         JsonNode awaitState(String state) {
