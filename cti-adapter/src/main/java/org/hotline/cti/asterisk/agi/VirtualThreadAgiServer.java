@@ -116,11 +116,12 @@ final class VirtualThreadAgiServer extends DefaultAgiServer {
         }
     }
 
+    /** Counts the session out before closing its connection, so a peer that sees the close sees the count too. */
     private void ended(AgiSession session) {
-        session.close();
         if (sessions.remove(session)) {
             active.decrementAndGet();
         }
+        session.close();
     }
 
     /** Sessions being served (connections accepted and not yet closed). */
