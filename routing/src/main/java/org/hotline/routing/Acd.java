@@ -3,7 +3,9 @@ package org.hotline.routing;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Future;
@@ -42,7 +44,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The ACD follows three switch events on the bus: {@code CallHungUp} (a caller hang-up or the end of a
  * conversation), {@code CallTransferred} (a connected call left its agent: wrap-up, as at hang-up) and
- * {@code DeviceStateChanged} (a READY agent whose device goes UNAVAILABLE goes NOT_READY).
+ * {@code DeviceStateChanged} (a READY agent whose device goes UNAVAILABLE goes NOT_READY; with a device list such as
+ * {@code PJSIP/1001&PJSIP/webrtc1001}, only once no listed device is reachable any more).
  */
 public final class Acd implements CallRouter, AgentDesk, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Acd.class);
@@ -73,7 +76,7 @@ public final class Acd implements CallRouter, AgentDesk, AutoCloseable {
         this.engine = new RoutingEngine(new QueueBoard(queues), clock, outbox::add, new Timers());
         follow(bus, CallHungUp.class, (en, e) -> en.hungUp(e.callId()));
         follow(bus, CallTransferred.class, (en, e) -> en.transferred(e.callId()));
-        follow(bus, DeviceStateChanged.class, (en, e) -> en.deviceChanged(e.device(), e.state()));
+        subscriptions.add(bus.subscribe(DeviceStateChanged.class, this::deviceChanged));
     }
 
     // ---- CallRouter ----
@@ -202,6 +205,25 @@ public final class Acd implements CallRouter, AgentDesk, AutoCloseable {
         } finally {
             outbox.flush();
         }
+    }
+
+    /**
+     * A device went offline: each READY agent on it (its device string may list several) goes NOT_READY unless
+     * {@code deviceAvailable} still finds its whole device string reachable; that check runs outside the lock.
+     */
+    private void deviceChanged(DeviceStateChanged e) {
+        if (e.device() == null || e.state() == null || e.state().reachable()) {
+            return;
+        }
+        Map<String, Boolean> online = new HashMap<>();
+        for (String device : read(en -> en.readyDevicesOn(e.device()))) {
+            online.put(device, deviceAvailable.test(device));
+        }
+        // an agent that became READY meanwhile had its device checked then: it stays READY
+        mutate(en -> {
+            en.deviceChanged(e.device(), e.state(), device -> online.getOrDefault(device, true));
+            return null;
+        });
     }
 
     private void endWrapUp(String agent, long transitions) {

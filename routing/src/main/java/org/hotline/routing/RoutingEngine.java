@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.Condition;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.hotline.platform.Times;
 import org.hotline.platform.error.ConflictException;
 import org.hotline.platform.error.NotFoundException;
@@ -221,16 +222,29 @@ final class RoutingEngine {
     }
 
     /**
-     * The switch reports a device's state. A READY agent on a device that went UNAVAILABLE goes NOT_READY; agents in
-     * other states keep theirs (their next move into READY checks the device). A device coming back makes nobody
-     * READY.
+     * The device strings of the READY agents on {@code device} (a whole list such as
+     * {@code PJSIP/1001&PJSIP/webrtc1001} when the agent has several): what the ACD checks, outside its lock, when
+     * {@code device} goes offline.
      */
-    void deviceChanged(String device, DeviceState state) {
+    List<String> readyDevicesOn(String device) {
+        return roster.onDevice(device).stream().filter(a -> a.state() == READY).map(Agent::device).distinct()
+                .toList();
+    }
+
+    /**
+     * The switch reports a device's state. A READY agent on a device that went UNAVAILABLE goes NOT_READY unless
+     * {@code stillOnline} says another device of its list is reachable; agents in other states keep theirs (their
+     * next move into READY checks the device). A device coming back makes nobody READY.
+     *
+     * @param stillOnline whether an agent's whole device string is still reachable, checked beforehand outside the
+     *                    lock ({@link #readyDevicesOn})
+     */
+    void deviceChanged(String device, DeviceState state, Predicate<String> stillOnline) {
         if (device == null || state == null || state.reachable()) {
             return;
         }
         for (Agent agent : roster.onDevice(device)) {
-            if (agent.state() == READY) {
+            if (agent.state() == READY && !stillOnline.test(agent.device())) {
                 emit(roster.move(agent, NOT_READY, AgentReasons.DEVICE_UNAVAILABLE, null, now()));
             }
         }

@@ -19,6 +19,7 @@ import org.hotline.platform.routing.AgentSnapshot;
 import org.hotline.platform.routing.AgentState;
 import org.hotline.platform.routing.CallContext;
 import org.hotline.platform.telephony.DeviceState;
+import org.hotline.platform.telephony.Devices;
 import org.hotline.routing.queue.QueueDefinition;
 
 /**
@@ -42,7 +43,12 @@ public final class AcdFixture implements AutoCloseable {
         acd = new Acd(List.of(
                 new QueueDefinition("support", "support", 15, RING_TIMEOUT, SUPPORT_WRAP_UP),
                 new QueueDefinition("sales", "sales", 20, RING_TIMEOUT, Duration.ofSeconds(10))),
-                bus, clock, scheduler, device -> !offlineDevices.contains(device));
+                bus, clock, scheduler, this::anyOnline);
+    }
+
+    /** The device check the ACD makes: a device list ({@code A&B}) is online while any member is. */
+    private boolean anyOnline(String device) {
+        return Devices.members(device).stream().anyMatch(m -> !offlineDevices.contains(m));
     }
 
     /** Registers and logs in an agent (NOT_READY); its device is {@code dev-<name>}. */
@@ -84,6 +90,21 @@ public final class AcdFixture implements AutoCloseable {
             offlineDevices.add(device(agent));
         }
         DeviceStateChanged event = new DeviceStateChanged(device(agent), state, clock.instant());
+        bus.publish(event);
+        return event;
+    }
+
+    /**
+     * The switch reports the state of one device ({@code member}, which an agent's device list may name), as the
+     * telephony adapter does; the device check the ACD makes follows. Returns the event published.
+     */
+    public DeviceStateChanged memberReports(String member, DeviceState state) {
+        if (state.reachable()) {
+            offlineDevices.remove(member);
+        } else {
+            offlineDevices.add(member);
+        }
+        DeviceStateChanged event = new DeviceStateChanged(member, state, clock.instant());
         bus.publish(event);
         return event;
     }

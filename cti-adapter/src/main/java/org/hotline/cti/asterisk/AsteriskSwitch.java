@@ -19,6 +19,10 @@ import org.hotline.platform.telephony.SwitchControl;
  * running the registered {@link CallHandler}); their events and every action go over AMI ({@link AmiGateway}, one
  * managed connection per Asterisk server). Both sides share one {@link AsteriskCalls}, so the AMI side knows which
  * channels are the platform's calls.
+ *
+ * <p>An agent's device may be a list in Asterisk's Dial syntax, {@code PJSIP/1001&PJSIP/webrtc1001}: the FastAGI
+ * side's Dial rings every member in parallel; {@link #deviceAvailable}, {@link #spy} and {@link #originate} treat the
+ * list as {@link AmiGateway} describes (any member reachable, the call on any member, the first reachable member).
  */
 public final class AsteriskSwitch implements SwitchControl, AutoCloseable {
     private final AsteriskCalls calls = new AsteriskCalls();

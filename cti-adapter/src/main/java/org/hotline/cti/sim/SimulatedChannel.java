@@ -184,20 +184,26 @@ public final class SimulatedChannel implements CallChannel {
         LOG.debug("{} music on hold stopped", call.id());
     }
 
+    /**
+     * Rings {@code agentDevice}; of a device list ({@code a&b}) the first member that is registered and free rings
+     * (Asterisk's Dial rings them all; the simulated caller only ever needs one).
+     */
     @Override
-    public ConnectResult connect(String device, Duration ringTimeout) {
+    public ConnectResult connect(String agentDevice, Duration ringTimeout) {
         call.requireAlive();
-        DeviceRegistry.requireName(device);
+        DeviceRegistry.requireName(agentDevice);
         requireTimeout(ringTimeout);
-        switch (core.devices.claim(device, call.id())) {
+        DeviceRegistry.ListClaim claim = core.devices.claimAny(agentDevice, call.id());
+        switch (claim.claim()) {
             case UNAVAILABLE -> {
                 return ConnectResult.UNAVAILABLE;
             }
             case BUSY -> {
                 return ConnectResult.BUSY;
             }
-            case CLAIMED -> LOG.debug("{} rings {}", call.id(), device);
+            case CLAIMED -> LOG.debug("{} rings {}", call.id(), claim.member());
         }
+        String device = claim.member();
         long deadline = System.nanoTime() + SimCall.nanos(ringTimeout);
         ConnectResult result;
         call.lock.lock();

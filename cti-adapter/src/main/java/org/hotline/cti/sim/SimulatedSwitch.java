@@ -14,6 +14,7 @@ import org.hotline.platform.error.ConflictException;
 import org.hotline.platform.event.CallEvent.TransferKind;
 import org.hotline.platform.event.DeviceStateChanged;
 import org.hotline.platform.telephony.DeviceState;
+import org.hotline.platform.telephony.Devices;
 import org.hotline.platform.telephony.SpyMode;
 import org.hotline.platform.error.NotFoundException;
 import org.hotline.platform.error.ValidationException;
@@ -132,21 +133,43 @@ public final class SimulatedSwitch implements SwitchControl, AutoCloseable {
         }
     }
 
+    /** Whether the device is registered; of a device list ({@code a&b}), whether any member is. */
     @Override
     public boolean deviceAvailable(String device) {
-        return core.devices.registered(device);
+        return core.devices.anyRegistered(device);
     }
 
     /**
-     * @throws NotFoundException for an unregistered device
+     * Answers the call ringing on {@code device}; of a device list ({@code a&b}), on whichever member rings.
+     *
+     * @throws NotFoundException for an unregistered device (no member of a list registered)
      * @throws ConflictException when the device is not ringing
      */
     @Override
     public void answer(String device) {
         DeviceRegistry.requireName(device);
-        SimCall call = core.live(core.devices.occupant(device));
-        if (call == null || !core.answerRinging(call, device, -1)) {
-            throw new ConflictException("device " + device + " is not ringing");
+        boolean known = false;
+        for (String member : Devices.members(device)) {
+            if (!core.devices.registered(member)) {
+                continue;
+            }
+            known = true;
+            SimCall call = core.live(occupantOrNull(member));
+            if (call != null && core.answerRinging(call, member, -1)) {
+                return;
+            }
+        }
+        if (!known) {
+            throw new NotFoundException("unknown device: " + device);
+        }
+        throw new ConflictException("device " + device + " is not ringing");
+    }
+
+    private String occupantOrNull(String member) {
+        try {
+            return core.devices.occupant(member);
+        } catch (NotFoundException e) {
+            return null; // unregistered meanwhile
         }
     }
 
@@ -226,16 +249,21 @@ public final class SimulatedSwitch implements SwitchControl, AutoCloseable {
     }
 
     /**
+     * Joins the call connected on {@code agentDevice} (of a device list, on any member) from the supervisor's device
+     * (of a list, its first registered member).
+     *
      * @throws NotFoundException for an unknown supervisor device
      * @throws ConflictException when no call is connected on {@code agentDevice}
      */
     @Override
     public String spy(String supervisorDevice, String agentDevice, SpyMode mode) {
         SimulatedCallState target = calls().stream()
-                .filter(c -> agentDevice != null && agentDevice.equals(c.device()) && c.phase() == CallPhase.TALKING)
+                .filter(c -> c.device() != null && Devices.contains(agentDevice, c.device())
+                        && c.phase() == CallPhase.TALKING)
                 .findFirst()
                 .orElseThrow(() -> new ConflictException("no call connected on " + agentDevice));
-        return features.spy(supervisorDevice, target, mode == null ? SpyMode.LISTEN : mode);
+        return features.spy(core.devices.firstRegistered(supervisorDevice), target,
+                mode == null ? SpyMode.LISTEN : mode);
     }
 
     @Override
@@ -258,15 +286,17 @@ public final class SimulatedSwitch implements SwitchControl, AutoCloseable {
     }
 
     /**
-     * Rings {@code device} (auto-answer devices answer by themselves, a human one with {@link #answer}); once answered
-     * the call is connected to {@code destination} until it is hung up. Unanswered after
-     * {@link #ORIGINATE_RING_TIMEOUT} it ends (SYSTEM, {@code no-answer}). Publishes nothing but its CallHungUp.
+     * Rings {@code agentDevice} (auto-answer devices answer by themselves, a human one with {@link #answer}); once
+     * answered the call is connected to {@code destination} until it is hung up. Unanswered after
+     * {@link #ORIGINATE_RING_TIMEOUT} it ends (SYSTEM, {@code no-answer}). Publishes nothing but its CallHungUp. Of a
+     * device list ({@code a&b}) the first registered member rings, else the first member.
      *
      * @throws ConflictException when the device is not registered or busy
      */
     @Override
-    public String originate(String device, String destination, String callerId) {
-        DeviceRegistry.requireName(device);
+    public String originate(String agentDevice, String destination, String callerId) {
+        DeviceRegistry.requireName(agentDevice);
+        String device = core.devices.firstRegistered(agentDevice);
         if (destination == null || destination.isBlank()) {
             throw new ValidationException("destination", "destination is required");
         }
@@ -275,7 +305,7 @@ public final class SimulatedSwitch implements SwitchControl, AutoCloseable {
         }
         String id = "sim-" + sequence.incrementAndGet();
         switch (core.devices.claim(device, id)) {
-            case UNAVAILABLE -> throw new ConflictException("device " + device + " is not registered");
+            case UNAVAILABLE -> throw new ConflictException("device " + agentDevice + " is not registered");
             case BUSY -> throw new ConflictException("device " + device + " is busy");
             case CLAIMED -> LOG.debug("call {} originated from {} to {}", id, device, destination);
         }

@@ -11,6 +11,7 @@ import org.hotline.platform.error.ValidationException;
 import org.hotline.platform.event.AgentStateChanged;
 import org.hotline.platform.routing.AgentProfile;
 import org.hotline.platform.routing.AgentState;
+import org.hotline.platform.telephony.Devices;
 
 /** Every agent known to the ACD, and the READY ones in idle order. Not thread-safe: guarded by the ACD's lock. */
 public final class AgentRoster {
@@ -51,9 +52,12 @@ public final class AgentRoster {
         return Optional.ofNullable(username == null ? null : agents.get(username));
     }
 
-    /** The agents whose phone is {@code device}, in username order. */
+    /**
+     * The agents whose device is {@code device} or lists it ({@code PJSIP/1001&PJSIP/webrtc1001} is on both phones),
+     * in username order.
+     */
     public List<Agent> onDevice(String device) {
-        return agents.values().stream().filter(a -> a.device().equals(device)).toList();
+        return agents.values().stream().filter(a -> Devices.contains(a.device(), device)).toList();
     }
 
     /** The READY agent with {@code skill} that has been idle longest. */

@@ -50,6 +50,13 @@ import org.slf4j.LoggerFactory;
  * thread of {@link #connect} uses the connection besides it, and only while the handler waits in {@code connect}.
  */
 public final class AgiCallChannel implements CallChannel {
+    /**
+     * The dialplan context {@link #connect} names in Dial's {@code U(<context>^<call id>)} option: Asterisk runs it
+     * as {@code Gosub(<context>,s,1(<call id>))} on the agent's channel when the agent answers. The dialplan must
+     * define it (docker/asterisk/extensions.conf; checked by the app module's AsteriskConfigContractTest).
+     */
+    public static final String ANSWERED_CONTEXT = AgiCommands.ANSWERED_CONTEXT;
+
     private static final Logger LOG = LoggerFactory.getLogger(AgiCallChannel.class);
 
     private final CallInfo info;

@@ -40,6 +40,7 @@ import org.hotline.cti.asterisk.ami.wire.BlindTransferAction;
 import org.hotline.platform.error.ConflictException;
 import org.hotline.platform.event.CallEvent.TransferKind;
 import org.hotline.platform.event.EventBus;
+import org.hotline.platform.telephony.Devices;
 import org.hotline.platform.telephony.SpyMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,6 +87,10 @@ import org.slf4j.LoggerFactory;
  *       engaged state across servers wins); a phone no server has reported - unknown to Asterisk, or before the first
  *       connection - is <em>not</em> available, so that an agent whose phone is offline or unknown cannot be READY.
  *       During a reconnect the last states reported stay valid until the resync replaces them.</li>
+ *   <li>Device lists: an agent's device may be several in Asterisk's Dial syntax, {@code PJSIP/1001&PJSIP/webrtc1001}
+ *       (a desk phone and its WebRTC browser twin), which the FastAGI side's Dial rings in parallel. Such a list is
+ *       available when any member is, spy finds the agent's call on any member, and click-to-dial rings the first
+ *       member reported reachable (else the first member). Device states stay per phone.</li>
  * </ul>
  *
  * <p><b>Resync after every (re)connect:</b> {@code CoreShowChannels} (a call whose channel is gone is ended: SYSTEM,
@@ -198,18 +203,21 @@ public final class AmiGateway implements AutoCloseable {
     // ------------------------------------------------------------------ actions
 
     /**
-     * Click-to-dial: rings {@code device} (the agent's phone), which is then connected to {@code destination}.
+     * Click-to-dial: rings {@code device} (the agent's phone), which is then connected to {@code destination}. Of a
+     * device list ({@code PJSIP/1001&PJSIP/webrtc1001}) the first member some server reports reachable rings, else
+     * the first member: Originate takes one channel.
      *
      * @return the new call's id (the uniqueid of the phone's channel); its end comes as {@code CallHungUp}
      */
     public String originate(String device, String destination, String callerId) {
-        AmiMapping.requireDevice(device, "device");
+        List<String> members = AmiMapping.requireDevices(device, "device");
         Destination d = AmiMapping.destination(destination, options.dialContext());
         requireAnyConnected();
-        String server = onEvents(() -> tracker.serverFor(device));
+        CallTracker.Origin origin = onEvents(() -> tracker.originFor(members));
+        String server = origin.server();
         String id = newCallId();
         OriginateAction o = new OriginateAction();
-        o.setChannel(device);
+        o.setChannel(origin.device());
         o.setContext(d.context());
         o.setExten(d.exten());
         o.setPriority(1);
@@ -221,7 +229,7 @@ public final class AmiGateway implements AutoCloseable {
         o.setChannelId(id);
         o.setActionId(nextActionId());
         originate(server, id, o, false);
-        LOG.info("click-to-dial {}: {} -> {}@{} on {}", id, device, d.exten(), d.context(), server);
+        LOG.info("click-to-dial {}: {} -> {}@{} on {}", id, origin.device(), d.exten(), d.context(), server);
         return id;
     }
 
@@ -308,27 +316,32 @@ public final class AmiGateway implements AutoCloseable {
     }
 
     /**
-     * The supervisor's phone joins the call of {@code agentDevice} through ChanSpy: listen, whisper or barge.
+     * The supervisor's phone joins the call of {@code agentDevice} through ChanSpy: listen, whisper or barge. The
+     * agent's call is found on any device of a device list ({@code PJSIP/1001&PJSIP/webrtc1001}); of a supervisor's
+     * device list, the first member the agent's server reports reachable rings, else the first member.
      *
      * @return the id of the supervisor's spy call (hang it up to stop)
      */
     public String spy(String supervisorDevice, String agentDevice, SpyMode mode) {
-        AmiMapping.requireDevice(supervisorDevice, "supervisorDevice");
-        AmiMapping.requireDevice(agentDevice, "agentDevice");
+        List<String> supervisor = AmiMapping.requireDevices(supervisorDevice, "supervisorDevice");
+        List<String> agentMembers = AmiMapping.requireDevices(agentDevice, "agentDevice");
         requireAnyConnected();
         Target agent = onEvents(() -> tracker.spyTarget(agentDevice));
+        String supervisorPhone = onEvents(() -> tracker.deviceOn(agent.server(), supervisor));
+        String agentPhone = agentMembers.stream().filter(m -> agent.channel().startsWith(m + "-")).findFirst()
+                .orElse(agentMembers.getFirst());
         String id = newCallId();
         OriginateAction o = new OriginateAction();
-        o.setChannel(supervisorDevice);
+        o.setChannel(supervisorPhone);
         o.setApplication("ChanSpy");
         o.setData(agent.channel() + "," + spyOptions(mode == null ? SpyMode.LISTEN : mode));
-        o.setCallerId("Hotline <" + agentDevice.substring(agentDevice.indexOf('/') + 1) + ">");
+        o.setCallerId("Hotline <" + agentPhone.substring(agentPhone.indexOf('/') + 1) + ">");
         o.setTimeout(options.originateRing().toMillis());
         o.setAsync(true);
         o.setChannelId(id);
         o.setActionId(nextActionId());
         originate(agent.server(), id, o, true);
-        LOG.info("spy call {}: {} {} on {} ({})", id, supervisorDevice, mode, agent.channel(), agent.server());
+        LOG.info("spy call {}: {} {} on {} ({})", id, supervisorPhone, mode, agent.channel(), agent.server());
         return id;
     }
 
@@ -381,10 +394,17 @@ public final class AmiGateway implements AutoCloseable {
 
     /**
      * Whether an agent on this phone may be offered calls: some Asterisk server reports it in a reachable state. A
-     * phone no server has reported is not available.
+     * phone no server has reported is not available. Of a device list ({@code PJSIP/1001&PJSIP/webrtc1001}), any
+     * member being available is enough: Asterisk's Dial rings them all.
      */
     public boolean deviceAvailable(String device) {
-        return tracker.devices().available(device);
+        DeviceBook book = tracker.devices();
+        for (String member : Devices.members(device)) {
+            if (book.available(member)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ------------------------------------------------------------------ plumbing

@@ -1,11 +1,17 @@
 package org.hotline.cti.asterisk.ami;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.hotline.platform.error.ValidationException;
 import org.hotline.platform.telephony.DeviceState;
+import org.hotline.platform.telephony.Devices;
 
 /** How Asterisk's words map onto the platform's: device states, hang-up causes, originate reasons, targets. */
 final class AmiMapping {
+    /** One device: {@code TECH/resource}. */
+    private static final Pattern DEVICE = Pattern.compile("[A-Za-z0-9]+/[^\\s,|&]+");
+
     private AmiMapping() {
     }
 
@@ -117,9 +123,26 @@ final class AmiMapping {
 
     /** A device to ring: {@code TECH/resource}. */
     static String requireDevice(String device, String field) {
-        if (device == null || !device.matches("[A-Za-z0-9]+/[^\\s,|&]+")) {
+        if (device == null || !DEVICE.matcher(device).matches()) {
             throw new ValidationException(field, "not a device (TECH/resource): " + device);
         }
         return device;
+    }
+
+    /**
+     * The members of a device or device list ({@code PJSIP/1001&PJSIP/webrtc1001}, Asterisk's Dial syntax), each a
+     * {@code TECH/resource}.
+     */
+    static List<String> requireDevices(String device, String field) {
+        List<String> members = Devices.members(device);
+        if (members.isEmpty()) {
+            throw new ValidationException(field, "not a device (TECH/resource): " + device);
+        }
+        for (String m : members) {
+            if (!DEVICE.matcher(m).matches()) {
+                throw new ValidationException(field, "not a device or device list (TECH/resource&...): " + device);
+            }
+        }
+        return members;
     }
 }

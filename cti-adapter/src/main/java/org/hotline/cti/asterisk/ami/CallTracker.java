@@ -48,6 +48,7 @@ import org.hotline.platform.event.CallEvent.TransferKind;
 import org.hotline.platform.event.EventBus;
 import org.hotline.platform.event.HotlineEvent;
 import org.hotline.platform.telephony.DeviceState;
+import org.hotline.platform.telephony.Devices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -917,12 +918,16 @@ final class CallTracker {
         return new Target(c.server, c.name, c.uid);
     }
 
-    /** The agent's channel in a call, for ChanSpy: a live channel of {@code agentDevice}, bridged ones first. */
+    /**
+     * The agent's channel in a call, for ChanSpy: a live channel of any device of {@code agentDevice} (its members,
+     * e.g. the desk phone and the browser twin), bridged ones first.
+     */
     Target spyTarget(String agentDevice) {
-        String prefix = agentDevice + "-";
+        List<String> prefixes = Devices.members(agentDevice).stream().filter(m -> !m.isEmpty()).map(m -> m + "-")
+                .toList();
         Chan best = null;
         for (Chan c : channels.values()) {
-            if (c.name != null && c.name.startsWith(prefix) && connected.test(c.server)
+            if (c.name != null && startsWithAny(c.name, prefixes) && connected.test(c.server)
                     && (best == null || (best.bridge == null && c.bridge != null))) {
                 best = c;
             }
@@ -931,6 +936,48 @@ final class CallTracker {
             throw new ConflictException("no call connected on " + agentDevice);
         }
         return new Target(best.server, best.name, best.uid);
+    }
+
+    private static boolean startsWithAny(String name, List<String> prefixes) {
+        for (String p : prefixes) {
+            if (name.startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A device to originate from and the server to originate on. */
+    record Origin(String server, String device) {
+    }
+
+    /**
+     * Where to originate from one of {@code members} (a device list: AMI Originate takes one channel): the first
+     * member a connected server reports reachable, on that server; else the first member, as {@link #serverFor}.
+     */
+    Origin originFor(List<String> members) {
+        for (String m : members) {
+            for (String s : servers) {
+                if (connected.test(s) && devices.reachableOn(s, m)) {
+                    return new Origin(s, m);
+                }
+            }
+        }
+        String first = members.getFirst();
+        return new Origin(serverFor(first), first);
+    }
+
+    /**
+     * The member of {@code members} to ring on {@code server} (the supervisor's phone for ChanSpy, which must run on
+     * the agent's server): the first one {@code server} reports reachable, else the first one.
+     */
+    String deviceOn(String server, List<String> members) {
+        for (String m : members) {
+            if (devices.reachableOn(server, m)) {
+                return m;
+            }
+        }
+        return members.getFirst();
     }
 
     /**
