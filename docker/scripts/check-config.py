@@ -292,10 +292,17 @@ def check_asterisk(doc, env):
         if p not in protocols:
             problem(f"pjsip.conf: no {p} transport")
     endpoints = set(by_type.get("endpoint", {}))
+    # agent=DEVICE, where DEVICE may be several joined with "&" (Asterisk's Dial syntax: a phone and its browser
+    # twin, rung in parallel); every member must be a PJSIP endpoint
     for pair in platform_env.get("HOTLINE_AGENT_DEVICES", "").split(","):
-        agent, _, device = pair.partition("=")
-        if not device.startswith("PJSIP/") or device[6:] not in endpoints:
-            problem(f"compose: HOTLINE_AGENT_DEVICES {pair} is not a PJSIP endpoint of pjsip.conf")
+        agent, _, devices = pair.partition("=")
+        if not agent.strip():
+            problem(f"compose: HOTLINE_AGENT_DEVICES {pair} is not agent=DEVICE")
+        for device in devices.split("&"):
+            device = device.strip()
+            if not device.startswith("PJSIP/") or device[6:] not in endpoints:
+                problem(f"compose: HOTLINE_AGENT_DEVICES {pair}: {device or '(empty)'} is not a PJSIP endpoint"
+                        " of pjsip.conf")
 
     # http.conf: ws on 8088, published
     http = dict(confs["http.conf"][0][0][1])

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import org.hotline.platform.telephony.Devices;
 
 /**
  * The platform's configuration, read once from Typesafe Config ({@code reference.conf} defaults, an optional file,
@@ -19,14 +21,22 @@ public record Settings(String profile, Http http, Db db, boolean demoSeed, List<
     /** Which switch carries the calls. */
     public enum Telephony { SIMULATOR, ASTERISK }
 
-    /** The Asterisk adapter: FastAGI listener, AMI servers (secrets never printed), agents' phones. */
+    /**
+     * The Asterisk adapter: FastAGI listener, AMI servers (secrets never printed), agents' phones. An agent's device
+     * is one device ({@code PJSIP/1001}) or several in Asterisk's Dial syntax ({@code PJSIP/1001&PJSIP/webrtc1001}:
+     * a desk phone and its WebRTC browser twin, rung in parallel).
+     */
     public record Asterisk(String agiBind, int agiPort, Duration agiSocketReadTimeout, List<Ami> ami,
                            Map<String, String> agentDevices, String devicePattern) {
-        /** The phone that rings for {@code agent}. */
+        /** The phone (or phones, {@code A&B}) that ring for {@code agent}; every {@code %s} of the pattern is it. */
         public String deviceOf(String agent) {
-            return agentDevices.getOrDefault(agent, String.format(devicePattern, agent));
+            String device = agentDevices.get(agent);
+            return device != null ? device : devicePattern.replace("%s", agent);
         }
     }
+
+    /** One device of an agent's device list: {@code TECH/resource} (as Asterisk's Dial and AMI take it). */
+    private static final Pattern DEVICE = Pattern.compile("[A-Za-z0-9]+/[^\\s,|&]+");
 
     public record Ami(String name, String host, int port, String username, String secret) {
         @Override
@@ -141,13 +151,39 @@ public record Settings(String profile, Http http, Db db, boolean demoSeed, List<
                 throw new IllegalArgumentException("invalid configuration: hotline.asterisk.agent-devices entry '"
                         + pair.trim() + "' is not agent=DEVICE");
             }
-            devices.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+            String agent = pair.substring(0, eq).trim();
+            String device = deviceList(pair.substring(eq + 1), "hotline.asterisk.agent-devices entry '" + pair.trim()
+                    + "'");
+            if (agent.isEmpty() || devices.put(agent, device) != null) {
+                throw new IllegalArgumentException("invalid configuration: hotline.asterisk.agent-devices entry '"
+                        + pair.trim() + "': " + (agent.isEmpty() ? "no agent" : "agent " + agent + " is listed twice"));
+            }
         }
         String pattern = a.getString("device-pattern");
         if (!pattern.contains("%s")) {
             throw new IllegalArgumentException("invalid configuration: hotline.asterisk.device-pattern needs %s");
         }
+        deviceList(pattern.replace("%s", "agent1"), "hotline.asterisk.device-pattern '" + pattern + "'");
         return new Asterisk(a.getString("agi.bind"), a.getInt("agi.port"), a.getDuration("agi.socket-read-timeout"),
                 ami, Map.copyOf(devices), pattern);
+    }
+
+    /**
+     * A device or device list ({@code PJSIP/1001&PJSIP/webrtc1001}), each member {@code TECH/resource}; returned
+     * without the spaces around members, since it goes unchanged into Asterisk's Dial.
+     */
+    private static String deviceList(String value, String what) {
+        List<String> members = Devices.members(value);
+        if (members.isEmpty()) {
+            throw new IllegalArgumentException("invalid configuration: " + what + " is not agent=DEVICE");
+        }
+        for (String m : members) {
+            if (!DEVICE.matcher(m).matches()) {
+                throw new IllegalArgumentException("invalid configuration: " + what + ": device '" + m
+                        + "' is not TECH/resource (a list is TECH/resource&TECH/resource, e.g."
+                        + " PJSIP/1001&PJSIP/webrtc1001)");
+            }
+        }
+        return String.join(String.valueOf(Devices.SEPARATOR), members);
     }
 }

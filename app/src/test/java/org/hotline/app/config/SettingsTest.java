@@ -48,6 +48,38 @@ class SettingsTest {
     }
 
     @Test
+    void anAgentsDeviceMayBeADialListOfItsDeskPhoneAndBrowserTwin() {
+        Settings s = Settings.from(ConfigFactory.parseMap(Map.of(
+                "hotline.asterisk.agent-devices",
+                "agent1=PJSIP/1001&PJSIP/webrtc1001, agent2 = PJSIP/1002 & PJSIP/webrtc1002 ,agent3=PJSIP/1003")));
+        assertThat(s.asterisk().deviceOf("agent1")).isEqualTo("PJSIP/1001&PJSIP/webrtc1001");
+        assertThat(s.asterisk().deviceOf("agent2")).as("spaces dropped: the list goes unchanged into Dial")
+                .isEqualTo("PJSIP/1002&PJSIP/webrtc1002");
+        assertThat(s.asterisk().deviceOf("agent3")).isEqualTo("PJSIP/1003");
+
+        Settings twins = Settings.from(ConfigFactory.parseMap(Map.of(
+                "hotline.asterisk.device-pattern", "PJSIP/%s&PJSIP/webrtc-%s")));
+        assertThat(twins.asterisk().deviceOf("alice")).isEqualTo("PJSIP/alice&PJSIP/webrtc-alice");
+    }
+
+    @Test
+    void badDeviceListsFailWithTheEntryNamed() {
+        for (String bad : new String[] {"agent1=PJSIP/1001&", "agent1=&PJSIP/1001", "agent1=PJSIP/1001&&PJSIP/2",
+                "agent1=PJSIP/1001&webrtc1001", "agent1=1001", "agent1=PJSIP/", "agent1=PJSIP/10 01",
+                "agent1=PJSIP/1001|PJSIP/1002", "agent1=PJSIP/1001,agent1=PJSIP/1002", " =PJSIP/1001"}) {
+            assertThatThrownBy(() -> Settings.from(ConfigFactory.parseMap(
+                    Map.of("hotline.asterisk.agent-devices", bad)))).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hotline.asterisk.agent-devices");
+        }
+        assertThatThrownBy(() -> Settings.from(ConfigFactory.parseMap(
+                Map.of("hotline.asterisk.agent-devices", "agent1=PJSIP/1001&webrtc1001"))))
+                .hasMessageContaining("'webrtc1001' is not TECH/resource");
+        assertThatThrownBy(() -> Settings.from(ConfigFactory.parseMap(
+                Map.of("hotline.asterisk.device-pattern", "PJSIP/%s&"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hotline.asterisk.device-pattern");
+    }
+
+    @Test
     void invalidValuesFailWithTheKeyNamed() {
         assertThatThrownBy(() -> Settings.from(ConfigFactory.parseMap(Map.of("hotline.telephony", "pbx"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hotline.telephony");
