@@ -1,5 +1,7 @@
-// Agent workspace: state controls, screen-pop with answer / hang up, in-call controls, ticket form, my tickets.
+// Agent workspace: state controls, screen-pop with answer / hang up, in-call controls, ticket form, my tickets,
+// the queue callbacks of the agent's queues.
 import { post } from './api.js';
+import { createCallbackList } from './callbacks.js';
 import { initCallControls, renderCallControls } from './call-controls.js';
 import { onLanguageChange, t, tOr } from './i18n.js';
 import { startTicking } from './format.js';
@@ -101,9 +103,15 @@ function showOffer(offer, phase) {
   setCallContext(offer);
 }
 
+let callbacks = null;
+
 function onMessage(msg) {
   switch (msg.type) {
+    case 'callback':
+      callbacks.onMessage(msg);
+      break;
     case 'hello':
+      callbacks.load(); // after every (re)connect: changes missed while the socket was down
       applySnapshot(msg.agent);
       if (msg.offer) {
         showOffer(msg.offer, { RESERVED: 'ringing', ON_CALL: 'talking' }[view.state] ?? 'ended');
@@ -195,11 +203,14 @@ const user = await startPage(['AGENT']);
 $('agent-name').textContent = user.displayName || user.username;
 wireButtons();
 initCallControls(view, renderState);
+callbacks = createCallbackList({ tbody: $('callback-rows'), mode: 'agent', me: user.username, columns: 7 });
 renderAll();
 onLanguageChange(() => {
   renderAll();
   rerenderTicketPanel();
+  callbacks.redraw();
 });
 startTicking();
 await initTicketForm();
+await callbacks.load();
 connectLive(onMessage);

@@ -1,6 +1,8 @@
 // Supervisor wallboard: queues and agents live from the WebSocket "stats" messages, plus the last 20 calls.
-// An agent on a call can be listened to, whispered to or barged in on from its row.
+// An agent on a call can be listened to, whispered to or barged in on from its row. The open queue callbacks of
+// every queue are listed live (WebSocket "callback" messages) and can be cancelled.
 import { get, post } from './api.js';
+import { createCallbackList } from './callbacks.js';
 import { html, render } from './esc.js';
 import { onLanguageChange, queueName, t, tOr } from './i18n.js';
 import { dateTime, duration, since, startTicking, time } from './format.js';
@@ -13,6 +15,7 @@ const $ = (id) => document.getElementById(id);
 
 let stats = null;
 let calls = [];
+let callbacks = null;
 
 function emptyRow(columns) {
   return html`<tr><td colspan="${columns}" class="muted">${t('sup.noData')}</td></tr>`;
@@ -30,7 +33,9 @@ function renderQueues() {
       <td class="num">${q.abandoned}</td>
       <td class="num">${Math.round((q.serviceLevel ?? 1) * 100)}%</td>
       <td class="num">${q.agentsReady ?? ''}</td>
-    </tr>`)}` : emptyRow(8));
+      <td class="num" data-col="callbacksRequested">${q.callbacksRequested ?? 0}</td>
+      <td class="num" data-col="callbacksOpen">${q.callbacksOpen ?? 0}</td>
+    </tr>`)}` : emptyRow(10));
 }
 
 function callBadges(a) {
@@ -90,6 +95,7 @@ function renderAll() {
   renderQueues();
   renderAgents();
   renderCalls();
+  callbacks.redraw();
 }
 
 async function refreshCalls() {
@@ -102,7 +108,11 @@ async function refreshCalls() {
 }
 
 function onMessage(msg) {
-  if (msg.type === 'stats') {
+  if (msg.type === 'hello') {
+    callbacks.load(); // after every (re)connect: changes missed while the socket was down
+  } else if (msg.type === 'callback') {
+    callbacks.onMessage(msg);
+  } else if (msg.type === 'stats') {
     // the agent rows (and their buttons) are only redrawn when they changed, so a click is not lost to a redraw
     const agentsChanged = JSON.stringify(msg.agents) !== JSON.stringify(stats?.agents);
     stats = msg;
@@ -122,9 +132,11 @@ $('agent-rows').addEventListener('click', (event) => {
     spy(button);
   }
 });
+callbacks = createCallbackList({ tbody: $('callback-rows'), mode: 'supervisor', me: user.username, columns: 8 });
 renderAll();
 onLanguageChange(renderAll);
 startTicking();
+await callbacks.load();
 await refreshCalls();
 setInterval(refreshCalls, CALLS_REFRESH_MS);
 connectLive(onMessage);

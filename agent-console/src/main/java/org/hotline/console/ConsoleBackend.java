@@ -3,6 +3,7 @@ package org.hotline.console;
 import java.time.Clock;
 import java.util.Objects;
 import org.hotline.platform.call.CallLog;
+import org.hotline.platform.callback.CallbackService;
 import org.hotline.platform.customer.CustomerDirectory;
 import org.hotline.platform.event.EventBus;
 import org.hotline.platform.routing.AgentDesk;
@@ -13,14 +14,15 @@ import org.hotline.platform.user.UserDirectory;
 
 /** The platform ports the console talks to; it reaches the rest of Hotline only through these. */
 public record ConsoleBackend(UserDirectory users, AgentDesk agents, CallLog calls, CustomerDirectory customers,
-                             TicketService tickets, LiveStatsView stats, SwitchControl switchControl, EventBus bus,
-                             Clock clock) {
+                             TicketService tickets, CallbackService callbacks, LiveStatsView stats,
+                             SwitchControl switchControl, EventBus bus, Clock clock) {
     public ConsoleBackend {
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(agents, "agents");
         Objects.requireNonNull(calls, "calls");
         Objects.requireNonNull(customers, "customers");
         Objects.requireNonNull(tickets, "tickets");
+        Objects.requireNonNull(callbacks, "callbacks");
         Objects.requireNonNull(stats, "stats");
         Objects.requireNonNull(switchControl, "switchControl");
         Objects.requireNonNull(bus, "bus");

@@ -16,8 +16,10 @@ import org.hotline.console.auth.AuthRoutes;
 import org.hotline.console.auth.SessionCookie;
 import org.hotline.console.auth.SessionEnder;
 import org.hotline.console.auth.SessionStore;
+import org.hotline.console.callbacks.CallbackRoutes;
 import org.hotline.console.callcontrol.CallControlRoutes;
 import org.hotline.console.callcontrol.CallFeatureStates;
+import org.hotline.console.callcontrol.OutboundDialer;
 import org.hotline.console.callcontrol.SpyRoutes;
 import org.hotline.console.calls.CallRoutes;
 import org.hotline.console.customers.CustomerHistory;
@@ -53,6 +55,7 @@ public final class ConsoleServer {
     private final SessionStore sessions;
     private final SessionEnder ender;
     private final AcdAgents acd;
+    private final OutboundDialer dialer;
     private final SocketRegistry sockets = new SocketRegistry();
     private final CallFeatureStates callFeatures = new CallFeatureStates();
     private final CustomerHistory history;
@@ -72,6 +75,7 @@ public final class ConsoleServer {
         this.blocking = new Blocking(vertx);
         this.sessions = new SessionStore(backend.clock(), config.sessionTtl());
         this.acd = new AcdAgents(backend.agents(), config.phoneOf());
+        this.dialer = new OutboundDialer(acd, backend.switchControl());
         this.ender = new SessionEnder(sessions, acd, blocking);
         this.history = new CustomerHistory(backend.customers(), backend.tickets(), backend.calls(), backend.clock());
         this.pops = new ScreenPopBuilder(history);
@@ -152,12 +156,13 @@ public final class ConsoleServer {
         new AuthRoutes(backend.users(), sessions, ender, new SessionCookie(config.secureCookies()), blocking,
                 backend.clock()).mount(router);
         new AgentRoutes(acd, backend.switchControl(), blocking).mount(router);
-        new CallControlRoutes(acd, backend.switchControl(), blocking).mount(router);
+        new CallControlRoutes(acd, backend.switchControl(), dialer, blocking).mount(router);
         new StatsRoutes(backend.stats(), backend.agents(), callFeatures, blocking).mount(router);
         new SpyRoutes(backend.agents(), backend.switchControl(), blocking, config.phoneOf()).mount(router);
         new CallRoutes(backend.calls(), blocking).mount(router);
         new TicketRoutes(backend.tickets(), blocking).mount(router);
         new CustomerRoutes(history, blocking).mount(router);
+        new CallbackRoutes(backend.callbacks(), acd, dialer, blocking).mount(router);
         router.get("/api/ws").handler(new WebSocketEndpoint(sockets, relay, broadcaster, acd, sessions, callFeatures,
                 blocking));
 

@@ -113,6 +113,28 @@ class WebrootTest {
     }
 
     @Test
+    void callbacksHaveAPanelForAgentsAndColumnsAndAListOnTheWallboard() {
+        String agent = read(root.resolve("agent.html"));
+        assertThat(agent).contains("id=\"callback-rows\"", "data-i18n=\"cb.title\"");
+        String supervisor = read(root.resolve("supervisor.html"));
+        assertThat(supervisor).contains("data-i18n=\"sup.callbacksRequested\"", "data-i18n=\"sup.callbacksOpen\"",
+                "id=\"callback-rows\"");
+        assertThat(read(root.resolve("js/supervisor.js"))).contains("q.callbacksRequested", "q.callbacksOpen");
+        assertThat(read(root.resolve("js/callbacks.js"))).contains("/api/callbacks", "'REACHED'", "'NO_ANSWER'",
+                "'WRONG_NUMBER'", "data-cb-action=");
+        assertThat(zh).containsEntry("cb.title", "回拨任务").containsEntry("cb.callBack", "回拨")
+                .containsEntry("cb.reached", "已接通").containsEntry("cb.noAnswer", "未接通")
+                .containsEntry("cb.wrongNumber", "号码错误").containsEntry("cb.release", "放回")
+                .containsEntry("cb.cancel", "取消").containsEntry("cb.unknownCustomer", "未知客户")
+                .containsEntry("sup.callbacksRequested", "回拨请求").containsEntry("sup.callbacksOpen", "待回拨");
+        assertThat(en).containsEntry("cb.title", "Callbacks").containsEntry("cb.callBack", "Call back")
+                .containsEntry("cb.reached", "Reached").containsEntry("cb.noAnswer", "No answer")
+                .containsEntry("cb.wrongNumber", "Wrong number").containsEntry("cb.release", "Release")
+                .containsEntry("sup.callbacksRequested", "Callbacks requested")
+                .containsEntry("sup.callbacksOpen", "Callbacks open");
+    }
+
+    @Test
     void onlyTheEscapingHelperWritesHtml() throws IOException {
         Pattern sink = Pattern.compile("innerHTML|outerHTML|insertAdjacentHTML|document\\.write");
         for (Path js : files(".js")) {

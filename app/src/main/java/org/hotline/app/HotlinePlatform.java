@@ -23,7 +23,9 @@ import org.hotline.cti.sim.SimulationTiming;
 import org.hotline.cti.sim.TrafficGenerator;
 import org.hotline.cti.sim.TrafficProfile;
 import org.hotline.ivr.IvrEngine;
+import org.hotline.ivr.IvrSettings;
 import org.hotline.ivr.flow.FlowSet;
+import org.hotline.platform.callback.CallbackQuery;
 import org.hotline.platform.event.EventBus;
 import org.hotline.platform.event.LocalEventBus;
 import org.hotline.platform.routing.AgentProfile;
@@ -99,6 +101,7 @@ public final class HotlinePlatform implements AutoCloseable {
         bus = new LocalEventBus();
         ticketing.callRecorder().start(bus);
         closeables.push(ticketing.callRecorder());
+        ticketing.callbacks().publishTo(bus);
 
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, Thread.ofPlatform()
                 .name("hotline-timer-", 0).daemon(true).factory());
@@ -133,11 +136,13 @@ public final class HotlinePlatform implements AutoCloseable {
         stats = new LiveStats(bus, clock, settings.queues().stream()
                 .map(q -> new QueueSpec(q.name(), q.skill(), q.serviceLevelSeconds())).toList(), acd);
         closeables.push(stats);
+        stats.openCallbacks(ticketing.callbacks().list(CallbackQuery.open(CallbackQuery.MAX_LIMIT)));
 
         FlowSet flows = settings.ivrFlowDir().isBlank()
                 ? FlowSet.classpath("ivr/main.yaml")
                 : FlowSet.load(Path.of(settings.ivrFlowDir()));
-        switchControl.onIncomingCall(new IvrEngine(flows, ticketing.customers(), acd, bus, clock));
+        switchControl.onIncomingCall(new IvrEngine(flows, ticketing.customers(), acd, bus, clock,
+                IvrSettings.defaults(), ticketing.callbacks()));
 
         registerHumanAgents();
         if (simulator && sim.enabled() && sim.agents() > 0) {
@@ -150,7 +155,7 @@ public final class HotlinePlatform implements AutoCloseable {
                 new ConsoleConfig(settings.http().host(), settings.http().port(), settings.http().sessionTtl(),
                         settings.http().secureCookies(), this::phoneOf),
                 new ConsoleBackend(ticketing.users(), acd, ticketing.calls(), ticketing.customers(),
-                        ticketing.tickets(), stats, switchControl, bus, clock));
+                        ticketing.tickets(), ticketing.callbacks(), stats, switchControl, bus, clock));
         httpPort = await(console.start());
         closeables.push(() -> await(console.stop()));
         LOG.info("Hotline console on http://{}:{}/", settings.http().host(), httpPort);

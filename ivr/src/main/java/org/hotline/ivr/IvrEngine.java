@@ -8,6 +8,7 @@ import org.hotline.ivr.flow.FlowSet;
 import org.hotline.ivr.flow.HangupNode;
 import org.hotline.ivr.flow.QueueNode;
 import org.hotline.platform.Times;
+import org.hotline.platform.callback.CallbackService;
 import org.hotline.platform.customer.CustomerLookup;
 import org.hotline.platform.error.NotFoundException;
 import org.hotline.platform.event.CallEvent.CallArrived;
@@ -48,13 +49,19 @@ public final class IvrEngine implements CallHandler {
 
     public IvrEngine(FlowSet flows, CustomerLookup customers, CallRouter router, EventBus bus, Clock clock,
                      IvrSettings settings) {
+        this(flows, customers, router, bus, clock, settings, null);
+    }
+
+    /** @param callbacks stores queue callbacks; null = the flows' callback offers are not made */
+    public IvrEngine(FlowSet flows, CustomerLookup customers, CallRouter router, EventBus bus, Clock clock,
+                     IvrSettings settings, CallbackService callbacks) {
         this.flows = Objects.requireNonNull(flows, "flows");
         this.router = Objects.requireNonNull(router, "router");
         this.bus = Objects.requireNonNull(bus, "bus");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.identification = new CallerIdentification(Objects.requireNonNull(customers, "customers"));
-        this.waiting = new WaitingTreatment(router, settings);
+        this.waiting = new WaitingTreatment(router, settings, callbacks);
     }
 
     @Override
@@ -113,7 +120,7 @@ public final class IvrEngine implements CallHandler {
             channel.hangup();
             return;
         }
-        waiting.waitForAgent(channel, session.callId(), waitingCall, node);
+        waiting.waitForAgent(channel, session, queue, waitingCall, node);
     }
 
     private void endInIvr(CallChannel channel, CallSession session, HangupNode node) {

@@ -3,6 +3,7 @@ package org.hotline.ivr;
 import java.time.Duration;
 import java.util.Optional;
 import org.hotline.ivr.flow.QueueNode;
+import org.hotline.platform.callback.CallbackService;
 import org.hotline.platform.routing.CallRouter;
 import org.hotline.platform.routing.Reservation;
 import org.hotline.platform.routing.WaitingCall;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What a queued caller hears and what happens when routing finds an agent: music on hold, a position announcement
  * every so often, ringing the reserved agent and, if the agent does not answer, back to waiting. Returns once the
- * caller is connected to an agent; a hang-up surfaces as {@code CallerHangupException} from the channel.
+ * caller is connected to an agent, or has left with a queue callback ({@link CallbackDesk}) when the flow offers one;
+ * a hang-up surfaces as {@code CallerHangupException} from the channel.
  */
 final class WaitingTreatment {
     private static final Logger LOG = LoggerFactory.getLogger(WaitingTreatment.class);
@@ -22,14 +24,22 @@ final class WaitingTreatment {
 
     private final CallRouter router;
     private final IvrSettings settings;
+    private final CallbackDesk callbacks;
 
-    WaitingTreatment(CallRouter router, IvrSettings settings) {
+    /** @param callbacks where queue callbacks are stored; null = none are offered */
+    WaitingTreatment(CallRouter router, IvrSettings settings, CallbackService callbacks) {
         this.router = router;
         this.settings = settings;
+        this.callbacks = callbacks == null ? null : new CallbackDesk(callbacks, router);
     }
 
-    void waitForAgent(CallChannel channel, String callId, WaitingCall waiting, QueueNode node)
+    /**
+     * Keeps the caller waiting in {@code queue} until an agent answers (returns) or the caller leaves with a queue
+     * callback arranged (the call is ended, then it returns).
+     */
+    void waitForAgent(CallChannel channel, CallSession session, String queue, WaitingCall waiting, QueueNode node)
             throws InterruptedException {
+        String callId = session.callId();
         Duration poll = settings.pollInterval();
         long announceEvery = (node.announceEvery() != null ? node.announceEvery() : settings.announceInterval())
                 .toNanos();
@@ -44,8 +54,17 @@ final class WaitingTreatment {
                 channel.startMusicOnHold(node.musicOnHold());
                 continue;
             }
-            // the key is ignored for now; waiting on the channel is what notices a caller who hung up
-            channel.waitForDigit(poll);
+            // waiting on the channel is also what notices a caller who hung up
+            char key = channel.waitForDigit(poll);
+            if (key != 0 && node.callback() != null && callbacks != null) {
+                channel.stopMusicOnHold();
+                if (callbacks.offer(channel, session, queue, node.callback())) {
+                    return;
+                }
+                channel.startMusicOnHold(node.musicOnHold());
+                nextAnnouncement = System.nanoTime() + announceEvery;
+                continue;
+            }
             if (System.nanoTime() - nextAnnouncement >= 0) {
                 announcePosition(channel, waiting, node);
                 nextAnnouncement = System.nanoTime() + announceEvery;

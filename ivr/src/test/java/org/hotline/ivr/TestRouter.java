@@ -13,6 +13,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.hotline.platform.error.NotFoundException;
 import org.hotline.platform.event.CallEvent.CallQueued;
+import org.hotline.platform.event.CallEvent.CallbackRequested;
 import org.hotline.platform.event.EventBus;
 import org.hotline.platform.routing.CallContext;
 import org.hotline.platform.routing.CallRouter;
@@ -29,6 +30,7 @@ final class TestRouter implements CallRouter {
     final List<CallContext> enqueued = new CopyOnWriteArrayList<>();
     final List<String> answered = new CopyOnWriteArrayList<>();
     final List<String> ringNoAnswer = new CopyOnWriteArrayList<>();
+    final List<String> withdrawn = new CopyOnWriteArrayList<>();
     private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
     private final EventBus bus;
     private volatile String autoDevice;
@@ -92,6 +94,23 @@ final class TestRouter implements CallRouter {
     public void ringNoAnswer(String callId) {
         ringNoAnswer.add(callId);
         offerIfAuto(callId);
+    }
+
+    /** Like the ACD: false while a reservation is pending, else the call leaves and CallbackRequested is published. */
+    @Override
+    public boolean withdraw(String callId, long callbackId) {
+        Waiting w = waiting.get(callId);
+        if (w == null) {
+            throw new NotFoundException("no live call " + callId);
+        }
+        if (!w.reservations.isEmpty()) {
+            return false;
+        }
+        waiting.remove(callId);
+        withdrawn.add(callId);
+        bus.publish(new CallbackRequested(callId, context(callId).map(CallContext::queue).orElse(null),
+                Duration.ZERO, callbackId, Instant.now()));
+        return true;
     }
 
     private void offerIfAuto(String callId) {

@@ -121,6 +121,14 @@ public final class Acd implements CallRouter, AgentDesk, AutoCloseable {
         });
     }
 
+    /**
+     * @throws org.hotline.platform.error.NotFoundException when the ACD has no such live call
+     */
+    @Override
+    public boolean withdraw(String callId, long callbackId) {
+        return mutate(e -> e.withdraw(callId, callbackId));
+    }
+
     // ---- AgentDesk ----
 
     @Override

@@ -24,6 +24,7 @@ import org.hotline.platform.error.ValidationException;
 import org.hotline.platform.event.AgentStateChanged;
 import org.hotline.platform.event.CallEvent.CallAbandoned;
 import org.hotline.platform.event.CallEvent.CallAnswered;
+import org.hotline.platform.event.CallEvent.CallbackRequested;
 import org.hotline.platform.event.CallEvent.CallOffered;
 import org.hotline.platform.event.CallEvent.CallQueued;
 import org.hotline.platform.event.CallEvent.CallRingNoAnswer;
@@ -109,6 +110,29 @@ final class RoutingEngine {
                     callId, call.reservation().agent());
             ringOut(call);
         }
+    }
+
+    /**
+     * The caller leaves the queue for a callback: a WAITING call is removed and forgotten (its later hang-up changes
+     * nothing here) without counting as abandoned.
+     *
+     * @return false when the call is ringing or talking to an agent (it stays)
+     */
+    boolean withdraw(String callId, long callbackId) {
+        QueuedCall call = callId == null ? null : calls.get(callId);
+        if (call == null || call.status() == CallStatus.ENDED) {
+            throw new NotFoundException("no live call " + callId + " in the ACD");
+        }
+        if (call.status() != CallStatus.WAITING) {
+            return false;
+        }
+        Instant now = now();
+        queues.require(call.queue().name()).remove(call);
+        calls.remove(callId);
+        call.end();
+        emit(new CallbackRequested(callId, call.queue().name(), Duration.between(call.enqueuedAt(), now),
+                callbackId, now));
+        return true;
     }
 
     /** The call is over on the switch. Unknown calls are ignored. */

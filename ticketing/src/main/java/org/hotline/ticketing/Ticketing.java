@@ -6,6 +6,7 @@ import org.hotline.platform.customer.CustomerDirectory;
 import org.hotline.platform.ticket.TicketService;
 import org.hotline.platform.user.UserDirectory;
 import org.hotline.ticketing.call.CallRecorder;
+import org.hotline.ticketing.callback.DbCallbackService;
 import org.hotline.ticketing.call.DbCallLog;
 import org.hotline.ticketing.customer.DbCustomerDirectory;
 import org.hotline.ticketing.db.Database;
@@ -25,6 +26,7 @@ public final class Ticketing implements AutoCloseable {
     private final DbTicketService tickets;
     private final DbCallLog calls;
     private final DbUserDirectory users;
+    private final DbCallbackService callbacks;
 
     public Ticketing(Database db, Clock clock) {
         this.db = db;
@@ -34,6 +36,12 @@ public final class Ticketing implements AutoCloseable {
         this.tickets = new DbTicketService(db, clock, callRecorder::isPending);
         this.calls = new DbCallLog(db);
         this.users = new DbUserDirectory(db, clock);
+        this.callbacks = new DbCallbackService(db, clock, DbCallbackService.DEFAULT_MAX_ATTEMPTS);
+    }
+
+    /** Queue callbacks; call {@link DbCallbackService#publishTo} to have their changes published. */
+    public DbCallbackService callbacks() {
+        return callbacks;
     }
 
     public CustomerDirectory customers() {

@@ -62,7 +62,15 @@ public final class AccessPolicy {
             rule(HttpMethod.GET, "/api/tickets", Access.STAFF),
             rule(HttpMethod.GET, "/api/tickets/:id", Access.STAFF),
             rule(HttpMethod.GET, "/api/customers", Access.STAFF),
-            rule(HttpMethod.GET, "/api/customers/:id", Access.STAFF));
+            rule(HttpMethod.GET, "/api/customers/:id", Access.STAFF),
+
+            // queue callbacks: an agent sees and works those of the queues it serves (checked by the route),
+            // supervisors and admins see every queue and may cancel
+            rule(HttpMethod.GET, "/api/callbacks", Access.STAFF),
+            rule(HttpMethod.POST, "/api/callbacks/:id/claim", Access.AGENT),
+            rule(HttpMethod.POST, "/api/callbacks/:id/finish", Access.AGENT),
+            rule(HttpMethod.POST, "/api/callbacks/:id/release", Access.AGENT),
+            rule(HttpMethod.POST, "/api/callbacks/:id/cancel", Access.SUPERVISOR));
 
     private AccessPolicy() {
     }

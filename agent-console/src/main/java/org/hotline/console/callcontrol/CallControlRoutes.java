@@ -28,8 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class CallControlRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(CallControlRoutes.class);
-    /** The NOT_READY reason of an agent who dialled out while READY. */
-    static final String OUTBOUND = "outbound";
 
     /** How a call is transferred. */
     enum TransferMode { BLIND, ATTENDED }
@@ -39,11 +37,13 @@ public final class CallControlRoutes {
 
     private final AcdAgents acd;
     private final SwitchControl switchControl;
+    private final OutboundDialer dialer;
     private final Blocking blocking;
 
-    public CallControlRoutes(AcdAgents acd, SwitchControl switchControl, Blocking blocking) {
+    public CallControlRoutes(AcdAgents acd, SwitchControl switchControl, OutboundDialer dialer, Blocking blocking) {
         this.acd = acd;
         this.switchControl = switchControl;
+        this.dialer = dialer;
         this.blocking = blocking;
     }
 
@@ -98,42 +98,11 @@ public final class CallControlRoutes {
         });
     }
 
-    /**
-     * Places a call from the agent's phone. A READY agent goes NOT_READY ({@value #OUTBOUND}) first, so that routing
-     * does not offer it a call its busy phone could not take; it goes back to READY when the switch refuses the call.
-     */
+    /** Places a call from the agent's phone (see {@link OutboundDialer}). */
     private Future<Map<String, Object>> dial(RoutingContext rc) {
         User user = user(rc);
         String destination = Destinations.require(JsonBody.of(rc), "destination");
-        return blocking.run(() -> {
-            AgentSnapshot me = acd.current(user);
-            if (me.state() != AgentState.NOT_READY && me.state() != AgentState.READY) {
-                throw new ConflictException(user.username() + " cannot dial while " + me.state());
-            }
-            boolean wasReady = me.state() == AgentState.READY;
-            if (wasReady) {
-                acd.desk().notReady(user.username(), OUTBOUND);
-            }
-            String callId;
-            try {
-                callId = switchControl.originate(me.device(), destination, callerId(user));
-            } catch (RuntimeException refused) {
-                if (wasReady) {
-                    backToReady(user.username());
-                }
-                throw refused;
-            }
-            LOG.debug("{} dialled {} from {}: call {}", user.username(), destination, me.device(), callId);
-            return body("callId", callId);
-        });
-    }
-
-    private void backToReady(String agent) {
-        try {
-            acd.desk().ready(agent);
-        } catch (RuntimeException e) {
-            LOG.info("{} stays NOT_READY after a failed dial: {}", agent, e.getMessage());
-        }
+        return blocking.run(() -> body("callId", dialer.dial(user, destination)));
     }
 
     /** The agent's snapshot while it is on a call, else a conflict. */
@@ -143,11 +112,6 @@ public final class CallControlRoutes {
             throw new ConflictException("no call in progress for " + user.username() + " (state " + me.state() + ")");
         }
         return me;
-    }
-
-    private static String callerId(User user) {
-        String name = user.displayName();
-        return name == null || name.isBlank() ? user.username() : name;
     }
 
     private static Map<String, Object> body(Object... keyValues) {

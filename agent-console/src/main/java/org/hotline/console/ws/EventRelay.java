@@ -4,9 +4,11 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.hotline.console.http.Blocking;
@@ -19,12 +21,14 @@ import org.hotline.platform.event.CallEvent.CallOffered;
 import org.hotline.platform.event.CallEvent.CallRingNoAnswer;
 import org.hotline.platform.event.CallEvent.CallTransferred;
 import org.hotline.platform.event.CallEvent.RecordingChanged;
+import org.hotline.platform.event.CallbackChanged;
 import org.hotline.platform.event.EventBus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Subscribes once to the platform's event stream and forwards what concerns an agent to that agent's sockets.
+ * Subscribes once to the platform's event stream and forwards what concerns an agent to that agent's sockets; queue
+ * callback changes go to the agents serving the callback's queue and to the supervisors / admins.
  * The bus calls back on the publisher's thread: every callback only hops onto the console's Vert.x context, so the
  * publisher never waits. Messages for one agent leave in event order, even when a screen-pop has to read the
  * database first. State in this class is confined to that context, except the last offer per agent (read by the
@@ -66,6 +70,7 @@ public final class EventRelay implements AutoCloseable {
         subscriptions.add(bus.subscribe(RecordingChanged.class,
                 e -> hop(() -> toCallsAgent(e.callId(), Messages.callRecording(e)))));
         subscriptions.add(bus.subscribe(CallTransferred.class, e -> hop(() -> onTransferred(e))));
+        subscriptions.add(bus.subscribe(CallbackChanged.class, e -> hop(() -> onCallback(e))));
     }
 
     @Override
@@ -133,6 +138,22 @@ public final class EventRelay implements AutoCloseable {
             String json = Messages.callTransferred(e);
             enqueue(agent, () -> Future.succeededFuture(json));
         }
+    }
+
+    /**
+     * A callback concerns every supervisor / admin and every agent whose skills (as of its login) include the
+     * callback's queue; each user hears of it once per socket, in order with its other messages.
+     */
+    private void onCallback(CallbackChanged e) {
+        String queue = e.callback().queue();
+        String json = Messages.callback(e);
+        Set<String> users = new LinkedHashSet<>();
+        for (ClientSocket s : sockets.all()) {
+            if (s.isSupervisor() || (s.isAgent() && s.user().skills().contains(queue))) {
+                users.add(s.username());
+            }
+        }
+        users.forEach(user -> enqueue(user, () -> Future.succeededFuture(json)));
     }
 
     /** Forwards a message about a live call to the agent the call is with (nothing for calls no agent has). */

@@ -3,6 +3,7 @@ package org.hotline.console.ws;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hotline.console.auth.UserView;
+import org.hotline.console.callbacks.CallbackView;
 import org.hotline.console.callcontrol.CallFeatureStates.Features;
 import org.hotline.console.http.Json;
 import org.hotline.console.pop.ScreenPop;
@@ -15,6 +16,7 @@ import org.hotline.platform.event.CallEvent.CallOffered;
 import org.hotline.platform.event.CallEvent.CallRingNoAnswer;
 import org.hotline.platform.event.CallEvent.CallTransferred;
 import org.hotline.platform.event.CallEvent.RecordingChanged;
+import org.hotline.platform.event.CallbackChanged;
 import org.hotline.platform.routing.AgentSnapshot;
 
 /** The WebSocket protocol: every server → client message, as JSON text. */
@@ -76,6 +78,16 @@ public final class Messages {
     public static String callTransferred(CallTransferred e) {
         return write(message("call.transferred", "callId", e.callId(), "kind", e.kind(), "target", e.target(),
                 "at", e.at()));
+    }
+
+    /**
+     * A queue callback was requested or changed: {@code {"type":"callback","callback":{id, queue, phone, customerId,
+     * customerName, requestedAt, status, attempts, agent, updatedAt, note, callId},"at"}} with the callback's state
+     * afterwards ({@link CallbackView}). Sent to every agent serving the callback's queue and to every supervisor /
+     * admin; a callback whose status is no longer PENDING or IN_PROGRESS has left the open list.
+     */
+    public static String callback(CallbackChanged e) {
+        return write(message("callback", "callback", CallbackView.of(e.callback()), "at", e.at()));
     }
 
     public static String stats(StatsView view) {

@@ -16,6 +16,10 @@ public final class SocketRegistry {
         sockets.remove(socket);
     }
 
+    public List<ClientSocket> all() {
+        return List.copyOf(sockets);
+    }
+
     public List<ClientSocket> ofUser(String username) {
         return sockets.stream().filter(s -> s.username().equals(username)).toList();
     }

@@ -45,6 +45,20 @@ class AccessPolicyTest {
     }
 
     @Test
+    void callbacksAreListedByStaffWorkedByAgentsAndCancelledBySupervisors() {
+        assertThat(AccessPolicy.find(HttpMethod.GET, "/api/callbacks")).get()
+                .extracting(AccessPolicy.Rule::access).isEqualTo(Access.STAFF);
+        for (String action : new String[] {"claim", "finish", "release"}) {
+            assertThat(AccessPolicy.find(HttpMethod.POST, "/api/callbacks/7/" + action)).get().as(action)
+                    .extracting(AccessPolicy.Rule::access).isEqualTo(Access.AGENT);
+        }
+        assertThat(AccessPolicy.find(HttpMethod.POST, "/api/callbacks/7/cancel")).get()
+                .extracting(AccessPolicy.Rule::access).isEqualTo(Access.SUPERVISOR);
+        assertThat(AccessPolicy.find(HttpMethod.GET, "/api/callbacks/7/claim")).isEmpty();
+        assertThat(AccessPolicy.find(HttpMethod.POST, "/api/callbacks/7/delete")).isEmpty();
+    }
+
+    @Test
     void onlyHealthAndLoginArePublic() {
         assertThat(AccessPolicy.rules()).filteredOn(r -> r.access() == Access.PUBLIC)
                 .extracting(AccessPolicy.Rule::path)

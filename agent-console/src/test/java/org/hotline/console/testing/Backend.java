@@ -20,7 +20,8 @@ import org.hotline.ticketing.testing.TestDatabase;
 
 /**
  * What a test class shares: a fresh MariaDB database with the real ticketing side (call records written from the
- * event bus), one event bus, one Vert.x and a scheduler. Each test starts its own {@link Stack} on top.
+ * event bus, callback changes published on it), one event bus, one Vert.x and a scheduler. Each test starts its own
+ * {@link Stack} on top.
  */
 public final class Backend implements AutoCloseable {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
@@ -38,6 +39,7 @@ public final class Backend implements AutoCloseable {
         db = Database.open(testDb.config());
         ticketing = new Ticketing(db, clock);
         ticketing.callRecorder().start(bus);
+        ticketing.callbacks().publishTo(bus);
     }
 
     /** A new user with a unique name; the password is {@link #password(String)}. */

@@ -39,7 +39,8 @@ public final class Stack implements AutoCloseable {
                 backend.clock, backend.scheduler, sim::deviceAvailable);
         this.stats = new LiveStats(backend.bus, backend.clock, List.of(new QueueSpec(QUEUE, QUEUE, 15)), acd);
         this.ports = new ConsoleBackend(backend.ticketing.users(), acd, backend.ticketing.calls(),
-                backend.ticketing.customers(), backend.ticketing.tickets(), stats, sim, backend.bus, backend.clock);
+                backend.ticketing.customers(), backend.ticketing.tickets(), backend.ticketing.callbacks(), stats, sim,
+                backend.bus, backend.clock);
         this.server = new ConsoleServer(backend.vertx, new ConsoleConfig("127.0.0.1", 0, Duration.ofMinutes(30),
                 false), ports);
         this.port = Futures.get(server.start());

@@ -3,7 +3,9 @@ package org.hotline.app.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,9 @@ import org.hotline.cti.asterisk.agi.testing.ScriptedCall;
 import org.hotline.cti.asterisk.ami.testing.FakeAsteriskAmi;
 import org.hotline.cti.sim.SimulatedCaller;
 import org.hotline.platform.call.CallOutcome;
+import org.hotline.platform.callback.CallbackQuery;
+import org.hotline.platform.callback.CallbackRequest;
+import org.hotline.platform.callback.CallbackStatus;
 import org.hotline.platform.call.CallRecord;
 import org.hotline.platform.customer.CustomerClass;
 import org.hotline.platform.routing.AgentState;
@@ -36,6 +41,7 @@ class AsteriskParityTest {
     private FakeAsteriskAmi ami;
     private FakeAsteriskAgi agi;
     private long customerId;
+    private final List<CallbackRequest> callbacks = new ArrayList<>();
 
     @AfterEach
     void stop() throws Exception {
@@ -87,7 +93,10 @@ class AsteriskParityTest {
         return rec;
     }
 
-    private CallRecord onAsterisk() throws Exception {
+    /**
+     * The platform on {@code AsteriskSwitch} against the fakes: AMI logged in (phone 1001 idle), FastAGI peer ready.
+     */
+    private FakeAsteriskAmi.Session startOnAsterisk() throws Exception {
         ami = new FakeAsteriskAmi("hotline", AMI_SECRET);
         ami.devices(Map.of("PJSIP/1001", "NOT_INUSE"));
         f = start(Map.of(
@@ -99,10 +108,23 @@ class AsteriskParityTest {
                         "username", "hotline", "secret", AMI_SECRET))));
         FakeAsteriskAmi.Session session = ami.session(Duration.ofSeconds(20));
         await().atMost(Duration.ofSeconds(20)).until(session::loggedIn);
+        agi = new FakeAsteriskAgi("127.0.0.1", f.platform.asteriskSwitch().agiPort());
+        return session;
+    }
+
+    /** AMI reports the hang-up of the caller's channel, as Asterisk does once the caller has gone. */
+    private static void callerHungUp(FakeAsteriskAmi.Session session, String channel, String callId)
+            throws IOException {
+        session.send("Event: Hangup", "Privilege: call,all", "Channel: " + channel,
+                "ChannelState: 6", "ChannelStateDesc: Up", "CallerIDNum: " + CALLER, "Uniqueid: " + callId,
+                "Linkedid: " + callId, "Cause: 16", "Cause-txt: Normal Clearing");
+    }
+
+    private CallRecord onAsterisk() throws Exception {
+        FakeAsteriskAmi.Session session = startOnAsterisk();
         await().atMost(Duration.ofSeconds(20)).until(() -> f.platform.asteriskSwitch().deviceAvailable("PJSIP/1001"));
         agentReady();
 
-        agi = new FakeAsteriskAgi("127.0.0.1", f.platform.asteriskSwitch().agiPort());
         String callId = "1795376215.71";
         CallerPlan plan = CallerPlan.caller(callId).callerId(CALLER).channel("PJSIP/trunk-00000023")
                 .requestPath("hotline?flow=main").keys("2")
@@ -115,10 +137,61 @@ class AsteriskParityTest {
         // the caller hangs up: the Dial ends inside Asterisk, and AMI reports the caller channel's hang-up
         call.endConversation();
         assertThat(call.awaitEnd(Duration.ofSeconds(20))).isTrue();
-        session.send("Event: Hangup", "Privilege: call,all", "Channel: PJSIP/trunk-00000023",
-                "ChannelState: 6", "ChannelStateDesc: Up", "CallerIDNum: " + CALLER, "Uniqueid: " + callId,
-                "Linkedid: " + callId, "Cause: 16", "Cause-txt: Normal Clearing");
+        callerHungUp(session, "PJSIP/trunk-00000023", callId);
         return awaitRecord(callId);
+    }
+
+    /** Nobody is ready: the caller waits, presses a key, accepts the callback offer and confirms the own number. */
+    private CallRecord callbackOnTheSimulator() {
+        f = start(Map.of());
+        String callId = f.platform.simulatedSwitch().placeCall(new SimulatedCaller(CALLER, "4000",
+                List.of("2", "5", "1", "1"), Duration.ofMinutes(5), null, Map.of()));
+        CallRecord rec = awaitRecord(callId);
+        callbacks.addAll(f.platform.ticketing().callbacks().list(CallbackQuery.open(10)));
+        f.close();
+        f = null;
+        return rec;
+    }
+
+    private CallRecord callbackOnAsterisk() throws Exception {
+        FakeAsteriskAmi.Session session = startOnAsterisk();
+
+        String callId = "1795376215.72";
+        CallerPlan plan = CallerPlan.caller(callId).callerId(CALLER).channel("PJSIP/trunk-00000024")
+                .requestPath("hotline?flow=main").keys("2", "5", "1", "1").build();
+        ScriptedCall call = agi.call(plan);
+        assertThat(call.awaitEnd(Duration.ofSeconds(20))).isTrue();
+        assertThat(call.endedByPlatform()).as("the platform hangs up after the confirmation").isTrue();
+        assertThat(call.commands()).anyMatch(c -> c.startsWith("STREAM FILE hotline/callback-offer"))
+                .anyMatch(c -> c.startsWith("SAY DIGITS " + CALLER))
+                .anyMatch(c -> c.startsWith("STREAM FILE hotline/callback-accepted"));
+        callerHungUp(session, "PJSIP/trunk-00000024", callId);
+        CallRecord rec = awaitRecord(callId);
+        callbacks.addAll(f.platform.ticketing().callbacks().list(CallbackQuery.open(10)));
+        return rec;
+    }
+
+    @Test
+    void aCallbackBookedWhileWaitingGivesTheSameRecordAndRequestOnBoth() throws Exception {
+        CallRecord sim = callbackOnTheSimulator();
+        CallRecord ast = callbackOnAsterisk();
+
+        for (CallRecord r : List.of(sim, ast)) {
+            assertThat(r.outcome()).isEqualTo(CallOutcome.CALLBACK_REQUESTED);
+            assertThat(r.answeredAt()).isNull();
+            assertThat(r.queue()).isEqualTo("repair");
+            assertThat(r.waitMs()).isNotNull();
+        }
+        assertThat(ast).usingRecursiveComparison()
+                .comparingOnlyFields("ani", "queue", "agent", "outcome", "ivrPath", "digits")
+                .isEqualTo(sim);
+        assertThat(callbacks).hasSize(2).allSatisfy(c -> {
+            assertThat(c.phone()).isEqualTo(CALLER);
+            assertThat(c.queue()).isEqualTo("repair");
+            assertThat(c.status()).isEqualTo(CallbackStatus.PENDING);
+            assertThat(c.customerName()).isEqualTo("韩梅梅");
+        });
+        assertThat(callbacks).extracting(CallbackRequest::callId).containsExactly(sim.callId(), ast.callId());
     }
 
     @Test

@@ -2,8 +2,6 @@ package org.hotline.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,9 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -35,6 +30,7 @@ class BrowserAgentTest {
     private static final String HOSTILE_NAME = "<img src=x onerror=document.title='pwned'>王小明";
 
     private Fixture f;
+    private HeadlessChromium chromium;
     private WebDriver browser;
     private WebDriverWait wait;
 
@@ -47,24 +43,15 @@ class BrowserAgentTest {
             t.users().create("agent1", "张伟", PASSWORD.toCharArray(), Set.of(Role.AGENT),
                     Set.of("consultation", "repair", "complaint", "operator"));
         }, Fixture.queues("60s", "10m"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1400,1000",
-                "--user-data-dir=" + Files.createTempDirectory("hotline-chromium"));
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        chromium = HeadlessChromium.start();
+        browser = chromium.browser;
+        wait = chromium.wait;
     }
 
     @AfterEach
     void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         if (f != null) {
             f.close();
@@ -72,7 +59,7 @@ class BrowserAgentTest {
     }
 
     private WebElement visible(String css) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        return chromium.visible(css);
     }
 
     @Test

@@ -85,9 +85,26 @@ final class FlowValidator {
                 if (q.announceEvery() != null) {
                     requirePositive(src, id, "announceEvery", q.announceEvery());
                 }
+                if (q.callback() != null) {
+                    callbackOffer(src, id, q.callback());
+                }
             }
             case HangupNode h -> optionalPrompt(src, id, h.prompt(), "prompt");
         }
+    }
+
+    private static void callbackOffer(String src, String id, CallbackOffer c) {
+        requirePrompt(src, id, c.offer(), "callback.offer");
+        requirePrompt(src, id, c.numberIs(), "callback.numberIs");
+        requirePrompt(src, id, c.confirm(), "callback.confirm");
+        requirePrompt(src, id, c.enterNumber(), "callback.enterNumber");
+        requirePrompt(src, id, c.accepted(), "callback.accepted");
+        optionalPrompt(src, id, c.invalidNumber(), "callback.invalidNumber");
+        optionalPrompt(src, id, c.unavailable(), "callback.unavailable");
+        if (!c.key().matches("[0-9*#]")) {
+            throw nodeError(src, id, "callback.key must be one key (0-9, * or #), was '" + c.key() + "'");
+        }
+        requirePositive(src, id, "callback.timeout", c.timeout());
     }
 
     private static void requireTarget(Flow flow, String id, String what, String target) {

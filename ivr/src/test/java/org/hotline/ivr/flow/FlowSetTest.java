@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.hotline.platform.customer.CustomerClass;
 import org.hotline.platform.error.NotFoundException;
 import org.hotline.platform.error.ValidationException;
@@ -68,6 +69,43 @@ class FlowSetTest {
         assertThat(main.rule(CustomerClass.BLACKLISTED).priority()).isEqualTo(-10);
         assertThat(main.rule(CustomerClass.BLACKLISTED).prompt().name()).isEqualTo("hotline/restricted-notice");
         assertThat(main.rule(null)).as("unknown callers are served like ordinary ones").isNull();
+    }
+
+    @Test
+    void everyDemoQueueOffersACallbackWithAllItsPrompts() {
+        Flow main = FlowSet.classpath("ivr/main.yaml").get("main");
+
+        for (String id : List.of("consultation", "repair", "complaint", "operator")) {
+            CallbackOffer offer = ((QueueNode) main.node(id)).callback();
+            assertThat(offer).as(id).isNotNull();
+            assertThat(offer.key()).isEqualTo("1");
+            assertThat(offer.timeout()).isEqualTo(Duration.ofSeconds(5));
+            assertThat(offer.offer().text("zh-CN")).contains("回电");
+            assertThat(offer.accepted().text("en")).contains("callback");
+            assertThat(List.of(offer.numberIs(), offer.confirm(), offer.enterNumber(), offer.invalidNumber(),
+                    offer.unavailable())).allSatisfy(p -> assertThat(p.name()).startsWith("hotline/callback-"));
+        }
+    }
+
+    @Test
+    void aCallbackOfferNeedsItsPromptsAndOneKey() throws IOException {
+        String withCallback = VALID.formatted("a").replace("    queue: sales\n", "    queue: sales\n"
+                + "    callback:\n"
+                + "      offer: {name: t/offer}\n"
+                + "      numberIs: {name: t/number-is}\n"
+                + "      confirm: {name: t/confirm}\n"
+                + "      enterNumber: {name: t/enter}\n"
+                + "      accepted: {name: t/accepted}\n"
+                + "      key: \"%s\"\n");
+        write("ok.yaml", withCallback.formatted("9").replace("id: a", "id: ok"));
+        assertThat(((QueueNode) FlowSet.load(dir).get("ok").node("sales")).callback().key()).isEqualTo("9");
+        Files.delete(dir.resolve("ok.yaml"));
+
+        assertThat(loadFails("b.yaml", withCallback.formatted("12")).getMessage())
+                .contains("b.yaml", "node 'sales'", "callback.key must be one key");
+        Files.delete(dir.resolve("b.yaml"));
+        assertThat(loadFails("c.yaml", withCallback.formatted("1").replace("      accepted: {name: t/accepted}\n", ""))
+                .getMessage()).contains("c.yaml", "node 'sales'", "callback.accepted is required");
     }
 
     @Test

@@ -1,3 +1,3 @@
 package org.hotline.platform.call;
 
-public enum CallOutcome { ANSWERED, ABANDONED, IVR_ONLY, FAILED }
+public enum CallOutcome { ANSWERED, ABANDONED, CALLBACK_REQUESTED, IVR_ONLY, FAILED }

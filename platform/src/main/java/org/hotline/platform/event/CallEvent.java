@@ -45,6 +45,14 @@ public sealed interface CallEvent extends HotlineEvent {
     record CallAbandoned(String callId, String queue, Duration waited, Instant at) implements CallEvent {
     }
 
+    /**
+     * The caller left the queue after arranging a queue callback ({@code callbackId}); not an abandon. The switch
+     * still reports the hang-up that follows.
+     */
+    record CallbackRequested(String callId, String queue, Duration waited, long callbackId, Instant at)
+            implements CallEvent {
+    }
+
     /** The call is over on the switch (whoever hung up). Always the last event of a call. */
     record CallHungUp(String callId, HangupParty party, String cause, Instant at) implements CallEvent {
     }

@@ -21,4 +21,14 @@ public interface CallRouter {
      * the same {@link WaitingCall} waits for the next reservation.
      */
     void ringNoAnswer(String callId);
+
+    /**
+     * The caller leaves the queue with a queue callback arranged ({@code callbackId}): a waiting call is removed
+     * without counting as abandoned, and {@code CallbackRequested} is published.
+     *
+     * @return true when the call left the queue; false when an agent is already reserved for it (connect the caller
+     *         to that agent instead)
+     * @throws org.hotline.platform.error.NotFoundException when the ACD has no such live call (the caller is gone)
+     */
+    boolean withdraw(String callId, long callbackId);
 }

@@ -11,10 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.hotline.platform.Times;
+import org.hotline.platform.callback.CallbackRequest;
 import org.hotline.platform.error.ValidationException;
 import org.hotline.platform.event.CallEvent.CallAbandoned;
 import org.hotline.platform.event.CallEvent.CallAnswered;
 import org.hotline.platform.event.CallEvent.CallQueued;
+import org.hotline.platform.event.CallEvent.CallbackRequested;
+import org.hotline.platform.event.CallbackChanged;
 import org.hotline.platform.event.EventBus;
 import org.hotline.platform.routing.AgentDesk;
 import org.hotline.platform.routing.AgentSnapshot;
@@ -33,6 +36,10 @@ import org.hotline.platform.stats.QueueStats;
  *   <li>waiting: calls in the queue not yet answered, abandoned or hung up (a call ringing an agent still waits);
  *       longest wait is measured from the oldest one's first entry into the queue</li>
  *   <li>abandoned: waiting calls that ended without an answer ({@code CallAbandoned})</li>
+ *   <li>callbacks requested: waiting callers who left with a queue callback ({@code CallbackRequested}); they are
+ *       no longer waiting and count neither as answered nor as abandoned</li>
+ *   <li>callbacks open: the queue's callbacks still to be made ({@code CallbackChanged}; seeded at start by
+ *       {@link #openCallbacks})</li>
  *   <li>agents ready / logged in per queue: agents with the queue's skill, from the {@link AgentDesk}</li>
  * </ul>
  *
@@ -54,6 +61,8 @@ public final class LiveStats implements LiveStatsView, AutoCloseable {
     private final Map<String, QueueCounters> queues = new LinkedHashMap<>();
     private final Map<String, Waiting> waiting = new HashMap<>();
     private final Map<String, Long> answeredByAgent = new HashMap<>();
+    /** Open callbacks (PENDING or IN_PROGRESS) by id, with their queue. */
+    private final Map<Long, String> openCallbacks = new HashMap<>();
     private final List<EventBus.Subscription> subscriptions;
     private LocalDate day;
 
@@ -79,7 +88,9 @@ public final class LiveStats implements LiveStatsView, AutoCloseable {
         this.subscriptions = List.of(
                 bus.subscribe(CallQueued.class, this::onQueued),
                 bus.subscribe(CallAnswered.class, this::onAnswered),
-                bus.subscribe(CallAbandoned.class, this::onAbandoned));
+                bus.subscribe(CallAbandoned.class, this::onAbandoned),
+                bus.subscribe(CallbackRequested.class, this::onCallbackRequested),
+                bus.subscribe(CallbackChanged.class, this::onCallbackChanged));
     }
 
     @Override
@@ -143,6 +154,42 @@ public final class LiveStats implements LiveStatsView, AutoCloseable {
         }
     }
 
+    /**
+     * Counts {@code open} as the callbacks still to be made (at start-up, the open ones in the database); later
+     * changes arrive as events.
+     */
+    public void openCallbacks(List<CallbackRequest> open) {
+        synchronized (lock) {
+            for (CallbackRequest c : open) {
+                if (c.status().open()) {
+                    openCallbacks.put(c.id(), c.queue());
+                }
+            }
+        }
+    }
+
+    private void onCallbackRequested(CallbackRequested e) {
+        synchronized (lock) {
+            rollOver();
+            Waiting w = waiting.remove(e.callId());
+            QueueCounters q = queues.get(w != null ? w.queue() : e.queue());
+            if (q != null) {
+                q.callbackRequested();
+            }
+        }
+    }
+
+    private void onCallbackChanged(CallbackChanged e) {
+        CallbackRequest c = e.callback();
+        synchronized (lock) {
+            if (c.status().open()) {
+                openCallbacks.put(c.id(), c.queue());
+            } else {
+                openCallbacks.remove(c.id());
+            }
+        }
+    }
+
     private QueueStats queueStats(QueueCounters q, List<AgentSnapshot> agents, Instant now) {
         int waitingNow = 0;
         Instant oldest = null;
@@ -165,9 +212,15 @@ public final class LiveStats implements LiveStatsView, AutoCloseable {
                 }
             }
         }
+        int callbacksOpen = 0;
+        for (String queue : openCallbacks.values()) {
+            if (queue.equals(q.spec().name())) {
+                callbacksOpen++;
+            }
+        }
         return new QueueStats(q.spec().name(), waitingNow, longest, q.offeredCount(), q.answeredCount(),
                 q.abandonedCount(), q.serviceLevel(), q.spec().serviceLevelSeconds(), q.averageWaitSeconds(), ready,
-                loggedIn);
+                loggedIn, q.callbackCount(), callbacksOpen);
     }
 
     /** At the first event or snapshot of a new day, the day's counts start again. Call under the lock. */

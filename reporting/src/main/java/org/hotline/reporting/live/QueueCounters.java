@@ -8,6 +8,7 @@ final class QueueCounters {
     private long offered;
     private long answered;
     private long abandoned;
+    private long callbacks;
     private long answeredWithinTarget;
     private long answeredWaitMillis;
 
@@ -36,7 +37,13 @@ final class QueueCounters {
         abandoned++;
     }
 
+    /** A waiting caller left with a queue callback: neither answered nor abandoned (outside the service level). */
+    void callbackRequested() {
+        callbacks++;
+    }
+
     void reset() {
+        callbacks = 0;
         offered = 0;
         answered = 0;
         abandoned = 0;
@@ -50,6 +57,10 @@ final class QueueCounters {
 
     long answeredCount() {
         return answered;
+    }
+
+    long callbackCount() {
+        return callbacks;
     }
 
     long abandonedCount() {

@@ -6,9 +6,14 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.hotline.platform.callback.CallbackRequest;
+import org.hotline.platform.callback.CallbackStatus;
 import org.hotline.platform.error.ValidationException;
+import org.hotline.platform.event.CallEvent.CallbackRequested;
+import org.hotline.platform.event.CallbackChanged;
 import org.hotline.platform.routing.AgentProfile;
 import org.hotline.platform.routing.AgentState;
 import org.hotline.platform.stats.AgentStats;
@@ -59,6 +64,46 @@ class LiveStatsTest {
     }
 
     @Test
+    void aCallerWhoLeavesForACallbackStopsWaitingAndIsNeitherAnsweredNorAbandoned() {
+        f.queued("c1", "support", false);
+        f.queued("c2", "support", false);
+        f.later(40);
+        f.bus.publish(new CallbackRequested("c1", "support", Duration.ofSeconds(40), 9L, f.clock.instant()));
+        f.bus.publish(new CallbackChanged(callback(9L, "support", CallbackStatus.PENDING), f.clock.instant()));
+        f.hungUp("c1");
+
+        QueueStats q = f.queue("support");
+        assertThat(q.waiting()).isEqualTo(1);
+        assertThat(q.callbacksRequested()).isEqualTo(1);
+        assertThat(q.callbacksOpen()).isEqualTo(1);
+        assertThat(q.abandoned()).isZero();
+        assertThat(q.answered()).isZero();
+        assertThat(q.serviceLevel()).as("callbacks stay outside the service level").isEqualTo(1.0);
+    }
+
+    @Test
+    void openCallbacksAreSeededThenFollowTheirChanges() {
+        f.stats.openCallbacks(List.of(callback(1L, "support", CallbackStatus.PENDING),
+                callback(2L, "support", CallbackStatus.IN_PROGRESS), callback(3L, "sales", CallbackStatus.PENDING),
+                callback(4L, "sales", CallbackStatus.DONE)));
+        assertThat(f.queue("support").callbacksOpen()).isEqualTo(2);
+        assertThat(f.queue("sales").callbacksOpen()).isEqualTo(1);
+
+        f.bus.publish(new CallbackChanged(callback(2L, "support", CallbackStatus.DONE), f.clock.instant()));
+        f.bus.publish(new CallbackChanged(callback(1L, "support", CallbackStatus.IN_PROGRESS), f.clock.instant()));
+        f.bus.publish(new CallbackChanged(callback(3L, "sales", CallbackStatus.CANCELLED), f.clock.instant()));
+
+        assertThat(f.queue("support").callbacksOpen()).isEqualTo(1);
+        assertThat(f.queue("sales").callbacksOpen()).isZero();
+        assertThat(f.queue("support").callbacksRequested()).as("requests are counted from the calls").isZero();
+    }
+
+    private static CallbackRequest callback(long id, String queue, CallbackStatus status) {
+        return new CallbackRequest(id, "call-" + id, queue, "13800138000", null, null, Instant.EPOCH, status, 0, null,
+                Instant.EPOCH, null);
+    }
+
+    @Test
     void aCallAnsweredExactlyAtTheThresholdMeetsTheServiceLevel() {
         f.queued("c1", "support", false);
         f.later(15);
@@ -71,7 +116,7 @@ class LiveStatsTest {
     void serviceLevelIsOneAndWaitsAreZeroBeforeAnythingHappens() {
         QueueStats q = f.queue("sales");
 
-        assertThat(q).isEqualTo(new QueueStats("sales", 0, 0, 0, 0, 0, 1.0, 20, 0, 0, 0));
+        assertThat(q).isEqualTo(new QueueStats("sales", 0, 0, 0, 0, 0, 1.0, 20, 0, 0, 0, 0, 0));
     }
 
     @Test
@@ -165,8 +210,8 @@ class LiveStatsTest {
         LiveSnapshot snap = f.stats.snapshot();
         QueueStats support = snap.queues().get(0);
         QueueStats sales = snap.queues().get(1);
-        assertThat(support).isEqualTo(new QueueStats("support", 0, 0, 3, 2, 1, 1.0 / 3, 15, 15, 0, 2));
-        assertThat(sales).isEqualTo(new QueueStats("sales", 1, 2, 1, 0, 0, 1.0, 20, 0, 0, 2));
+        assertThat(support).isEqualTo(new QueueStats("support", 0, 0, 3, 2, 1, 1.0 / 3, 15, 15, 0, 2, 0, 0));
+        assertThat(sales).isEqualTo(new QueueStats("sales", 1, 2, 1, 0, 0, 1.0, 20, 0, 0, 2, 0, 0));
         assertThat(snap.agents()).extracting(AgentStats::username, AgentStats::state, AgentStats::callId,
                         AgentStats::answered)
                 .containsExactly(

@@ -18,6 +18,7 @@ import org.hotline.platform.event.CallEvent;
 import org.hotline.platform.event.CallEvent.CallAbandoned;
 import org.hotline.platform.event.CallEvent.CallAnswered;
 import org.hotline.platform.event.CallEvent.CallArrived;
+import org.hotline.platform.event.CallEvent.CallbackRequested;
 import org.hotline.platform.event.CallEvent.CallHoldChanged;
 import org.hotline.platform.event.CallEvent.CallHungUp;
 import org.hotline.platform.event.CallEvent.CallTransferred;
@@ -131,6 +132,7 @@ public final class CallRecorder implements AutoCloseable {
             case CallHungUp e -> hungUp(e);
             case CallRingNoAnswer e -> LOG.debug("call {}: ring-no-answer from {}", e.callId(), e.agent());
             case CallAbandoned e -> LOG.debug("call {}: abandoned in {}", e.callId(), e.queue());
+            case CallbackRequested e -> update(e, (call, at) -> call.callbackRequested());
             case RecordingChanged e -> {
                 if (e.recording()) {
                     update(e, (call, at) -> write(e, m -> m.recording(e.callId(), Checks.clip(e.file(), FILE_MAX))));

@@ -14,9 +14,15 @@ final class LiveCall {
     private Instant queuedAt;
     private Instant offeredAt;
     private Instant answeredAt;
+    private boolean callbackRequested;
 
     void ivrChose(String queue) {
         ivrQueue = queue;
+    }
+
+    /** The caller left the queue with a callback arranged. */
+    void callbackRequested() {
+        callbackRequested = true;
     }
 
     /** @return when the call was first queued */
@@ -44,12 +50,16 @@ final class LiveCall {
     }
 
     /**
-     * ANSWERED if answered; else ABANDONED if it was queued; else FAILED if the IVR chose a queue the call never
+     * ANSWERED if answered; else CALLBACK_REQUESTED if the caller left the queue for a callback; else ABANDONED if it
+     * was queued; else FAILED if the IVR chose a queue the call never
      * reached, or the system hung up for a cause other than "normal"; else IVR_ONLY.
      */
     CallOutcome outcome(HangupParty party, String cause) {
         if (answeredAt != null) {
             return CallOutcome.ANSWERED;
+        }
+        if (callbackRequested) {
+            return CallOutcome.CALLBACK_REQUESTED;
         }
         if (queuedAt != null) {
             return CallOutcome.ABANDONED;

@@ -13,6 +13,7 @@ import org.hotline.platform.customer.CustomerClass;
 import org.hotline.platform.event.CallEvent.CallAbandoned;
 import org.hotline.platform.event.CallEvent.CallAnswered;
 import org.hotline.platform.event.CallEvent.CallArrived;
+import org.hotline.platform.event.CallEvent.CallbackRequested;
 import org.hotline.platform.event.CallEvent.CallHungUp;
 import org.hotline.platform.event.CallEvent.CallOffered;
 import org.hotline.platform.event.CallEvent.CallQueued;
@@ -161,6 +162,22 @@ class CallRecorderTest extends DatabaseTestSupport {
         assertThat(r.endedAt()).isEqualTo(at(34_100));
         assertThat(queryLong("SELECT wait_ms FROM call_records WHERE call_id = ?", "c-abandoned")).isEqualTo(30_000);
         assertThat(queryValue("SELECT talk_ms FROM call_records WHERE call_id = ?", "c-abandoned")).isNull();
+    }
+
+    @Test
+    void aCallerWhoLeftTheQueueForACallbackIsNotAbandoned() {
+        arrive(bus, "c-callback", 0);
+        ivr(bus, "c-callback", "repair", 4_000);
+        bus.publish(new CallQueued("c-callback", "repair", 10, false, at(4_100)));
+        bus.publish(new CallbackRequested("c-callback", "repair", Duration.ofMillis(50_000), 12L, at(54_100)));
+        bus.publish(new CallHungUp("c-callback", HangupParty.SYSTEM, "normal", at(56_000)));
+
+        CallRecord r = record("c-callback");
+        assertThat(r.outcome()).isEqualTo(CallOutcome.CALLBACK_REQUESTED);
+        assertThat(r.answeredAt()).isNull();
+        assertThat(r.queue()).isEqualTo("repair");
+        assertThat(queryString("SELECT outcome FROM call_records WHERE call_id = ?", "c-callback"))
+                .isEqualTo("CALLBACK_REQUESTED");
     }
 
     @Test
