@@ -2,7 +2,7 @@
 // the queue callbacks of the agent's queues.
 import { post } from './api.js';
 import { createCallbackList } from './callbacks.js';
-import { initCallControls, renderCallControls } from './call-controls.js';
+import { initCallControls, renderCallControls, showDialProgress, showPlacedCallEnded } from './call-controls.js';
 import { onLanguageChange, t, tOr } from './i18n.js';
 import { startTicking } from './format.js';
 import { connectLive } from './live.js';
@@ -135,7 +135,13 @@ function onMessage(msg) {
         renderPhase();
       }
       break;
+    case 'call.dial':
+      showDialProgress(msg);
+      break;
     case 'call.ended':
+      if (showPlacedCallEnded(msg)) {
+        break;
+      }
       if (view.offer?.callId === msg.callId) {
         view.phase = 'ended';
         view.endedBy = msg.party;

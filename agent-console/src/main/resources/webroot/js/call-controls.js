@@ -1,4 +1,5 @@
-// In-call controls of the agent workspace: hold / resume, transfer (blind or attended), recording, click-to-dial.
+// In-call controls of the agent workspace: hold / resume, transfer (blind or attended), recording, click-to-dial
+// with the placed call's progress (call.dial messages) under the dial bar.
 // The view object is agent.js's; these functions read it and, after a successful request, update it and re-render.
 import { post } from './api.js';
 import { t } from './i18n.js';
@@ -8,6 +9,8 @@ const $ = (id) => document.getElementById(id);
 const DESTINATION = /^[0-9A-Za-z*#+/_.@-]{1,64}$/;
 const ON_CALL_CONTROLS = ['btn-hold', 'btn-record', 'transfer-target', 'transfer-mode', 'btn-transfer'];
 let busy = false;
+/** The last progress of the call the agent placed: { callId, key, number, progress }, or null. */
+let placed = null;
 
 /** Shows the call controls while ON_CALL and the dial bar's button while NOT_READY / READY. */
 export function renderCallControls(view) {
@@ -29,6 +32,51 @@ export function renderCallControls(view) {
   const canDial = ['NOT_READY', 'READY'].includes(view.state);
   $('dial-destination').disabled = !canDial;
   $('btn-dial').disabled = !canDial || busy;
+  renderDialStatus();
+}
+
+function renderDialStatus() {
+  const status = $('dial-status');
+  status.hidden = placed === null;
+  if (placed) {
+    status.textContent = t(placed.key, { number: placed.number });
+    status.dataset.progress = placed.progress;
+    status.dataset.callId = placed.callId;
+  }
+}
+
+/**
+ * A {@code call.dial} message: how a call the agent placed (click-to-dial, a queue callback) progresses. The agent's
+ * own phone rings first (ownPhone), then the number dialled.
+ */
+export function showDialProgress(msg) {
+  let key;
+  if (msg.ownPhone) {
+    key = { RINGING: 'dial.own.RINGING', ANSWERED: 'dial.own.ANSWERED' }[msg.progress] ?? 'dial.own.failed';
+  } else {
+    key = `dial.${msg.progress}`;
+  }
+  placed = { callId: msg.callId, key, number: msg.number ?? msg.destination, progress: msg.progress };
+  renderDialStatus();
+}
+
+/** A {@code call.ended} message; true when it ended the call the agent placed (then shown in the dial bar). */
+export function showPlacedCallEnded(msg) {
+  if (!placed || placed.callId !== msg.callId) {
+    return false;
+  }
+  // what the line says once the call is over: the conversation ended, or where the call stopped
+  const after = {
+    'dial.ANSWERED': ['dial.ended', 'ENDED'],
+    'dial.own.RINGING': ['dial.own.failed', 'FAILED'],
+    'dial.own.ANSWERED': ['dial.FAILED', 'FAILED'],
+    'dial.RINGING': ['dial.CANCELLED', 'CANCELLED'],
+  }[placed.key];
+  if (after) {
+    placed = { ...placed, key: after[0], progress: after[1] };
+  }
+  renderDialStatus();
+  return true;
 }
 
 /** The trimmed value of a number field, or null (field marked, message shown) when it is not a valid destination. */
@@ -111,6 +159,10 @@ export function initCallControls(view, rerender) {
     const result = await send('/api/agent/dial', { destination: number }, 'dial-destination');
     if (result) {
       flash(t('callctl.dialling', { destination: number }));
+      if (!placed || placed.callId !== result.callId) {
+        placed = { callId: result.callId, key: 'dial.own.RINGING', number, progress: 'RINGING' };
+        renderDialStatus();
+      }
     }
   });
 }

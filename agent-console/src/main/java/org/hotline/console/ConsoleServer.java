@@ -75,7 +75,6 @@ public final class ConsoleServer {
         this.blocking = new Blocking(vertx);
         this.sessions = new SessionStore(backend.clock(), config.sessionTtl());
         this.acd = new AcdAgents(backend.agents(), config.phoneOf());
-        this.dialer = new OutboundDialer(acd, backend.switchControl());
         this.ender = new SessionEnder(sessions, acd, blocking);
         this.history = new CustomerHistory(backend.customers(), backend.tickets(), backend.calls(), backend.clock());
         this.pops = new ScreenPopBuilder(history);
@@ -83,6 +82,7 @@ public final class ConsoleServer {
         this.router = Router.router(vertx);
         this.context = vertx.getOrCreateContext();
         this.relay = new EventRelay(backend.bus(), context, sockets, pops, blocking);
+        this.dialer = new OutboundDialer(acd, backend.switchControl(), relay::followOutbound);
         sessions.onEnded(s -> sockets.closeSession(s.token()));
         mountRoutes();
     }

@@ -260,6 +260,34 @@ class CallControlTest extends StackTestBase {
     }
 
     @Test
+    void thePlacedCallsProgressAndEndReachOnlyTheAgentWhoDialled() throws Exception {
+        try (ConsoleAgent agent = ConsoleAgent.open(stack); ConsoleAgent other = ConsoleAgent.open(stack)) {
+            Reply dialled = api.post("/api/agent/dial", json("destination", "10086"), agent.token);
+            assertThat(dialled.status()).isEqualTo(200);
+            String callId = dialled.json().path("callId").asText();
+
+            // the phone's ring is reported by the switch before the route answers: it still reaches the agent
+            JsonNode ringing = agent.socket.await(m -> is(m, "call.dial") && m.path("ownPhone").asBoolean());
+            assertThat(ringing.path("callId").asText()).isEqualTo(callId);
+            assertThat(ringing.path("progress").asText()).isEqualTo("RINGING");
+            assertThat(ringing.path("destination").asText()).isEqualTo(agent.device());
+            assertThat(ringing.path("number").asText()).isEqualTo("10086");
+
+            stack.sim.answer(agent.device());
+            JsonNode answered = agent.socket.await(m -> is(m, "call.dial") && !m.path("ownPhone").asBoolean()
+                    && m.path("progress").asText().equals("ANSWERED"));
+            assertThat(answered.path("number").asText()).isEqualTo("10086");
+            stack.sim.hangup(callId);
+            agent.socket.await(m -> is(m, "call.ended") && callId.equals(m.path("callId").asText()));
+
+            assertThat(agent.socket.messages().stream().filter(m -> is(m, "call.dial"))
+                    .map(m -> (m.path("ownPhone").asBoolean() ? "phone " : "number ") + m.path("progress").asText()))
+                    .containsExactly("phone RINGING", "phone ANSWERED", "number RINGING", "number ANSWERED");
+            assertThat(typesOf(other.socket, "call.dial", "call.ended")).isEmpty();
+        }
+    }
+
+    @Test
     void anAgentWhoDialsWhileReadyIsOfferedNoCallDuringIt() throws Exception {
         try (ConsoleAgent agent = ConsoleAgent.open(stack)) {
             assertThat(api.post("/api/agent/state", json("state", "READY"), agent.token).status()).isEqualTo(200);

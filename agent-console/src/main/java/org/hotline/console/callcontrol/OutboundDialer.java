@@ -20,12 +20,21 @@ public final class OutboundDialer {
     /** The NOT_READY reason of an agent who dialled out while READY. */
     public static final String OUTBOUND = "outbound";
 
+    /** Hears of every call placed, so that its progress can reach the agent's console. */
+    @FunctionalInterface
+    public interface Placed {
+        /** {@code agent} placed {@code callId} from {@code device} to {@code destination}. */
+        void placed(String callId, String agent, String device, String destination);
+    }
+
     private final AcdAgents acd;
     private final SwitchControl switchControl;
+    private final Placed placed;
 
-    public OutboundDialer(AcdAgents acd, SwitchControl switchControl) {
+    public OutboundDialer(AcdAgents acd, SwitchControl switchControl, Placed placed) {
         this.acd = acd;
         this.switchControl = switchControl;
+        this.placed = placed;
     }
 
     /**
@@ -62,6 +71,7 @@ public final class OutboundDialer {
             throw refused;
         }
         LOG.debug("{} dialled {} from {}: call {}", user.username(), destination, me.device(), callId);
+        placed.placed(callId, user.username(), me.device(), destination);
         return callId;
     }
 

@@ -4,6 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,9 @@ import java.util.function.Supplier;
 import org.hotline.console.http.Blocking;
 import org.hotline.console.pop.ScreenPopBuilder;
 import org.hotline.platform.event.AgentStateChanged;
+import org.hotline.platform.event.CallEvent;
 import org.hotline.platform.event.CallEvent.CallAnswered;
+import org.hotline.platform.event.CallEvent.CallDialProgress;
 import org.hotline.platform.event.CallEvent.CallHoldChanged;
 import org.hotline.platform.event.CallEvent.CallHungUp;
 import org.hotline.platform.event.CallEvent.CallOffered;
@@ -23,12 +26,14 @@ import org.hotline.platform.event.CallEvent.CallTransferred;
 import org.hotline.platform.event.CallEvent.RecordingChanged;
 import org.hotline.platform.event.CallbackChanged;
 import org.hotline.platform.event.EventBus;
+import org.hotline.platform.telephony.Devices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Subscribes once to the platform's event stream and forwards what concerns an agent to that agent's sockets; queue
- * callback changes go to the agents serving the callback's queue and to the supervisors / admins.
+ * callback changes go to the agents serving the callback's queue and to the supervisors / admins; the progress and
+ * end of a call an agent placed go to that agent.
  * The bus calls back on the publisher's thread: every callback only hops onto the console's Vert.x context, so the
  * publisher never waits. Messages for one agent leave in event order, even when a screen-pop has to read the
  * database first. State in this class is confined to that context, except the last offer per agent (read by the
@@ -36,6 +41,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class EventRelay implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventRelay.class);
+    private static final int UNFOLLOWED_KEPT = 256;
 
     private final EventBus bus;
     private final Context context;
@@ -49,6 +55,21 @@ public final class EventRelay implements AutoCloseable {
     private final Map<String, String> callAgents = new HashMap<>();
     /** Per agent, the completion of the last queued message (context-confined). */
     private final Map<String, Future<Void>> tails = new HashMap<>();
+    /** Calls agents placed (click-to-dial, queue callbacks), until they end (context-confined). */
+    private final Map<String, Outbound> outbound = new HashMap<>();
+    /**
+     * The dials and hang-ups of the last calls no agent is known for (context-confined): a call placed from the
+     * console may report its first dial before {@link #followOutbound} names its agent, and is then caught up.
+     */
+    private final Map<String, List<CallEvent>> unfollowed = new LinkedHashMap<>(64, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<CallEvent>> eldest) {
+            return size() > UNFOLLOWED_KEPT;
+        }
+    };
+
+    private record Outbound(String agent, String device, String destination) {
+    }
 
     public EventRelay(EventBus bus, Context context, SocketRegistry sockets, ScreenPopBuilder pops,
                       Blocking blocking) {
@@ -71,6 +92,29 @@ public final class EventRelay implements AutoCloseable {
                 e -> hop(() -> toCallsAgent(e.callId(), Messages.callRecording(e)))));
         subscriptions.add(bus.subscribe(CallTransferred.class, e -> hop(() -> onTransferred(e))));
         subscriptions.add(bus.subscribe(CallbackChanged.class, e -> hop(() -> onCallback(e))));
+        subscriptions.add(bus.subscribe(CallDialProgress.class, e -> hop(() -> onDial(e))));
+    }
+
+    /**
+     * {@code agent} placed {@code callId} from {@code device} to {@code destination} (click-to-dial, a queue
+     * callback): its dials ({@code call.dial}) and its end ({@code call.ended}) go to that agent, including any that
+     * came before this call.
+     */
+    public void followOutbound(String callId, String agent, String device, String destination) {
+        hop(() -> {
+            Outbound o = new Outbound(agent, device, destination);
+            outbound.put(callId, o);
+            List<CallEvent> early = unfollowed.remove(callId);
+            if (early != null) {
+                for (CallEvent e : early) {
+                    switch (e) {
+                        case CallDialProgress d -> onDial(d);
+                        case CallHungUp h -> onHungUp(h);
+                        default -> LOG.debug("call {}: {} not relayed", callId, e);
+                    }
+                }
+            }
+        });
     }
 
     @Override
@@ -125,10 +169,30 @@ public final class EventRelay implements AutoCloseable {
 
     private void onHungUp(CallHungUp e) {
         String agent = callAgents.remove(e.callId());
+        Outbound placed = outbound.remove(e.callId());
+        if (agent == null && placed != null) {
+            agent = placed.agent();
+        }
         if (agent != null) {
             String json = Messages.callEnded(e);
             enqueue(agent, () -> Future.succeededFuture(json));
+        } else {
+            unfollowed.computeIfAbsent(e.callId(), id -> new ArrayList<>()).add(e);
         }
+    }
+
+    /** A dial of a call an agent placed: to that agent, with whether it rings the agent's own phone. */
+    private void onDial(CallDialProgress e) {
+        Outbound placed = outbound.get(e.callId());
+        if (placed == null) {
+            if (!callAgents.containsKey(e.callId())) {
+                unfollowed.computeIfAbsent(e.callId(), id -> new ArrayList<>()).add(e);
+            }
+            return;
+        }
+        boolean ownPhone = e.destination() != null && Devices.contains(placed.device(), e.destination());
+        String json = Messages.callDial(e, ownPhone, placed.destination());
+        enqueue(placed.agent(), () -> Future.succeededFuture(json));
     }
 
     /** The call has left its agent: the agent hears of it, and of nothing that happens to the call afterwards. */

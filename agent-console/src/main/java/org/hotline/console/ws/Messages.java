@@ -10,6 +10,7 @@ import org.hotline.console.pop.ScreenPop;
 import org.hotline.console.stats.StatsView;
 import org.hotline.platform.event.AgentStateChanged;
 import org.hotline.platform.event.CallEvent.CallAnswered;
+import org.hotline.platform.event.CallEvent.CallDialProgress;
 import org.hotline.platform.event.CallEvent.CallHoldChanged;
 import org.hotline.platform.event.CallEvent.CallHungUp;
 import org.hotline.platform.event.CallEvent.CallOffered;
@@ -64,6 +65,15 @@ public final class Messages {
 
     public static String callEnded(CallHungUp e) {
         return write(message("call.ended", "callId", e.callId(), "party", e.party(), "at", e.at()));
+    }
+
+    /**
+     * A dial of a call the agent placed: {@code destination} the device dialled, {@code ownPhone} whether that is the
+     * agent's own phone (it rings first), {@code number} what the agent dialled.
+     */
+    public static String callDial(CallDialProgress e, boolean ownPhone, String number) {
+        return write(message("call.dial", "callId", e.callId(), "destination", e.destination(), "ownPhone", ownPhone,
+                "number", number, "progress", e.progress(), "at", e.at()));
     }
 
     public static String callHold(CallHoldChanged e) {

@@ -108,6 +108,15 @@ class BrowserCallbackTest {
         assertThat(f.platform.ticketing().callbacks().find(cb.id()).orElseThrow().status())
                 .isEqualTo(CallbackStatus.IN_PROGRESS);
 
+        // the call's progress under the dial bar: the agent's phone rings, then the customer answers, then it ends
+        wait.until(ExpectedConditions.textToBe(By.id("dial-status"), "您的话机正在振铃，请摘机"));
+        String outbound = f.platform.simulatedSwitch().calls().stream().filter(c -> c.outbound()).findFirst()
+                .orElseThrow().callId();
+        f.platform.simulatedSwitch().answer("console/agent1");
+        wait.until(ExpectedConditions.textToBe(By.id("dial-status"), "13800138000 已接通"));
+        f.platform.simulatedSwitch().hangup(outbound);
+        wait.until(ExpectedConditions.textToBe(By.id("dial-status"), "与 13800138000 的通话已结束"));
+
         visible(row(cb) + " input[data-cb-note]").sendKeys("客户问题已解决");
         visible(row(cb) + " button[data-cb-result='REACHED']").click();
 

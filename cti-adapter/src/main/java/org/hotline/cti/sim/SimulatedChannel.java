@@ -2,6 +2,7 @@ package org.hotline.cti.sim;
 
 import java.time.Duration;
 import org.hotline.platform.error.ValidationException;
+import org.hotline.platform.event.CallEvent.DialProgress;
 import org.hotline.platform.event.CallEvent.HangupParty;
 import org.hotline.platform.telephony.CallChannel;
 import org.hotline.platform.telephony.CallInfo;
@@ -215,6 +216,8 @@ public final class SimulatedChannel implements CallChannel {
             core.startRinging(call, device);
             result = awaitRingOutcome(device, deadline);
             if (result != ConnectResult.ANSWERED) {
+                core.dialProgress(call, device, result == ConnectResult.UNAVAILABLE ? DialProgress.UNAVAILABLE
+                        : DialProgress.NO_ANSWER);
                 core.enterWaiting(call);
             }
         } finally {

@@ -18,7 +18,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.hotline.platform.Times;
+import org.hotline.platform.event.CallEvent.CallDialProgress;
 import org.hotline.platform.event.CallEvent.CallHungUp;
+import org.hotline.platform.event.CallEvent.DialProgress;
 import org.hotline.platform.event.CallEvent.HangupParty;
 import org.hotline.platform.event.EventBus;
 import org.slf4j.Logger;
@@ -166,6 +168,12 @@ final class SwitchCore {
             }
             call.cancelTimers();
             call.moveTo(CallPhase.TALKING, device, now());
+            dialProgress(call, device, DialProgress.ANSWERED);
+            if (call.outbound()) {
+                // click-to-dial: the agent's phone answered, the switch dials the customer, who answers at once
+                dialProgress(call, call.info().dnis(), DialProgress.RINGING);
+                dialProgress(call, call.info().dnis(), DialProgress.ANSWERED);
+            }
             SimulatedCaller caller = call.caller();
             if (!call.outbound() && caller.hangsUpAfterTalking()) {
                 call.addTimer(schedule(caller.talkTime(), () -> end(call, HangupParty.CALLER, NORMAL,
@@ -178,9 +186,18 @@ final class SwitchCore {
         }
     }
 
+    /**
+     * Publishes how a dial of the call stands, as Asterisk's DialBegin / DialEnd would; called under the call's lock
+     * while the call is alive, so that it always comes before the call's {@link CallHungUp}.
+     */
+    void dialProgress(SimCall call, String destination, DialProgress progress) {
+        bus.publish(new CallDialProgress(call.id(), destination, progress, now()));
+    }
+
     /** Starts ringing {@code device} for the call (already claimed); guarded by the call's lock. */
     void startRinging(SimCall call, String device) {
         call.moveTo(CallPhase.RINGING, device, now());
+        dialProgress(call, device, DialProgress.RINGING);
         Duration autoAnswer = devices.autoAnswerDelay(device);
         if (autoAnswer != null) {
             long seq = call.ringSeq();

@@ -14,6 +14,7 @@ import org.hotline.platform.error.ConflictException;
 import org.hotline.platform.error.NotFoundException;
 import org.hotline.platform.event.CallEvent.CallHungUp;
 import org.hotline.platform.event.CallEvent.HangupParty;
+import org.hotline.platform.event.CallEvent.CallDialProgress;
 import org.hotline.platform.event.HotlineEvent;
 import org.hotline.platform.telephony.CallChannel;
 import org.hotline.platform.telephony.CallerHangupException;
@@ -200,6 +201,7 @@ class SimulatedSwitchTest {
 
         assertThat(f.outcome(id).value()).isEqualTo(ConnectResult.ANSWERED);
         assertThat(f.phase(id)).isEqualTo(CallPhase.TALKING);
+        assertThat(f.dialsOf(id)).containsExactly("WebRTC/alice RINGING", "WebRTC/alice ANSWERED");
     }
 
     @Test
@@ -211,6 +213,7 @@ class SimulatedSwitchTest {
 
         assertThat(f.outcome(id).value()).isEqualTo(ConnectResult.NO_ANSWER);
         assertThatThrownBy(() -> f.sw.answer("WebRTC/bob")).isInstanceOf(ConflictException.class);
+        assertThat(f.dialsOf(id)).containsExactly("WebRTC/bob RINGING", "WebRTC/bob NO_ANSWER");
     }
 
     @Test
@@ -221,6 +224,7 @@ class SimulatedSwitchTest {
 
         assertThat(f.outcome(id).value()).isEqualTo(ConnectResult.UNAVAILABLE);
         assertThat(f.sw.deviceAvailable("SIP/nobody")).isFalse();
+        assertThat(f.dialsOf(id)).as("no phone to ring: no dial").isEmpty();
     }
 
     @Test
@@ -235,6 +239,7 @@ class SimulatedSwitchTest {
 
         assertThat(f.outcome(id).value()).isEqualTo(ConnectResult.UNAVAILABLE);
         assertThat(f.sw.deviceAvailable("WebRTC/carol")).isFalse();
+        assertThat(f.dialsOf(id)).containsExactly("WebRTC/carol RINGING", "WebRTC/carol UNAVAILABLE");
     }
 
     @Test
@@ -328,7 +333,7 @@ class SimulatedSwitchTest {
     }
 
     @Test
-    void originateRingsTheDeviceFirstAndPublishesOnlyItsHangup() {
+    void originateRingsTheDeviceFirstAndPublishesOnlyItsDialsAndItsHangup() {
         List<HotlineEvent> events = new ArrayList<>();
         f.bus.subscribe(org.hotline.platform.event.CallEvent.class, events::add);
         f.sw.registerDevice("WebRTC/alice");
@@ -339,7 +344,13 @@ class SimulatedSwitchTest {
         assertThat(f.phase(id)).isEqualTo(CallPhase.TALKING);
         f.sw.hangup(id);
 
-        assertThat(events).singleElement().isEqualTo(f.hangupsOf(id).getFirst());
+        // as Asterisk reports it: the phone rings and answers, then the customer is dialled (and answers at once);
+        // no IVR, queue or answer events: the call is no hotline call
+        assertThat(events).map(e -> e instanceof CallDialProgress d ? d.destination() + " " + d.progress()
+                        : e.getClass().getSimpleName())
+                .containsExactly("WebRTC/alice RINGING", "WebRTC/alice ANSWERED", "13800138000 RINGING",
+                        "13800138000 ANSWERED", "CallHungUp");
+        assertThat(events.getLast()).isEqualTo(f.hangupsOf(id).getFirst());
         assertThat(f.hangupsOf(id).getFirst().party()).isEqualTo(HangupParty.AGENT);
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import org.hotline.platform.event.CallEvent.CallDialProgress;
 import org.hotline.platform.event.CallEvent.CallHungUp;
 import org.hotline.platform.event.LocalEventBus;
 import org.hotline.platform.telephony.CallChannel;
@@ -22,11 +23,13 @@ final class SwitchFixture implements AutoCloseable {
     final LocalEventBus bus = new LocalEventBus();
     final SimulatedSwitch sw;
     final List<CallHungUp> hangups = new CopyOnWriteArrayList<>();
+    final List<CallDialProgress> dials = new CopyOnWriteArrayList<>();
     final Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
 
     SwitchFixture(SimulationTiming timing) {
         sw = new SimulatedSwitch(bus, Clock.systemUTC(), timing);
         bus.subscribe(CallHungUp.class, hangups::add);
+        bus.subscribe(CallDialProgress.class, dials::add);
     }
 
     SwitchFixture() {
@@ -55,6 +58,12 @@ final class SwitchFixture implements AutoCloseable {
 
     List<CallHungUp> hangupsOf(String callId) {
         return hangups.stream().filter(h -> h.callId().equals(callId)).toList();
+    }
+
+    /** The dials of {@code callId} so far, each as {@code "<destination> <progress>"}. */
+    List<String> dialsOf(String callId) {
+        return dials.stream().filter(d -> d.callId().equals(callId)).map(d -> d.destination() + " " + d.progress())
+                .toList();
     }
 
     CallHungUp awaitHangup(String callId) {

@@ -69,6 +69,27 @@ public sealed interface CallEvent extends HotlineEvent {
     record RecordingChanged(String callId, boolean recording, String file, Instant at) implements CallEvent {
     }
 
+    /**
+     * The switch dials {@code destination} for the call, and how that dial went: RINGING when it starts, then one of
+     * the others when it ends. {@code destination} is the device dialled, as the switch names it without the
+     * channel's suffix ({@code PJSIP/1001}, {@code PJSIP/trunk}): the agent's phone of a queued call, the agent's own
+     * phone and then the customer of a click-to-dial call, a transfer's target. A device list rung in parallel gives
+     * one dial per device (the one that answers ANSWERED, the others CANCELLED).
+     */
+    record CallDialProgress(String callId, String destination, DialProgress progress, Instant at)
+            implements CallEvent {
+    }
+
+    /** How one dial of a call stands: ringing, or how it ended (Asterisk's DIALSTATUS). */
+    enum DialProgress {
+        RINGING, ANSWERED, BUSY, NO_ANSWER, CANCELLED, UNAVAILABLE, FAILED;
+
+        /** Whether the dial is over (everything but RINGING). */
+        public boolean ended() {
+            return this != RINGING;
+        }
+    }
+
     enum TransferKind { BLIND, ATTENDED }
 
     /** Who ended the call. */

@@ -18,6 +18,7 @@ import org.hotline.platform.event.CallEvent;
 import org.hotline.platform.event.CallEvent.CallAbandoned;
 import org.hotline.platform.event.CallEvent.CallAnswered;
 import org.hotline.platform.event.CallEvent.CallArrived;
+import org.hotline.platform.event.CallEvent.CallDialProgress;
 import org.hotline.platform.event.CallEvent.CallbackRequested;
 import org.hotline.platform.event.CallEvent.CallHoldChanged;
 import org.hotline.platform.event.CallEvent.CallHungUp;
@@ -140,6 +141,7 @@ public final class CallRecorder implements AutoCloseable {
             }
             case CallHoldChanged e -> LOG.debug("call {}: on hold {}", e.callId(), e.onHold());
             case CallTransferred e -> LOG.debug("call {}: {} transfer to {}", e.callId(), e.kind(), e.target());
+            case CallDialProgress e -> LOG.debug("call {}: dial {} {}", e.callId(), e.destination(), e.progress());
         }
     }
 

@@ -4,10 +4,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.hotline.platform.error.ValidationException;
+import org.hotline.platform.event.CallEvent.DialProgress;
 import org.hotline.platform.telephony.DeviceState;
 import org.hotline.platform.telephony.Devices;
 
-/** How Asterisk's words map onto the platform's: device states, hang-up causes, originate reasons, targets. */
+/**
+ * How Asterisk's words map onto the platform's: device states, hang-up causes, dial statuses, originate reasons,
+ * targets.
+ */
 final class AmiMapping {
     /** One device: {@code TECH/resource}. */
     private static final Pattern DEVICE = Pattern.compile("[A-Za-z0-9]+/[^\\s,|&]+");
@@ -47,6 +51,46 @@ final class AmiMapping {
         int colon = device.indexOf(':');
         return slash > 0 && slash < device.length() - 1 && (colon < 0 || colon > slash)
                 && !device.regionMatches(true, 0, "Local/", 0, 6);
+    }
+
+    /**
+     * A {@code DialEnd}'s {@code DialStatus} as the platform's dial progress: ANSWER, BUSY (and CONGESTION), NOANSWER,
+     * CANCEL, CHANUNAVAIL; anything else (DONTCALL, TORTURE, INVALIDARGS, a value unknown to this mapping) is FAILED.
+     */
+    static DialProgress dialProgress(String dialStatus) {
+        if (dialStatus == null) {
+            return DialProgress.FAILED;
+        }
+        return switch (dialStatus.trim().toUpperCase(Locale.ROOT)) {
+            case "ANSWER" -> DialProgress.ANSWERED;
+            case "BUSY", "CONGESTION" -> DialProgress.BUSY;
+            case "NOANSWER" -> DialProgress.NO_ANSWER;
+            case "CANCEL" -> DialProgress.CANCELLED;
+            case "CHANUNAVAIL" -> DialProgress.UNAVAILABLE;
+            default -> DialProgress.FAILED;
+        };
+    }
+
+    /**
+     * The device of a channel name: {@code PJSIP/1001-0000002a} -> {@code PJSIP/1001}, {@code
+     * Local/7000@hotline-00000008;1} -> {@code Local/7000@hotline}; a name without Asterisk's {@code -<hex>} suffix
+     * is returned as it is (null stays null).
+     */
+    static String deviceOfChannel(String channel) {
+        if (channel == null) {
+            return null;
+        }
+        String name = channel;
+        int semicolon = name.lastIndexOf(';');
+        if (semicolon > 0 && name.startsWith("Local/")) {
+            name = name.substring(0, semicolon);
+        }
+        int dash = name.lastIndexOf('-');
+        if (dash > name.indexOf('/') && dash < name.length() - 1
+                && name.substring(dash + 1).chars().allMatch(ch -> Character.digit(ch, 16) >= 0)) {
+            return name.substring(0, dash);
+        }
+        return name;
     }
 
     /**

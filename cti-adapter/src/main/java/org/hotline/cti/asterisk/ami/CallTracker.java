@@ -20,6 +20,8 @@ import org.asteriskjava.manager.event.BridgeEnterEvent;
 import org.asteriskjava.manager.event.BridgeLeaveEvent;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.CoreShowChannelsCompleteEvent;
+import org.asteriskjava.manager.event.DialBeginEvent;
+import org.asteriskjava.manager.event.DialEndEvent;
 import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.HangupRequestEvent;
 import org.asteriskjava.manager.event.HoldEvent;
@@ -39,11 +41,13 @@ import org.hotline.cti.asterisk.ami.wire.DeviceStateListCompleteEvent;
 import org.hotline.platform.Times;
 import org.hotline.platform.error.ConflictException;
 import org.hotline.platform.error.NotFoundException;
+import org.hotline.platform.event.CallEvent.CallDialProgress;
 import org.hotline.platform.event.CallEvent.CallHoldChanged;
 import org.hotline.platform.event.CallEvent.CallHungUp;
 import org.hotline.platform.event.CallEvent.CallTransferred;
 import org.hotline.platform.event.CallEvent.HangupParty;
 import org.hotline.platform.event.CallEvent.RecordingChanged;
+import org.hotline.platform.event.CallEvent.DialProgress;
 import org.hotline.platform.event.CallEvent.TransferKind;
 import org.hotline.platform.event.EventBus;
 import org.hotline.platform.event.HotlineEvent;
@@ -55,8 +59,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What Asterisk's AMI events mean for the platform: follows every live channel and bridge of every server and
  * publishes, for the calls the platform handles ({@link AsteriskCalls}, plus click-to-dial calls), {@code CallHungUp}
- * (exactly once, then the call is forgotten), {@code CallHoldChanged}, {@code CallTransferred} and
- * {@code RecordingChanged}; and {@code DeviceStateChanged} for the phones.
+ * (exactly once, then the call is forgotten), {@code CallDialProgress} (DialBegin / DialEnd), {@code CallHoldChanged},
+ * {@code CallTransferred} and {@code RecordingChanged}; and {@code DeviceStateChanged} for the phones.
  *
  * <p><b>Confined to the gateway's single event thread</b> (every method), so events are handled one at a time, in
  * the order each server sent them, and actions are prepared against the state as of the events handled so far.
@@ -124,6 +128,10 @@ final class CallTracker {
         TransferKind transferKind;
     }
 
+    /** A dial of a followed call: the call, and the device dialled. */
+    private record Dial(String callId, String destination) {
+    }
+
     /** A call Hotline originated (click-to-dial or a supervisor's spy leg), until it ends. */
     private record Originated(String id, String server, boolean spy, String actionId) {
     }
@@ -179,6 +187,8 @@ final class CallTracker {
     private final Map<String, Set<String>> bridges = new HashMap<>();
     private final Map<String, Features> features = new HashMap<>();
     private final Map<String, Originated> originated = new HashMap<>();
+    /** Dials of followed calls still ringing, by the dialled channel's uniqueid (until its first DialEnd or Hangup). */
+    private final Map<String, Dial> dials = new HashMap<>();
     private final Map<String, String> originateByAction = new HashMap<>();
     private final Map<String, Long> epochs = new HashMap<>();
     private final Map<String, Resync> resyncs = new HashMap<>();
@@ -243,6 +253,8 @@ final class CallTracker {
             case MusicOnHoldStopEvent e -> musicOnHold(e.getUniqueId(), false);
             case MixMonitorStartEvent e -> recording(e.getUniqueId(), true);
             case MixMonitorStopEvent e -> recording(e.getUniqueId(), false);
+            case DialBeginEvent e -> dialBegin(e);
+            case DialEndEvent e -> dialEnd(e);
             case BlindTransferEvent e -> blindTransfer(e);
             case AttendedTransferEvent e -> attendedTransfer(e);
             case OriginateResponseEvent e -> originateResponse(server, e);
@@ -424,6 +436,7 @@ final class CallTracker {
         }
         Chan c = channels.remove(uid);
         missing.remove(uid);
+        dials.remove(uid);
         if (c != null && c.bridge != null) {
             detach(c, true);
         }
@@ -464,6 +477,7 @@ final class CallTracker {
         if (f != null && f.recording) {
             publish(new RecordingChanged(uid, false, f.file, at));
         }
+        dials.values().removeIf(d -> d.callId().equals(uid));
         publish(new CallHungUp(uid, party, cause, at));
         calls.forget(uid);
         forgetOriginate(uid);
@@ -497,6 +511,49 @@ final class CallTracker {
                 }
             }
         }
+    }
+
+    // ------------------------------------------------------------------ dials
+
+    /**
+     * A followed call dials a device: its own channel dials ({@code Uniqueid} is the call: the agent's phone for a
+     * queued call, the customer for a click-to-dial call, a transfer's target), or Asterisk rings the phone of a call
+     * Hotline originated (no {@code Uniqueid}, {@code DestUniqueid} is the call). Dials of other channels, and of
+     * spy legs, are not the platform's.
+     */
+    private void dialBegin(DialBeginEvent e) {
+        String destUid = e.getDestUniqueId();
+        if (destUid == null || destUid.isEmpty()) {
+            return;
+        }
+        String callId = e.getUniqueId();
+        if (callId == null || callId.isEmpty()) {
+            Originated o = originated.get(destUid);
+            callId = o != null && !o.spy() ? destUid : null;
+        }
+        if (callId == null || !followed(callId)) {
+            return;
+        }
+        String destination = AmiMapping.deviceOfChannel(e.getDestChannel());
+        if (destination == null) {
+            destination = e.getDialString();
+        }
+        dials.put(destUid, new Dial(callId, destination));
+        publish(new CallDialProgress(callId, destination, DialProgress.RINGING, now()));
+    }
+
+    /**
+     * How a dial of a followed call ended, from its first {@code DialEnd}: Asterisk may send a second one for the
+     * same channel (a queue member that did not answer gives NOANSWER, then CANCEL), which is dropped.
+     */
+    private void dialEnd(DialEndEvent e) {
+        String destUid = e.getDestUniqueId();
+        Dial dial = destUid == null ? null : dials.remove(destUid);
+        if (dial == null || !followed(dial.callId())) {
+            return;
+        }
+        publish(new CallDialProgress(dial.callId(), dial.destination(), AmiMapping.dialProgress(e.getDialStatus()),
+                now()));
     }
 
     // ------------------------------------------------------------------ hold, recording, transfer

@@ -105,6 +105,11 @@ final class AmiFixture implements AutoCloseable {
                 .map(CallEvent.class::cast).toList();
     }
 
+    /** The call events of {@code callId} but its dials ({@code CallDialProgress}), in publication order. */
+    List<CallEvent> featureEvents(String callId) {
+        return callEvents(callId).stream().filter(e -> !(e instanceof CallEvent.CallDialProgress)).toList();
+    }
+
     List<CallHungUp> hangups(String callId) {
         return events(CallHungUp.class).stream().filter(h -> h.callId().equals(callId)).toList();
     }

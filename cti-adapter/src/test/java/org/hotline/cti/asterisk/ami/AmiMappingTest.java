@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.hotline.platform.error.ValidationException;
+import org.hotline.platform.event.CallEvent.DialProgress;
 import org.hotline.platform.telephony.SpyMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,6 +23,21 @@ class AmiMappingTest {
     @CsvSource({"0, failed", "1, hangup", "3, no-answer", "5, busy", "8, congestion", "42, failed"})
     void originateReasons(int reason, String cause) {
         assertThat(AmiMapping.originateFailure(reason)).isEqualTo(cause);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ANSWER, ANSWERED", "BUSY, BUSY", "CONGESTION, BUSY", "NOANSWER, NO_ANSWER", "CANCEL, CANCELLED",
+            "CHANUNAVAIL, UNAVAILABLE", "DONTCALL, FAILED", "answer, ANSWERED", "'', FAILED"})
+    void dialStatusesReadAsDialProgress(String status, DialProgress progress) {
+        assertThat(AmiMapping.dialProgress(status)).isEqualTo(progress);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"PJSIP/1001-0000002a, PJSIP/1001", "PJSIP/webrtc1001-000000ff, PJSIP/webrtc1001",
+            "Local/7000@hotline-00000008;1, Local/7000@hotline", "SIP/127.0.0.1-00000001, SIP/127.0.0.1",
+            "PJSIP/trunk-00000003, PJSIP/trunk", "PJSIP/my-phone, PJSIP/my-phone", "PJSIP/1001, PJSIP/1001", "PJSIP/dev-, PJSIP/dev-"})
+    void aChannelNamesItsDevice(String channel, String device) {
+        assertThat(AmiMapping.deviceOfChannel(channel)).isEqualTo(device);
     }
 
     @Test

@@ -11,13 +11,14 @@ import org.hotline.cti.asterisk.ami.testing.AmiCapture;
 import org.hotline.cti.asterisk.ami.testing.FakeAsteriskAmi;
 import org.hotline.platform.error.ConflictException;
 import org.hotline.platform.error.ValidationException;
+import org.hotline.platform.event.CallEvent.CallDialProgress;
 import org.hotline.platform.event.CallEvent.CallHungUp;
 import org.hotline.platform.event.CallEvent.HangupParty;
 import org.junit.jupiter.api.Test;
 
 /**
  * Click-to-dial on the real capture ami-originate.txt: an answered, a failed (no such extension) and an unanswered
- * asynchronous Originate. The fake answers each Originate as captured, with the client's ActionID and, in the events,
+ * asynchronous Originate, with the ring of each call's phone as dial progress. The fake answers each Originate as captured, with the client's ActionID and, in the events,
  * the client's ChannelId for the captured uniqueid.
  */
 class OriginateTest {
@@ -69,6 +70,14 @@ class OriginateTest {
             assertThat(f.hangups(answered)).singleElement()    // it talked, then hung up
                     .satisfies(h -> assertThat(h.cause()).isEqualTo("normal"));
             assertThat(f.events(CallHungUp.class)).hasSize(3); // the sync Originate of another client: not ours
+            // the phone's own ring (the Originate's dial: no Uniqueid, DestUniqueid is the call) is reported too
+            assertThat(f.callEvents(answered)).map(e -> e instanceof CallDialProgress d
+                            ? d.destination() + " " + d.progress() : e.getClass().getSimpleName())
+                    .containsExactly("Local/7000@hotline RINGING", "Local/7000@hotline ANSWERED", "CallHungUp");
+            assertThat(f.callEvents(unanswered)).map(e -> e instanceof CallDialProgress d
+                            ? d.destination() + " " + d.progress() : e.getClass().getSimpleName())
+                    .containsExactly("Local/agent1@agents RINGING", "CallHungUp");
+            assertThat(f.callEvents(failed)).singleElement().isInstanceOf(CallHungUp.class);
             assertThat(f.calls.callIds()).isEmpty();
         }
     }

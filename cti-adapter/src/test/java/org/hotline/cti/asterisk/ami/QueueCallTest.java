@@ -1,6 +1,7 @@
 package org.hotline.cti.asterisk.ami;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -9,7 +10,9 @@ import java.util.Set;
 import org.hotline.cti.asterisk.ami.testing.AmiCapture;
 import org.hotline.cti.asterisk.ami.testing.FakeAsteriskAmi;
 import org.hotline.platform.event.CallEvent;
+import org.hotline.platform.event.CallEvent.CallDialProgress;
 import org.hotline.platform.event.CallEvent.CallHungUp;
+import org.hotline.platform.event.CallEvent.DialProgress;
 import org.hotline.platform.event.CallEvent.HangupParty;
 import org.junit.jupiter.api.Test;
 
@@ -29,8 +32,16 @@ class QueueCallTest {
             f.drain(session);
 
             List<CallEvent> events = f.callEvents(BOB);
-            assertThat(events).hasSize(1); // the music while queued is no hold; the hang-up is the only event
-            CallHungUp end = (CallHungUp) events.getFirst();
+            // the music while queued is no hold; agent1 rings and does not answer (its second DialEnd, CANCEL, is
+            // dropped), agent2 answers; then the hang-up
+            assertThat(events).hasSize(5);
+            assertThat(events.subList(0, 4)).map(e -> (CallDialProgress) e)
+                    .extracting(CallDialProgress::destination, CallDialProgress::progress)
+                    .containsExactly(tuple("Local/agent1@agents", DialProgress.RINGING),
+                            tuple("Local/agent1@agents", DialProgress.NO_ANSWER),
+                            tuple("Local/agent2@agents", DialProgress.RINGING),
+                            tuple("Local/agent2@agents", DialProgress.ANSWERED));
+            CallHungUp end = (CallHungUp) events.getLast();
             assertThat(end.party()).isEqualTo(HangupParty.AGENT); // AgentComplete "Reason: agent"
             assertThat(end.cause()).isEqualTo("normal");           // Cause-txt: Normal Clearing
             assertThat(f.calls.isTracked(BOB)).isFalse();
@@ -47,7 +58,10 @@ class QueueCallTest {
             session.play(AmiCapture.load("ami-queue-abandon.txt").afterLogin(), Set.of()).await(Duration.ofSeconds(10));
             f.drain(session);
 
-            assertThat(f.callEvents(carol)).singleElement().isInstanceOfSatisfying(CallHungUp.class, end -> {
+            assertThat(f.callEvents(carol)).map(e -> e instanceof CallDialProgress d
+                            ? d.destination() + " " + d.progress() : e.getClass().getSimpleName())
+                    .containsExactly("Local/agent1@agents RINGING", "Local/agent1@agents CANCELLED", "CallHungUp");
+            assertThat(f.callEvents(carol)).last().isInstanceOfSatisfying(CallHungUp.class, end -> {
                 assertThat(end.party()).isEqualTo(HangupParty.CALLER); // HangupRequest: the caller's side hung up
                 assertThat(end.cause()).isEqualTo("normal");
             });

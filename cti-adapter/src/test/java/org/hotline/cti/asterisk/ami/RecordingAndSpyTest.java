@@ -57,7 +57,7 @@ class RecordingAndSpyTest {
 
             script.await(Duration.ofSeconds(10));
             f.drain(session);
-            assertThat(f.callEvents(GRACE)).satisfiesExactly(
+            assertThat(f.featureEvents(GRACE)).satisfiesExactly(
                     e -> assertThat(e).isEqualTo(new RecordingChanged(GRACE, true, file, e.at())),
                     e -> assertThat(e).isEqualTo(new RecordingChanged(GRACE, false, file, e.at())),
                     e -> assertThat(e).isInstanceOfSatisfying(CallHungUp.class,
@@ -79,7 +79,7 @@ class RecordingAndSpyTest {
             session.replay(blocks.subList(TransferAndHoldTest.indexOfEvent(blocks, "ChanSpyStop"), blocks.size()));
             f.drain(session);
 
-            assertThat(f.callEvents(GRACE)).extracting(e -> e.getClass().getSimpleName())
+            assertThat(f.featureEvents(GRACE)).extracting(e -> e.getClass().getSimpleName())
                     .containsExactly("RecordingChanged", "RecordingChanged", "CallHungUp");
             assertThat(f.events(RecordingChanged.class)).extracting(RecordingChanged::recording, RecordingChanged::file)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(true, file),

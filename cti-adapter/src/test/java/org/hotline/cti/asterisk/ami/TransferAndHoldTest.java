@@ -57,12 +57,12 @@ class TransferAndHoldTest {
             script.await(Duration.ofSeconds(10));
             f.drain(session);
 
-            assertThat(f.callEvents(BLIND)).satisfiesExactly(
+            assertThat(f.featureEvents(BLIND)).satisfiesExactly(
                     e -> assertThat(e).isEqualTo(new CallTransferred(BLIND, TransferKind.BLIND, "7000@hotline",
                             e.at())),
                     e -> assertThat(e).isInstanceOfSatisfying(CallHungUp.class,
                             h -> assertThat(h.party()).isEqualTo(HangupParty.SYSTEM))); // the dialplan at 7000 ended it
-            assertThat(f.callEvents(ATTENDED)).satisfiesExactly(
+            assertThat(f.featureEvents(ATTENDED)).satisfiesExactly(
                     e -> assertThat(e).isEqualTo(new CallHoldChanged(ATTENDED, true, e.at())),  // Atxfer holds Frank
                     e -> assertThat(e).isEqualTo(new CallHoldChanged(ATTENDED, false, e.at())), // merged with 7001
                     e -> assertThat(e).isEqualTo(new CallTransferred(ATTENDED, TransferKind.ATTENDED, "7001@hotline",
@@ -72,7 +72,7 @@ class TransferAndHoldTest {
                         assertThat(h.cause()).isEqualTo("normal");
                     }));
             // (1) a Redirect by another AMI client: no transfer event exists for it; the call just ends later
-            assertThat(f.callEvents(REDIRECTED)).singleElement().isInstanceOf(CallHungUp.class);
+            assertThat(f.featureEvents(REDIRECTED)).singleElement().isInstanceOf(CallHungUp.class);
         }
     }
 
@@ -102,7 +102,7 @@ class TransferAndHoldTest {
 
             session.replay(blocks.subList(agentHangsUp, blocks.size()));
             f.drain(session);
-            assertThat(f.callEvents(QueueCallTest.BOB)).satisfiesExactly(
+            assertThat(f.featureEvents(QueueCallTest.BOB)).satisfiesExactly(
                     e -> assertThat(e).isEqualTo(new CallHoldChanged(QueueCallTest.BOB, true, e.at())),
                     e -> assertThat(e).isEqualTo(new CallHoldChanged(QueueCallTest.BOB, false, e.at())),
                     e -> assertThat(e).isInstanceOfSatisfying(CallHungUp.class,
