@@ -5,9 +5,12 @@ import org.hotline.cti.asterisk.agi.bench.AgiSessionsBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code hotline bench agi|ami}: the Asterisk adapter's benchmarks (README, Benchmarks). Bounded; they stop by themselves. */
+/**
+ * {@code hotline bench agi|queue|ami}: the Asterisk adapter's benchmarks (README, Benchmarks). Bounded; they stop by
+ * themselves.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks of the Asterisk adapter.",
-        subcommands = {BenchCommand.Agi.class, BenchCommand.Ami.class})
+        subcommands = {BenchCommand.Agi.class, BenchCommand.Queue.class, BenchCommand.Ami.class})
 public final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -28,6 +31,35 @@ public final class BenchCommand implements Runnable {
                 return 2;
             }
             System.out.println(AgiSessionsBenchmark.run(sessions));
+            return 0;
+        }
+    }
+
+    /** N callers waiting in a queue over FastAGI: the node's CPU and AGI commands/s, reservation-to-Dial latency. */
+    @Command(name = "queue", mixinStandardHelpOptions = true,
+            description = "N callers wait in an ACD queue over FastAGI on loopback, in the IVR's real waiting loop;"
+                    + " report the node's CPU and AGI commands/s over 30 s (one position-announcement period), then"
+                    + " the latency from an agent's reservation to the EXEC Dial reaching the caller's side, over M"
+                    + " reservations made one at a time.")
+    static final class Queue implements Callable<Integer> {
+        @Option(names = "--callers", defaultValue = "5000", description = "waiting callers (default ${DEFAULT-VALUE})")
+        int callers;
+
+        @Option(names = "--reservations", defaultValue = "300",
+                description = "agents reserved one at a time, each for one waiting caller (default ${DEFAULT-VALUE})")
+        int reservations;
+
+        @Override
+        public Integer call() throws Exception {
+            if (callers < 1 || callers > 50_000) {
+                System.err.println("--callers must be 1..50000");
+                return 2;
+            }
+            if (reservations < 0 || reservations > callers) {
+                System.err.println("--reservations must be 0..callers");
+                return 2;
+            }
+            System.out.println(QueueWaitBenchmark.run(callers, reservations));
             return 0;
         }
     }

@@ -3,6 +3,8 @@ package org.hotline.cti.asterisk.agi.bench;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
@@ -10,47 +12,82 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
- * The Asterisk side of many FastAGI sessions at once, for {@link AgiSessionsBenchmark}: callers on hold. One
- * platform thread and one NIO selector drive every connection: each sends its {@code agi_*} environment (request
- * {@code hotline?flow=bench}), answers {@code ANSWER} and {@code SET VARIABLE} at once and {@code WAIT FOR DIGIT n}
- * after n ms with {@code 200 result=0} (no key), as Asterisk does for a caller who presses nothing. {@link #close()}
- * hangs every caller up by closing the connections.
+ * The Asterisk side of many FastAGI sessions at once, for {@link AgiSessionsBenchmark} and the queue-wait benchmark:
+ * callers on hold. One platform thread and one NIO selector drive every connection: each sends its {@code agi_*}
+ * environment (request {@code hotline?flow=bench} unless another is given; uniqueid {@code 1800000000.<n>} for the
+ * n-th connection, from 1), answers {@code SET VARIABLE} with {@code 200 result=1}, {@code WAIT FOR DIGIT n} after
+ * n ms with {@code 200 result=0} (no key), as Asterisk does for a caller who presses nothing, and every other command
+ * at once with {@code 200 result=0}. It counts every command line it receives ({@link #commandsReceived()}).
  * <p>
- * Also runnable on its own ({@link #main}), so that the benchmark can put the peers in a child JVM when one process
- * cannot hold both ends' sockets within the file-descriptor limit: it then prints {@code peers <connected>
- * <holding> <endedByServer>} every 200 ms and hangs up and exits when its standard input closes (or after 30 min).
+ * With a {@link DialListener}, a command starting with {@code EXEC Dial} (the platform ringing an agent for that
+ * caller) is not answered: the listener is told (uniqueid, and a time stamp taken when the command's bytes were read,
+ * on the clock given), then that caller hangs up (its connection is closed), as a caller who leaves while the agent's
+ * phone rings. Without a listener, {@code EXEC Dial} gets {@code 200 result=0} like any other command.
+ * {@link #close()} hangs every caller up by closing the connections.
+ * <p>
+ * Also runnable on its own ({@link #main}), so that a benchmark can put the peers in a child JVM when one process
+ * cannot hold both ends' sockets within the file-descriptor limit (see {@link AgiPeersInChildJvm}): it then prints
+ * {@code peers <connected> <holding> <endedByServer>} and {@code commands <received> <wall-clock epoch ns>} every
+ * 200 ms, {@code dial <uniqueid> <wall-clock epoch ns> <command>} for each {@code EXEC Dial} when a request path was
+ * given, and hangs up and exits when its standard input closes (or after 30 min).
  */
 public final class AgiHoldingPeers implements AutoCloseable {
     private static final int CONNECTS_PER_ROUND = 100;
     private static final int READ_BUFFER_BYTES = 512;
     private static final Duration MAX_CHILD_LIFETIME = Duration.ofMinutes(30);
+    /** The request path of {@link AgiSessionsBenchmark}'s sessions. */
+    public static final String DEFAULT_SCRIPT = "hotline?flow=bench";
+    /** The uniqueid of the n-th connection is this prefix followed by n. */
+    public static final String UNIQUEID_PREFIX = "1800000000.";
+    private static final String DIAL = "EXEC Dial";
+
+    /** Told when a caller's session receives {@code EXEC Dial}; called on the peers' thread, so it must not block. */
+    @FunctionalInterface
+    public interface DialListener {
+        /**
+         * @param uniqueid  the session's {@code agi_uniqueid} (the platform's call id)
+         * @param arrivedAt when the bytes carrying the command were read, on the peers' clock
+         * @param command   the command line
+         */
+        void dialed(String uniqueid, long arrivedAt, String command);
+    }
 
     private final InetSocketAddress server;
     private final int target;
+    private final String script;
+    private final LongSupplier clock;
+    private final DialListener onDial;
     private final Selector selector;
     private final List<Peer> peers = new ArrayList<>();
     private final PriorityQueue<DueReply> due = new PriorityQueue<>();
     private final AtomicInteger connected = new AtomicInteger();
     private final AtomicInteger holding = new AtomicInteger();
     private final AtomicInteger endedByServer = new AtomicInteger();
+    private final AtomicInteger hungUpOnDial = new AtomicInteger();
+    private final AtomicLong commands = new AtomicLong();
     private final Thread loop;
     private volatile boolean stopping;
     private volatile String failure;
 
     private static final class Peer {
         final SocketChannel channel;
+        final int number;
         final ByteBuffer in = ByteBuffer.allocate(READ_BUFFER_BYTES);
         ByteBuffer out;
         boolean holding;
 
-        Peer(SocketChannel channel) {
+        Peer(SocketChannel channel, int number) {
             this.channel = channel;
+            this.number = number;
         }
     }
 
@@ -61,12 +98,31 @@ public final class AgiHoldingPeers implements AutoCloseable {
         }
     }
 
+    /** Callers on hold with request path {@value #DEFAULT_SCRIPT}; {@code EXEC Dial} is answered like any command. */
     public AgiHoldingPeers(InetSocketAddress server, int sessions) throws IOException {
+        this(server, sessions, DEFAULT_SCRIPT, System::nanoTime, null);
+    }
+
+    /**
+     * @param script the request path each session asks for, e.g. {@code hotline?flow=main}
+     * @param clock  where the {@code arrivedAt} stamps given to {@code onDial} come from (e.g.
+     *               {@code System::nanoTime}, or {@link #wallClockNanos()} to compare with another process)
+     * @param onDial told of each {@code EXEC Dial}, after which that caller hangs up; null = Dial is answered
+     *               {@code 200 result=0} and nobody hangs up
+     */
+    public AgiHoldingPeers(InetSocketAddress server, int sessions, String script, LongSupplier clock,
+                           DialListener onDial) throws IOException {
         if (sessions < 1) {
             throw new IllegalArgumentException("sessions must be at least 1");
         }
+        if (script == null || script.isBlank() || script.chars().anyMatch(c -> c <= ' ')) {
+            throw new IllegalArgumentException("script must be a request path without spaces, was '" + script + "'");
+        }
         this.server = server;
         this.target = sessions;
+        this.script = script;
+        this.clock = java.util.Objects.requireNonNull(clock, "clock");
+        this.onDial = onDial;
         this.selector = Selector.open();
         this.loop = Thread.ofPlatform().name("agi-bench-peers").daemon().unstarted(this::run);
     }
@@ -93,6 +149,34 @@ public final class AgiHoldingPeers implements AutoCloseable {
     /** Why the peers stopped early (e.g. a refused connection), or null. */
     public String failure() {
         return failure;
+    }
+
+    /** Command lines received from the server so far, on every session. */
+    public long commandsReceived() {
+        return commands.get();
+    }
+
+    /** Callers hung up by the peers after their {@code EXEC Dial} (only with a {@link DialListener}). */
+    public int hungUpOnDial() {
+        return hungUpOnDial.get();
+    }
+
+    /**
+     * CPU time the peers' thread has used so far, in ns, so that a benchmark running the peers in its own process
+     * can leave their share out of the process's CPU; -1 when the JVM does not measure thread CPU time.
+     */
+    public long cpuTimeNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        if (!threads.isThreadCpuTimeSupported() || !threads.isThreadCpuTimeEnabled()) {
+            return -1;
+        }
+        return threads.getThreadCpuTime(loop.threadId());
+    }
+
+    /** The wall clock in ns since the epoch (microsecond resolution on Linux): comparable between processes. */
+    public static long wallClockNanos() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
     private void run() {
@@ -140,7 +224,7 @@ public final class AgiHoldingPeers implements AutoCloseable {
                 channel.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
                 channel.write(ByteBuffer.wrap(environment(number).getBytes(StandardCharsets.UTF_8)));
                 channel.configureBlocking(false);
-                Peer peer = new Peer(channel);
+                Peer peer = new Peer(channel, number);
                 channel.register(selector, SelectionKey.OP_READ, peer);
                 peers.add(peer);
                 connected.incrementAndGet();
@@ -158,14 +242,13 @@ public final class AgiHoldingPeers implements AutoCloseable {
     }
 
     private String environment(int number) {
-        String script = "hotline?flow=bench";
         return "agi_network: yes\n"
                 + "agi_network_script: " + script + "\n"
                 + "agi_request: agi://" + server.getHostString() + ":" + server.getPort() + "/" + script + "\n"
                 + "agi_channel: Local/bench-" + number + "@hotline-00000000;2\n"
                 + "agi_language: en\n"
                 + "agi_type: Local\n"
-                + "agi_uniqueid: 1800000000." + number + "\n"
+                + "agi_uniqueid: " + UNIQUEID_PREFIX + number + "\n"
                 + "agi_version: 20.20.1\n"
                 + "agi_callerid: " + (13_900_000_000L + number) + "\n"
                 + "agi_calleridname: Bench " + number + "\n"
@@ -191,15 +274,19 @@ public final class AgiHoldingPeers implements AutoCloseable {
             endedByServer.incrementAndGet();
             return;
         }
+        long arrivedAt = onDial == null ? 0 : clock.getAsLong();
         peer.in.flip();
         int lineStart = 0;
-        for (int i = peer.in.position(); i < peer.in.limit(); i++) {
+        for (int i = peer.in.position(); i < peer.in.limit() && key.isValid(); i++) {
             if (peer.in.get(i) == '\n') {
                 byte[] bytes = new byte[i - lineStart];
                 peer.in.get(lineStart, bytes);
-                command(peer, key, new String(bytes, StandardCharsets.UTF_8));
+                command(peer, key, new String(bytes, StandardCharsets.UTF_8), arrivedAt);
                 lineStart = i + 1;
             }
+        }
+        if (!key.isValid()) {
+            return;
         }
         peer.in.position(lineStart);
         peer.in.compact();
@@ -208,8 +295,15 @@ public final class AgiHoldingPeers implements AutoCloseable {
         }
     }
 
-    private void command(Peer peer, SelectionKey key, String command) {
-        if (command.startsWith("WAIT FOR DIGIT ")) {
+    private void command(Peer peer, SelectionKey key, String command, long arrivedAt) {
+        commands.incrementAndGet();
+        if (onDial != null && command.startsWith(DIAL)) {
+            try {
+                onDial.dialed(UNIQUEID_PREFIX + peer.number, arrivedAt, command);
+            } finally {
+                hangUp(peer, key);
+            }
+        } else if (command.startsWith("WAIT FOR DIGIT ")) {
             if (!peer.holding) {
                 peer.holding = true;
                 holding.incrementAndGet();
@@ -226,6 +320,18 @@ public final class AgiHoldingPeers implements AutoCloseable {
         } else {
             send(peer, key, "200 result=0\n");
         }
+    }
+
+    /** The caller leaves: the connection closes, and the server sees the end of its stream. */
+    private void hangUp(Peer peer, SelectionKey key) {
+        key.cancel();
+        peer.out = null;
+        try {
+            peer.channel.close();
+        } catch (IOException e) {
+            // a connection that cannot close cleanly is gone anyway
+        }
+        hungUpOnDial.incrementAndGet();
     }
 
     private long nextDueMillis() {
@@ -291,20 +397,29 @@ public final class AgiHoldingPeers implements AutoCloseable {
     }
 
     /**
-     * Child-JVM mode: {@code AgiHoldingPeers <host> <port> <sessions>}. Reports progress on standard output, hangs up
-     * when standard input closes.
+     * Child-JVM mode: {@code AgiHoldingPeers <host> <port> <sessions> [<script>]}. Reports progress on standard
+     * output, hangs up when standard input closes. With {@code script} (the request path), each {@code EXEC Dial} is
+     * reported as {@code dial <uniqueid> <wall-clock epoch ns> <command>} and that caller hangs up; without it, the
+     * sessions ask for {@value #DEFAULT_SCRIPT} and Dial is answered like any command.
      */
     public static void main(String[] args) throws Exception {
-        if (args.length != 3) {
-            System.err.println("usage: AgiHoldingPeers <host> <port> <sessions>");
+        if (args.length != 3 && args.length != 4) {
+            System.err.println("usage: AgiHoldingPeers <host> <port> <sessions> [<script>]");
             System.exit(2);
         }
-        try (AgiHoldingPeers peers = new AgiHoldingPeers(
-                new InetSocketAddress(args[0], Integer.parseInt(args[1])), Integer.parseInt(args[2]))) {
+        InetSocketAddress server = new InetSocketAddress(args[0], Integer.parseInt(args[1]));
+        int sessions = Integer.parseInt(args[2]);
+        DialListener printDial = (uniqueid, arrivedAt, command) -> {
+            System.out.println("dial " + uniqueid + " " + arrivedAt + " " + command);
+            System.out.flush();
+        };
+        try (AgiHoldingPeers peers = args.length == 3 ? new AgiHoldingPeers(server, sessions)
+                : new AgiHoldingPeers(server, sessions, args[3], AgiHoldingPeers::wallClockNanos, printDial)) {
             peers.start();
             Thread reporter = Thread.ofPlatform().daemon().start(() -> {
                 long end = System.nanoTime() + MAX_CHILD_LIFETIME.toNanos();
                 while (System.nanoTime() < end) {
+                    System.out.println("commands " + peers.commandsReceived() + " " + wallClockNanos());
                     System.out.println("peers " + peers.connected() + " " + peers.holding() + " "
                             + peers.endedByServer() + (peers.failure() == null ? "" : " " + peers.failure()));
                     System.out.flush();

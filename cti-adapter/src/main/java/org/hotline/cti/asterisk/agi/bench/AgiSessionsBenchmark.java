@@ -1,19 +1,10 @@
 package org.hotline.cti.asterisk.agi.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
-import java.lang.management.OperatingSystemMXBean;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import org.hotline.cti.asterisk.AsteriskCalls;
 import org.hotline.cti.asterisk.agi.AgiServerConfig;
 import org.hotline.cti.asterisk.agi.HotlineAgiServer;
@@ -37,7 +28,6 @@ public final class AgiSessionsBenchmark {
     private static final int MAX_HOLD_POLLS = 360;
     private static final Duration SETUP_LIMIT = Duration.ofMinutes(10);
     private static final Duration DRAIN_LIMIT = Duration.ofMinutes(2);
-    private static final int FD_MARGIN = 200;
 
     /** Where the simulated callers run. */
     enum Peers { IN_PROCESS, CHILD_JVM, AUTO }
@@ -74,7 +64,7 @@ public final class AgiSessionsBenchmark {
             try (PeerSide peers = peersWhere == Peers.IN_PROCESS ? new InProcess(address, sessions)
                     : new ChildJvm(address, sessions)) {
                 long setupStart = System.nanoTime();
-                boolean allHeld = waitUntil(() -> (server.activeSessions() >= sessions && peers.holding() >= sessions)
+                boolean allHeld = BoundedWait.until(() -> (server.activeSessions() >= sessions && peers.holding() >= sessions)
                         || peers.failure() != null, SETUP_LIMIT);
                 double setupSeconds = seconds(System.nanoTime() - setupStart);
                 int held = Math.min(server.activeSessions(), peers.holding());
@@ -84,7 +74,7 @@ public final class AgiSessionsBenchmark {
 
                 long drainStart = System.nanoTime();
                 peers.hangUpAll();
-                boolean drained = waitUntil(() -> server.activeSessions() == 0, DRAIN_LIMIT);
+                boolean drained = BoundedWait.until(() -> server.activeSessions() == 0, DRAIN_LIMIT);
                 double drainSeconds = seconds(System.nanoTime() - drainStart);
 
                 return String.format(Locale.ROOT,
@@ -94,8 +84,8 @@ public final class AgiSessionsBenchmark {
                         held, sessions, allHeld && failure == null ? "" : " (stopped early: "
                                 + (failure != null ? failure : "not all up within " + SETUP_LIMIT) + ")",
                         peersWhere == Peers.IN_PROCESS ? "in this JVM" : "in a child JVM: " + (2L * sessions)
-                                + " sockets do not fit under this process's limit of " + maxFileDescriptors()
-                                + " file descriptors",
+                                + " sockets do not fit under this process's limit of "
+                                + AgiPeersInChildJvm.maxFileDescriptors() + " file descriptors",
                         mib(heap), mib(baselineHeap), held == 0 ? 0.0 : (heap - baselineHeap) / 1024.0 / held,
                         platformThreads, setupSeconds,
                         drained ? String.format(Locale.ROOT, "all ended %.1f s after the callers hung up", drainSeconds)
@@ -107,22 +97,7 @@ public final class AgiSessionsBenchmark {
     }
 
     private static Peers choosePlacement(int sessions) {
-        long max = maxFileDescriptors();
-        long open = openFileDescriptors();
-        if (max < 0 || open < 0) {
-            return Peers.IN_PROCESS;
-        }
-        return open + 2L * sessions + FD_MARGIN <= max ? Peers.IN_PROCESS : Peers.CHILD_JVM;
-    }
-
-    private static long maxFileDescriptors() {
-        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-        return os instanceof com.sun.management.UnixOperatingSystemMXBean unix ? unix.getMaxFileDescriptorCount() : -1;
-    }
-
-    private static long openFileDescriptors() {
-        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-        return os instanceof com.sun.management.UnixOperatingSystemMXBean unix ? unix.getOpenFileDescriptorCount() : -1;
+        return AgiPeersInChildJvm.bothEndsFit(sessions) ? Peers.IN_PROCESS : Peers.CHILD_JVM;
     }
 
     private static long heapUsedAfterGc() throws InterruptedException {
@@ -131,17 +106,6 @@ public final class AgiSessionsBenchmark {
             Thread.sleep(100);
         }
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    private static boolean waitUntil(BooleanSupplier condition, Duration limit) throws InterruptedException {
-        long end = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() - end < 0) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(20);
-        }
-        return condition.getAsBoolean();
     }
 
     private static double seconds(long nanos) {
@@ -193,79 +157,32 @@ public final class AgiSessionsBenchmark {
         }
     }
 
-    /** {@link AgiHoldingPeers#main} in a child JVM; hung up by closing its standard input. */
+    /** {@link AgiHoldingPeers#main} in a child JVM ({@link AgiPeersInChildJvm}); hung up by closing its stdin. */
     private static final class ChildJvm implements PeerSide {
-        private final Process process;
-        private final AtomicInteger holding = new AtomicInteger();
-        private final AtomicReference<String> failure = new AtomicReference<>();
-        private final Thread reader;
+        private final AgiPeersInChildJvm child;
 
         ChildJvm(InetSocketAddress server, int sessions) throws IOException {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    AgiHoldingPeers.class.getName(), server.getHostString(), Integer.toString(server.getPort()),
-                    Integer.toString(sessions))
-                    .redirectError(ProcessBuilder.Redirect.INHERIT)
-                    .start();
-            reader = Thread.ofPlatform().daemon().name("agi-bench-child").start(this::readReports);
-        }
-
-        private void readReports() {
-            try (BufferedReader out = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = out.readLine()) != null) {
-                    String[] parts = line.split(" ", 5);
-                    if (parts.length >= 4 && parts[0].equals("peers")) {
-                        holding.set(Integer.parseInt(parts[2]));
-                        if (parts.length == 5) {
-                            failure.set(parts[4]);
-                        }
-                    }
-                }
-            } catch (IOException | NumberFormatException e) {
-                failure.compareAndSet(null, "child JVM report unreadable: " + e.getMessage());
-            }
-            if (process.isAlive()) {
-                return;
-            }
-            if (process.exitValue() != 0) {
-                failure.compareAndSet(null, "peer JVM exited with " + process.exitValue());
-            }
+            child = new AgiPeersInChildJvm(server, sessions, null, null);
         }
 
         @Override
         public int holding() {
-            return holding.get();
+            return child.holding();
         }
 
         @Override
         public String failure() {
-            return failure.get();
+            return child.failure();
         }
 
         @Override
         public void hangUpAll() {
-            try {
-                process.getOutputStream().close();
-            } catch (IOException e) {
-                process.destroy();
-            }
+            child.hangUpAll();
         }
 
         @Override
         public void close() {
-            hangUpAll();
-            try {
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    process.waitFor(10, TimeUnit.SECONDS);
-                }
-                reader.join(5_000);
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
+            child.close();
         }
     }
 }
