@@ -8,8 +8,9 @@ import org.hotline.platform.error.ValidationException;
  *
  * @param announceInterval how often a waiting caller hears the queue position (a queue node's
  *                         {@code announceEvery} overrides it)
- * @param pollInterval     the waiting loop's step: how long it waits for a reservation, then for a key (which also
- *                         notices a hung-up caller), in turn
+ * @param pollInterval     the waiting loop's step: how long each wait for a key lasts (which also notices a hung-up
+ *                         caller); between two waits the loop looks for a reservation, so an agent reserved for the
+ *                         call is rung at most this much later
  * @param defaultFlow      the flow run when the call names none that exists
  */
 public record IvrSettings(Duration announceInterval, Duration pollInterval, String defaultFlow) {
@@ -21,9 +22,12 @@ public record IvrSettings(Duration announceInterval, Duration pollInterval, Stri
         }
     }
 
-    /** Position every 30 s, 250 ms polling, flow {@code main}. */
+    /**
+     * Position every 30 s, flow {@code main}, and a 500 ms key wait: on Asterisk one AGI round trip per waiting caller
+     * every half second, and a reserved agent rung at most half a second later (a quarter of a second on average).
+     */
     public static IvrSettings defaults() {
-        return new IvrSettings(Duration.ofSeconds(30), Duration.ofMillis(250), "main");
+        return new IvrSettings(Duration.ofSeconds(30), Duration.ofMillis(500), "main");
     }
 
     private static void positive(String field, Duration d) {

@@ -46,7 +46,10 @@ final class WaitingTreatment {
         channel.startMusicOnHold(node.musicOnHold());
         long nextAnnouncement = System.nanoTime() + announceEvery;
         while (true) {
-            Optional<Reservation> reservation = waiting.awaitReservation(poll);
+            // a reservation is only looked at, never waited for: the caller's channel spends the wait inside
+            // waitForDigit, so that no key is lost (on Asterisk a key pressed between two AGI commands is dropped);
+            // a reserved agent is therefore rung at most one poll later
+            Optional<Reservation> reservation = waiting.awaitReservation(Duration.ZERO);
             if (reservation.isPresent()) {
                 if (ring(channel, callId, reservation.get())) {
                     return;

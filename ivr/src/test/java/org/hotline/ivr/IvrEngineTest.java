@@ -194,6 +194,33 @@ class IvrEngineTest {
         assertThat(completed().queue()).isEqualTo("repair");
     }
 
+    /**
+     * On Asterisk a key pressed between two AGI commands is dropped (res_agi reads and discards the channel's frames
+     * while it waits for the next command), so a waiting caller must spend the wait inside WAIT FOR DIGIT: the loop
+     * only looks for a reservation, it never waits for one, and an agent reserved meanwhile is rung after the key
+     * wait it was reserved in.
+     */
+    @Test
+    void theWaitingLoopWaitsOnlyForKeysAndLooksForTheReservationBetweenTwoWaits() {
+        TestRouter router = new TestRouter(bus);
+        ivr = new IvrEngine(FLOWS, customers, router, bus, Clock.systemUTC(), FAST);
+        ScriptedChannel call = new ScriptedChannel("c1", TestCustomers.ORDINARY).keys("2");
+        Thread handler = Thread.ofVirtual().start(() -> ivr.handle(call));
+        await().atMost(Duration.ofSeconds(5)).until(() -> call.commands("wait").size() >= 3);
+
+        router.reserve("c1", "SIP/agent1", Duration.ofSeconds(5));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !handler.isAlive());
+        assertThat(router.reservationWaits).isNotEmpty().allMatch(Duration::isZero);
+        List<String> waiting = call.log.subList(call.log.indexOf("moh start"), call.log.size());
+        assertThat(waiting).first().isEqualTo("moh start");
+        assertThat(waiting.subList(1, waiting.indexOf("moh stop"))).isNotEmpty()
+                .allMatch(c -> c.equals("wait 20"));
+        assertThat(waiting.subList(waiting.indexOf("moh stop"), waiting.size()))
+                .containsExactly("moh stop", "connect SIP/agent1");
+        assertThat(router.answered).containsExactly("c1");
+    }
+
     @Test
     void anUnansweredAgentSendsTheCallerBackToWaitingUntilAnotherAnswers() {
         ScriptedChannel call = new ScriptedChannel("c1", TestCustomers.ORDINARY).keys("2")

@@ -1,6 +1,7 @@
 package org.hotline.ivr;
 
 import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +118,16 @@ final class ScriptedChannel implements CallChannel {
     public char waitForDigit(Duration timeout) {
         command("wait " + timeout.toMillis());
         String entry = keys.pollFirst();
+        if (entry == null) {
+            // like a switch: no key, so the whole timeout passes (a caller who hangs up meanwhile ends it)
+            long end = System.nanoTime() + timeout.toNanos();
+            while (!gone && System.nanoTime() - end < 0) {
+                LockSupport.parkNanos(Math.min(end - System.nanoTime(), 1_000_000L));
+            }
+            if (gone) {
+                throw new CallerHangupException(info.callId());
+            }
+        }
         return entry == null || entry.equals("T") ? 0 : entry.charAt(0);
     }
 

@@ -31,6 +31,8 @@ final class TestRouter implements CallRouter {
     final List<String> answered = new CopyOnWriteArrayList<>();
     final List<String> ringNoAnswer = new CopyOnWriteArrayList<>();
     final List<String> withdrawn = new CopyOnWriteArrayList<>();
+    /** How long each {@code awaitReservation} of a waiting call was allowed to wait. */
+    final List<Duration> reservationWaits = new CopyOnWriteArrayList<>();
     private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
     private final EventBus bus;
     private volatile String autoDevice;
@@ -125,6 +127,7 @@ final class TestRouter implements CallRouter {
 
         @Override
         public Optional<Reservation> awaitReservation(Duration max) throws InterruptedException {
+            reservationWaits.add(max);
             return Optional.ofNullable(reservations.poll(max.toNanos(), TimeUnit.NANOSECONDS));
         }
 

@@ -49,7 +49,8 @@ import org.hotline.routing.queue.QueueDefinition;
  * What N callers waiting in a queue over FastAGI cost one node, and how soon a reserved agent is rung. Wires the real
  * parts: a {@link LocalEventBus}, the {@link Acd} with one queue, the {@link IvrEngine} with a one-node flow (straight
  * into that queue: please-hold prompt, music on hold, the position every 30 s, no callback) and
- * {@link IvrSettings#defaults()}' waiting loop (a 250 ms reservation wait, then {@code WAIT FOR DIGIT 250}, in turn),
+ * {@link IvrSettings#defaults()}' waiting loop ({@code WAIT FOR DIGIT} of the poll interval, one after the other, with
+ * a look for a reservation between two),
  * behind {@link HotlineAgiServer} on loopback. N {@link AgiHoldingPeers} sessions (Asterisk's side; no key pressed)
  * call in with {@code hotline?flow=}{@value #FLOW_ID}.
  * <ol>
@@ -299,10 +300,10 @@ public final class QueueWaitBenchmark {
                                int leftOpen, int queued, int abandoned, PeerSide peers) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Queue wait over FastAGI: %d of %d callers waiting in the IVR's queue"
-                        + " loop (250 ms reservation wait, then WAIT FOR DIGIT 250, in turn), all waiting within %.1f s;"
-                        + " peers %s;"
+                        + " loop (WAIT FOR DIGIT %d, one after the other, a look for a reservation between two), all"
+                        + " waiting within %.1f s; peers %s;"
                         + " JDK %s, %d CPUs%s",
-                waiting, callers, setupSeconds, peersWhere,
+                waiting, callers, IvrSettings.defaults().pollInterval().toMillis(), setupSeconds, peersWhere,
                 Runtime.version(), Runtime.getRuntime().availableProcessors(),
                 failure == null ? "" : " (stopped early: " + failure + ")"));
         if (cost != null) {
@@ -350,7 +351,7 @@ public final class QueueWaitBenchmark {
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
     }
 
-    /** The engine's defaults (the waiting loop's 250 ms steps, position every 30 s), with this flow as the default. */
+    /** The engine's defaults (the waiting loop's key wait, position every 30 s), with this flow as the default. */
     private static IvrSettings settings() {
         IvrSettings defaults = IvrSettings.defaults();
         return new IvrSettings(defaults.announceInterval(), defaults.pollInterval(), FLOW_ID);
