@@ -31,24 +31,24 @@ public final class AgentRoutes {
 
     public void mount(Router router) {
         router.post("/api/agent/login").handler(Responses.ok(rc -> {
-            User user = user(rc);
+            User user = AuthHandler.user(rc);
             return blocking.run(() -> acd.ensureLoggedIn(user));
         }));
         router.post("/api/agent/state").handler(Responses.ok(this::changeState));
         router.post("/api/agent/wrapup/finish").handler(Responses.ok(rc -> {
-            String agent = user(rc).username();
+            String agent = AuthHandler.user(rc).username();
             return blocking.run(() -> acd.desk().finishWrapUp(agent));
         }));
         router.post("/api/agent/answer").handler(Responses.ok(this::answer));
         router.post("/api/agent/hangup").handler(Responses.ok(this::hangup));
         router.get("/api/agent/me").handler(Responses.ok(rc -> {
-            User user = user(rc);
+            User user = AuthHandler.user(rc);
             return blocking.run(() -> acd.current(user));
         }));
     }
 
     private Future<AgentSnapshot> changeState(RoutingContext rc) {
-        User user = user(rc);
+        User user = AuthHandler.user(rc);
         JsonBody body = JsonBody.of(rc);
         AgentState target = body.requiredEnum("state", AgentState.class);
         String reason = body.optionalText("reason", REASON_MAX);
@@ -71,7 +71,7 @@ public final class AgentRoutes {
     }
 
     private Future<Map<String, String>> answer(RoutingContext rc) {
-        User user = user(rc);
+        User user = AuthHandler.user(rc);
         return blocking.run(() -> {
             AgentSnapshot me = acd.current(user);
             if (me.state() != AgentState.RESERVED) {
@@ -83,7 +83,7 @@ public final class AgentRoutes {
     }
 
     private Future<Map<String, String>> hangup(RoutingContext rc) {
-        User user = user(rc);
+        User user = AuthHandler.user(rc);
         return blocking.run(() -> {
             AgentSnapshot me = acd.current(user);
             if (me.callId() == null || me.state() != AgentState.ON_CALL) {
@@ -94,7 +94,4 @@ public final class AgentRoutes {
         });
     }
 
-    private static User user(RoutingContext rc) {
-        return AuthHandler.session(rc).user();
-    }
 }

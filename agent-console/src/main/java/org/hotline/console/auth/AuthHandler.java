@@ -4,6 +4,7 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import org.hotline.console.http.HttpError;
+import org.hotline.platform.user.User;
 
 /**
  * Guards every {@code /api} request with {@link AccessPolicy}: unknown routes are refused, protected routes need a
@@ -27,6 +28,11 @@ public final class AuthHandler implements Handler<RoutingContext> {
             throw HttpError.unauthorized();
         }
         return session;
+    }
+
+    /** The logged-in user of the session the guard admitted (only on protected routes). */
+    public static User user(RoutingContext rc) {
+        return session(rc).user();
     }
 
     @Override

@@ -47,7 +47,7 @@ public final class AuthRoutes {
         router.post("/api/login").handler(Responses.ok(this::login));
         router.post("/api/logout").handler(Responses.ok(this::logout));
         router.get("/api/me").handler(Responses.ok(rc -> Future.succeededFuture(
-                Map.of("user", UserView.of(AuthHandler.session(rc).user())))));
+                Map.of("user", UserView.of(AuthHandler.user(rc))))));
     }
 
     private Future<LoginResponse> login(RoutingContext rc) {

@@ -67,7 +67,7 @@ public final class CallbackRoutes {
      * serves; a supervisor: all). An agent naming a queue it does not serve is refused (403).
      */
     private Future<Map<String, List<CallbackView>>> list(RoutingContext rc) {
-        User user = user(rc);
+        User user = AuthHandler.user(rc);
         Set<CallbackStatus> statuses = statuses(QueryParams.optionalText(rc, "status", 200));
         Set<String> named = queues(QueryParams.optionalText(rc, "queue", 1000));
         int limit = QueryParams.intInRange(rc, "limit", 1, CallbackQuery.MAX_LIMIT, DEFAULT_LIMIT);
@@ -99,7 +99,7 @@ public final class CallbackRoutes {
      * counted, and the switch's refusal is the answer. Answers {@code {"callback": ..., "callId": the new call}}.
      */
     private Future<Map<String, Object>> claim(RoutingContext rc) {
-        User user = user(rc);
+        User user = AuthHandler.user(rc);
         long id = id(rc);
         return blocking.run(() -> {
             CallbackRequest callback = callbacks.find(id).orElseThrow(() -> notFound(id));
@@ -123,7 +123,7 @@ public final class CallbackRoutes {
 
     /** {@code {"result": "REACHED" | "NO_ANSWER" | "WRONG_NUMBER", "note"}}: only the agent who claimed it. */
     private Future<CallbackView> finish(RoutingContext rc) {
-        User user = user(rc);
+        User user = AuthHandler.user(rc);
         long id = id(rc);
         JsonBody body = JsonBody.of(rc);
         CallbackResult result = body.requiredEnum("result", CallbackResult.class);
@@ -133,7 +133,7 @@ public final class CallbackRoutes {
 
     /** {@code {"note"}}: the agent who claimed it puts it back to PENDING without an attempt counted. */
     private Future<CallbackView> release(RoutingContext rc) {
-        User user = user(rc);
+        User user = AuthHandler.user(rc);
         long id = id(rc);
         String note = JsonBody.of(rc).optionalText("note", NOTE_MAX);
         return blocking.run(() -> CallbackView.of(callbacks.release(id, user.username(), note)));
@@ -141,7 +141,7 @@ public final class CallbackRoutes {
 
     /** {@code {"note"}}: a supervisor or administrator cancels an open callback. */
     private Future<CallbackView> cancel(RoutingContext rc) {
-        User user = user(rc);
+        User user = AuthHandler.user(rc);
         long id = id(rc);
         String note = JsonBody.of(rc).optionalText("note", NOTE_MAX);
         return blocking.run(() -> CallbackView.of(callbacks.cancel(id, user.username(), note)));
@@ -171,17 +171,7 @@ public final class CallbackRoutes {
     }
 
     private static long id(RoutingContext rc) {
-        String raw = rc.pathParam("id");
-        long id;
-        try {
-            id = Long.parseLong(raw == null ? "" : raw.strip());
-        } catch (NumberFormatException e) {
-            throw HttpError.badRequest("id", "the callback id must be a number, not '" + clip(raw) + "'");
-        }
-        if (id <= 0) {
-            throw HttpError.badRequest("id", "the callback id must be a positive number");
-        }
-        return id;
+        return QueryParams.pathId(rc, "id", "the callback id");
     }
 
     private static NotFoundException notFound(long id) {
@@ -202,7 +192,7 @@ public final class CallbackRoutes {
             try {
                 result.add(CallbackStatus.valueOf(name.toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw HttpError.badRequest("status", "unknown status: " + clip(name));
+                throw HttpError.badRequest("status", "unknown status: " + QueryParams.clip(name));
             }
         }
         return result;
@@ -227,14 +217,4 @@ public final class CallbackRoutes {
         return Set.copyOf(result);
     }
 
-    private static String clip(String s) {
-        if (s == null) {
-            return "";
-        }
-        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
-    }
-
-    private static User user(RoutingContext rc) {
-        return AuthHandler.session(rc).user();
-    }
 }

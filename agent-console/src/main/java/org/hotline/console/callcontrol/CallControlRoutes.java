@@ -55,7 +55,7 @@ public final class CallControlRoutes {
     }
 
     private Future<Map<String, Object>> hold(RoutingContext rc) {
-        User user = user(rc);
+        User user = AuthHandler.user(rc);
         boolean onHold = JsonBody.of(rc).requiredBoolean("onHold");
         return blocking.run(() -> {
             String callId = currentCall(user).callId();
@@ -65,7 +65,7 @@ public final class CallControlRoutes {
     }
 
     private Future<Map<String, Object>> transfer(RoutingContext rc) {
-        User user = user(rc);
+        User user = AuthHandler.user(rc);
         JsonBody body = JsonBody.of(rc);
         String target = Destinations.require(body, "target");
         TransferMode mode = body.requiredEnum("mode", TransferMode.class);
@@ -84,7 +84,7 @@ public final class CallControlRoutes {
     }
 
     private Future<Map<String, Object>> recording(RoutingContext rc) {
-        User user = user(rc);
+        User user = AuthHandler.user(rc);
         RecordingAction action = JsonBody.of(rc).requiredEnum("action", RecordingAction.class);
         return blocking.run(() -> {
             String callId = currentCall(user).callId();
@@ -100,7 +100,7 @@ public final class CallControlRoutes {
 
     /** Places a call from the agent's phone (see {@link OutboundDialer}). */
     private Future<Map<String, Object>> dial(RoutingContext rc) {
-        User user = user(rc);
+        User user = AuthHandler.user(rc);
         String destination = Destinations.require(JsonBody.of(rc), "destination");
         return blocking.run(() -> body("callId", dialer.dial(user, destination)));
     }
@@ -122,7 +122,4 @@ public final class CallControlRoutes {
         return m;
     }
 
-    private static User user(RoutingContext rc) {
-        return AuthHandler.session(rc).user();
-    }
 }

@@ -51,7 +51,7 @@ public final class SpyRoutes {
     }
 
     private Future<Map<String, Object>> spy(RoutingContext rc) {
-        User supervisor = AuthHandler.session(rc).user();
+        User supervisor = AuthHandler.user(rc);
         JsonBody body = JsonBody.of(rc);
         String agent = body.requiredText("agent", USERNAME_MAX);
         SpyMode mode = body.requiredEnum("mode", SpyMode.class);

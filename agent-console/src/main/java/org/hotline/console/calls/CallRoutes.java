@@ -35,14 +35,14 @@ public final class CallRoutes {
     }
 
     private Future<Map<String, List<CallRecord>>> recent(RoutingContext rc) {
-        User user = AuthHandler.session(rc).user();
+        User user = AuthHandler.user(rc);
         int limit = QueryParams.intInRange(rc, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
         return blocking.run(() -> seesAll(user) ? calls.recent(limit) : calls.byAgent(user.username(), limit))
                 .map(list -> Map.of("calls", list));
     }
 
     private Future<CallRecord> one(RoutingContext rc) {
-        User user = AuthHandler.session(rc).user();
+        User user = AuthHandler.user(rc);
         String callId = rc.pathParam("callId");
         if (callId == null || callId.isBlank() || callId.length() > 128) {
             throw HttpError.badRequest("callId", "callId must be 1..128 characters");

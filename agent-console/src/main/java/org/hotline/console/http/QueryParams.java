@@ -44,6 +44,32 @@ public final class QueryParams {
         return id;
     }
 
+    /**
+     * A path parameter that must be a positive id, with the problems worded for {@code what} (e.g. "the callback
+     * id"): "... must be a number, not 'abc'" (the value clipped to 40 characters), "... must be a positive number".
+     */
+    public static long pathId(RoutingContext rc, String name, String what) {
+        String raw = rc.pathParam(name);
+        long id;
+        try {
+            id = Long.parseLong(raw == null ? "" : raw.strip());
+        } catch (NumberFormatException e) {
+            throw HttpError.badRequest(name, what + " must be a number, not '" + clip(raw) + "'");
+        }
+        if (id <= 0) {
+            throw HttpError.badRequest(name, what + " must be a positive number");
+        }
+        return id;
+    }
+
+    /** {@code s} cut to 40 characters (with an ellipsis), for quoting input in an error; "" for null. */
+    public static String clip(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+
     /** {@code name} as a boolean ({@code true}/{@code false}); false when absent. */
     public static boolean flag(RoutingContext rc, String name) {
         String raw = rc.request().getParam(name);

@@ -28,6 +28,7 @@ import org.hotline.cti.asterisk.AsteriskCalls;
 import org.hotline.cti.asterisk.agi.AgiServerConfig;
 import org.hotline.cti.asterisk.agi.HotlineAgiServer;
 import org.hotline.cti.asterisk.agi.bench.AgiHoldingPeers;
+import org.hotline.cti.asterisk.agi.bench.AgiPeers;
 import org.hotline.cti.asterisk.agi.bench.AgiPeersInChildJvm;
 import org.hotline.cti.asterisk.agi.bench.BoundedWait;
 import org.hotline.ivr.IvrEngine;
@@ -160,8 +161,7 @@ public final class QueueWaitBenchmark {
             server.start();
             InetSocketAddress address = new InetSocketAddress("127.0.0.1", server.port());
             String script = HotlineAgiServer.HOTLINE_SCRIPT + "?flow=" + FLOW_ID;
-            try (PeerSide peers = where == Peers.IN_PROCESS ? new InProcess(address, callers, script, onDial)
-                    : new ChildJvm(address, callers, script, onDial)) {
+            try (AgiPeers peers = AgiPeers.start(address, callers, script, onDial, where == Peers.IN_PROCESS)) {
                 return measure(callers, reservations, peersWhere, window, acd, bus, clock, server, calls, peers, offers,
                         dials, queued, abandoned);
             }
@@ -174,7 +174,7 @@ public final class QueueWaitBenchmark {
 
     private static Result measure(int callers, int reservations, String peersWhere, Duration window, Acd acd,
                                   LocalEventBus bus, Clock clock, HotlineAgiServer server, AsteriskCalls calls,
-                                  PeerSide peers, Map<String, Offer> offers, BlockingQueue<Dialed> dials,
+                                  AgiPeers peers, Map<String, Offer> offers, BlockingQueue<Dialed> dials,
                                   AtomicInteger queued, AtomicInteger abandoned) throws InterruptedException {
         long setupStart = System.nanoTime();
         boolean allWaiting = BoundedWait.until(() -> (peers.holding() >= callers && server.activeSessions() >= callers)
@@ -270,19 +270,19 @@ public final class QueueWaitBenchmark {
     /** What the node spent while every caller waited, over one window. */
     private record Window(double seconds, boolean wholeAnnouncementPeriod, double nodeCpuPercent,
                           double peersCpuPercent, double commandsPerSecond) {
-        static Window measure(PeerSide peers, Duration window) throws InterruptedException {
+        static Window measure(AgiPeers peers, Duration window) throws InterruptedException {
             com.sun.management.OperatingSystemMXBean os =
                     (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             int cores = Runtime.getRuntime().availableProcessors();
             long process0 = os.getProcessCpuTime();
             long peers0 = peers.cpuTimeNanos();
-            PeerSide.Count commands0 = peers.commands();
+            AgiPeers.CommandCount commands0 = peers.commands();
             long start = System.nanoTime();
             Thread.sleep(window.toMillis());
             long process1 = os.getProcessCpuTime();
             long peers1 = peers.cpuTimeNanos();
             long elapsed = System.nanoTime() - start;
-            PeerSide.Count commands1 = peers.commands();
+            AgiPeers.CommandCount commands1 = peers.commands();
             long peersCpu = peers0 < 0 || peers1 < 0 ? 0 : peers1 - peers0;
             long nodeCpu = process1 - process0 - (peers.inThisProcess() ? peersCpu : 0);
             double capacity = (double) elapsed * cores;
@@ -297,7 +297,7 @@ public final class QueueWaitBenchmark {
     private static String text(int callers, int reservations, String peersWhere, double setupSeconds, int waiting,
                                String failure, Window cost, List<Long> latencies, int reserved, int missed,
                                int wrongDevice, boolean rungEnded, int hungUp, boolean drained, double drainSeconds,
-                               int leftOpen, int queued, int abandoned, PeerSide peers) {
+                               int leftOpen, int queued, int abandoned, AgiPeers peers) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Queue wait over FastAGI: %d of %d callers waiting in the IVR's queue"
                         + " loop (WAIT FOR DIGIT %d, one after the other, a look for a reservation between two), all"
@@ -397,118 +397,5 @@ public final class QueueWaitBenchmark {
 
     private static double millis(long nanos) {
         return nanos / 1e6;
-    }
-
-    /** The simulated callers, wherever they run. */
-    private interface PeerSide extends AutoCloseable {
-        /** Commands received by the peers, and when (in ns, on a clock of the peers' own). */
-        record Count(long received, long atNanos) {
-        }
-
-        boolean inThisProcess();
-
-        int holding();
-
-        String failure();
-
-        Count commands();
-
-        /** CPU time the peers used so far, ns; -1 when unknown. */
-        long cpuTimeNanos();
-
-        void hangUpAll();
-
-        @Override
-        void close();
-    }
-
-    private static final class InProcess implements PeerSide {
-        private final AgiHoldingPeers peers;
-
-        InProcess(InetSocketAddress server, int callers, String script, AgiHoldingPeers.DialListener onDial)
-                throws IOException {
-            peers = new AgiHoldingPeers(server, callers, script, System::nanoTime, onDial);
-            peers.start();
-        }
-
-        @Override
-        public boolean inThisProcess() {
-            return true;
-        }
-
-        @Override
-        public int holding() {
-            return peers.holding();
-        }
-
-        @Override
-        public String failure() {
-            return peers.failure();
-        }
-
-        @Override
-        public Count commands() {
-            return new Count(peers.commandsReceived(), System.nanoTime());
-        }
-
-        @Override
-        public long cpuTimeNanos() {
-            return peers.cpuTimeNanos();
-        }
-
-        @Override
-        public void hangUpAll() {
-            peers.close();
-        }
-
-        @Override
-        public void close() {
-            peers.close();
-        }
-    }
-
-    private static final class ChildJvm implements PeerSide {
-        private final AgiPeersInChildJvm child;
-
-        ChildJvm(InetSocketAddress server, int callers, String script, AgiHoldingPeers.DialListener onDial)
-                throws IOException {
-            child = new AgiPeersInChildJvm(server, callers, script, onDial);
-        }
-
-        @Override
-        public boolean inThisProcess() {
-            return false;
-        }
-
-        @Override
-        public int holding() {
-            return child.holding();
-        }
-
-        @Override
-        public String failure() {
-            return child.failure();
-        }
-
-        @Override
-        public Count commands() {
-            AgiPeersInChildJvm.CommandCount count = child.commands();
-            return new Count(count.received(), count.atWallNanos());
-        }
-
-        @Override
-        public long cpuTimeNanos() {
-            return child.cpuTimeNanos();
-        }
-
-        @Override
-        public void hangUpAll() {
-            child.hangUpAll();
-        }
-
-        @Override
-        public void close() {
-            child.close();
-        }
     }
 }

@@ -11,64 +11,34 @@ import org.hotline.cti.sim.SimulatedCaller;
 import org.hotline.platform.customer.Customer;
 import org.hotline.platform.customer.CustomerClass;
 import org.hotline.platform.user.Role;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The agent workspace in a real headless Chromium (Debian's chromium + chromedriver): log in, go READY, receive a
  * screen-pop, answer, save a ticket and see it listed. The popped customer's name is hostile HTML and must show as text.
  */
-class BrowserAgentTest {
-    private static final String PASSWORD = "s3cret-pass";
+class BrowserAgentTest extends BrowserTestBase {
     private static final String HOSTILE_NAME = "<img src=x onerror=document.title='pwned'>王小明";
 
-    private Fixture f;
-    private HeadlessChromium chromium;
-    private WebDriver browser;
-    private WebDriverWait wait;
-
     @BeforeEach
-    void start() throws Exception {
-        f = Fixture.start(t -> {
+    void setUp() throws Exception {
+        start(t -> {
             Customer c = t.customers().create(HOSTILE_NAME, CustomerClass.VIP, List.of("13912345678"));
             t.customers().addProduct(c.id(), "荣耀 X50", "IMEI861234567890123", LocalDate.now().minusYears(3),
                     LocalDate.now().minusYears(1));
             t.users().create("agent1", "张伟", PASSWORD.toCharArray(), Set.of(Role.AGENT),
                     Set.of("consultation", "repair", "complaint", "operator"));
-        }, Fixture.queues("60s", "10m"));
-        chromium = HeadlessChromium.start();
-        browser = chromium.browser;
-        wait = chromium.wait;
-    }
-
-    @AfterEach
-    void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (f != null) {
-            f.close();
-        }
-    }
-
-    private WebElement visible(String css) {
-        return chromium.visible(css);
+        });
     }
 
     @Test
     void agentReceivesPopAnswersAndSavesATicket() {
-        browser.get(f.base + "/");
-        visible("#login-username").sendKeys("agent1");
-        visible("#login-password").sendKeys(PASSWORD);
-        visible("#login-submit").click();
-        wait.until(ExpectedConditions.urlContains("agent"));
+        logInAgent("agent1");
 
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#btn-ready"))).click();
         wait.until(ExpectedConditions.textMatches(By.cssSelector("#agent-state"), java.util.regex.Pattern.compile("就绪|READY")));

@@ -11,14 +11,11 @@ import org.hotline.platform.callback.CallbackRequest;
 import org.hotline.platform.callback.CallbackStatus;
 import org.hotline.platform.callback.NewCallback;
 import org.hotline.platform.user.Role;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Queue callbacks in the agent workspace, in a real headless Chromium (Debian's chromium + chromedriver) against the
@@ -27,36 +24,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the results, and "已接通" removes it. A customer name that is hostile HTML shows as text. (The live push of callback
  * changes is covered by the console's CallbackSocketTest.)
  */
-class BrowserCallbackTest {
-    private static final String PASSWORD = "s3cret-pass";
+class BrowserCallbackTest extends BrowserTestBase {
     private static final String HOSTILE_NAME = "<img src=x onerror=alert(1)>";
 
-    private Fixture f;
-    private HeadlessChromium chromium;
-    private WebDriver browser;
-    private WebDriverWait wait;
-
     @BeforeEach
-    void start() throws Exception {
-        f = Fixture.start(t -> t.users().create("agent1", "张伟", PASSWORD.toCharArray(), Set.of(Role.AGENT),
-                Set.of("consultation", "repair", "complaint", "operator")), Fixture.queues("60s", "10m"));
-        chromium = HeadlessChromium.start();
-        browser = chromium.browser;
-        wait = chromium.wait;
-    }
-
-    @AfterEach
-    void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (f != null) {
-            f.close();
-        }
-    }
-
-    private WebElement visible(String css) {
-        return chromium.visible(css);
+    void setUp() throws Exception {
+        start(t -> t.users().create("agent1", "张伟", PASSWORD.toCharArray(), Set.of(Role.AGENT),
+                Set.of("consultation", "repair", "complaint", "operator")));
     }
 
     private static String row(CallbackRequest cb) {
@@ -72,11 +46,7 @@ class BrowserCallbackTest {
         CallbackRequest hostile = request("repair", "13912345678", HOSTILE_NAME);
         CallbackRequest cb = request("consultation", "13800138000", null);
 
-        browser.get(f.base + "/");
-        visible("#login-username").sendKeys("agent1");
-        visible("#login-password").sendKeys(PASSWORD);
-        visible("#login-submit").click();
-        wait.until(ExpectedConditions.urlContains("agent"));
+        logInAgent("agent1");
         wait.until(ExpectedConditions.textMatches(By.cssSelector("#agent-state"), Pattern.compile("示忙")));
 
         // both listed on page load, oldest first, the hostile name as plain text

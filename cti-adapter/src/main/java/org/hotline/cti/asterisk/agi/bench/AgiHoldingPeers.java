@@ -40,7 +40,7 @@ import java.util.function.LongSupplier;
  * 200 ms, {@code dial <uniqueid> <wall-clock epoch ns> <command>} for each {@code EXEC Dial} when a request path was
  * given, and hangs up and exits when its standard input closes (or after 30 min).
  */
-public final class AgiHoldingPeers implements AutoCloseable {
+public final class AgiHoldingPeers implements AgiPeers {
     private static final int CONNECTS_PER_ROUND = 100;
     private static final int READ_BUFFER_BYTES = 512;
     private static final Duration MAX_CHILD_LIFETIME = Duration.ofMinutes(30);
@@ -137,6 +137,7 @@ public final class AgiHoldingPeers implements AutoCloseable {
     }
 
     /** Sessions whose script has reached the hold loop (sent a WAIT FOR DIGIT). */
+    @Override
     public int holding() {
         return holding.get();
     }
@@ -147,6 +148,7 @@ public final class AgiHoldingPeers implements AutoCloseable {
     }
 
     /** Why the peers stopped early (e.g. a refused connection), or null. */
+    @Override
     public String failure() {
         return failure;
     }
@@ -154,6 +156,22 @@ public final class AgiHoldingPeers implements AutoCloseable {
     /** Command lines received from the server so far, on every session. */
     public long commandsReceived() {
         return commands.get();
+    }
+
+    @Override
+    public CommandCount commands() {
+        return new CommandCount(commandsReceived(), System.nanoTime());
+    }
+
+    @Override
+    public boolean inThisProcess() {
+        return true;
+    }
+
+    /** Hangs every caller up: as {@link #close()}. */
+    @Override
+    public void hangUpAll() {
+        close();
     }
 
     /** Callers hung up by the peers after their {@code EXEC Dial} (only with a {@link DialListener}). */
@@ -165,6 +183,7 @@ public final class AgiHoldingPeers implements AutoCloseable {
      * CPU time the peers' thread has used so far, in ns, so that a benchmark running the peers in its own process
      * can leave their share out of the process's CPU; -1 when the JVM does not measure thread CPU time.
      */
+    @Override
     public long cpuTimeNanos() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         if (!threads.isThreadCpuTimeSupported() || !threads.isThreadCpuTimeEnabled()) {

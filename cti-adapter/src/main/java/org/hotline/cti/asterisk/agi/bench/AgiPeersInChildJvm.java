@@ -24,14 +24,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * The {@code arrivedAt} stamps given to the {@link AgiHoldingPeers.DialListener} are the child's wall clock in ns since
  * the epoch ({@link AgiHoldingPeers#wallClockNanos()}), comparable with the same clock read in this process.
  */
-public final class AgiPeersInChildJvm implements AutoCloseable {
+public final class AgiPeersInChildJvm implements AgiPeers {
     private static final Duration EXIT_GRACE = Duration.ofSeconds(30);
     /** File descriptors kept free for everything else the process opens (jars, logs, the server socket). */
     private static final int FD_MARGIN = 200;
-
-    /** The child's latest count of command lines received and when (its wall clock, ns since the epoch). */
-    public record CommandCount(long received, long atWallNanos) {
-    }
 
     private final Process process;
     private final AgiHoldingPeers.DialListener onDial;
@@ -141,6 +137,7 @@ public final class AgiPeersInChildJvm implements AutoCloseable {
     }
 
     /** Sessions whose script has reached the hold loop (as of the child's last report). */
+    @Override
     public int holding() {
         return holding.get();
     }
@@ -150,22 +147,31 @@ public final class AgiPeersInChildJvm implements AutoCloseable {
         return endedByServer.get();
     }
 
-    /** The child's latest command count. */
+    /** The child's latest command count (on its wall clock, ns since the epoch). */
+    @Override
     public CommandCount commands() {
         return commands.get();
     }
 
     /** Why the peers stopped early, or null. */
+    @Override
     public String failure() {
         return failure.get();
     }
 
     /** CPU time the child process has used so far, in ns; -1 when the system does not say. */
+    @Override
     public long cpuTimeNanos() {
         return process.info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
     }
 
+    @Override
+    public boolean inThisProcess() {
+        return false;
+    }
+
     /** Hangs every caller up: closes the child's standard input, upon which it closes its connections and exits. */
+    @Override
     public void hangUpAll() {
         try {
             process.getOutputStream().close();

@@ -61,8 +61,7 @@ public final class AgiSessionsBenchmark {
             server.start();
             long baselineHeap = heapUsedAfterGc();
             InetSocketAddress address = new InetSocketAddress("127.0.0.1", server.port());
-            try (PeerSide peers = peersWhere == Peers.IN_PROCESS ? new InProcess(address, sessions)
-                    : new ChildJvm(address, sessions)) {
+            try (AgiPeers peers = AgiPeers.start(address, sessions, null, null, peersWhere == Peers.IN_PROCESS)) {
                 long setupStart = System.nanoTime();
                 boolean allHeld = BoundedWait.until(() -> (server.activeSessions() >= sessions && peers.holding() >= sessions)
                         || peers.failure() != null, SETUP_LIMIT);
@@ -114,75 +113,5 @@ public final class AgiSessionsBenchmark {
 
     private static double mib(long bytes) {
         return bytes / 1024.0 / 1024.0;
-    }
-
-    /** The simulated callers, wherever they run. */
-    private interface PeerSide extends AutoCloseable {
-        int holding();
-
-        String failure();
-
-        void hangUpAll();
-
-        @Override
-        void close();
-    }
-
-    private static final class InProcess implements PeerSide {
-        private final AgiHoldingPeers peers;
-
-        InProcess(InetSocketAddress server, int sessions) throws IOException {
-            peers = new AgiHoldingPeers(server, sessions);
-            peers.start();
-        }
-
-        @Override
-        public int holding() {
-            return peers.holding();
-        }
-
-        @Override
-        public String failure() {
-            return peers.failure();
-        }
-
-        @Override
-        public void hangUpAll() {
-            peers.close();
-        }
-
-        @Override
-        public void close() {
-            peers.close();
-        }
-    }
-
-    /** {@link AgiHoldingPeers#main} in a child JVM ({@link AgiPeersInChildJvm}); hung up by closing its stdin. */
-    private static final class ChildJvm implements PeerSide {
-        private final AgiPeersInChildJvm child;
-
-        ChildJvm(InetSocketAddress server, int sessions) throws IOException {
-            child = new AgiPeersInChildJvm(server, sessions, null, null);
-        }
-
-        @Override
-        public int holding() {
-            return child.holding();
-        }
-
-        @Override
-        public String failure() {
-            return child.failure();
-        }
-
-        @Override
-        public void hangUpAll() {
-            child.hangUpAll();
-        }
-
-        @Override
-        public void close() {
-            child.close();
-        }
     }
 }

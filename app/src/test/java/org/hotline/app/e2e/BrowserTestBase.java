@@ -1,0 +1,54 @@
+package org.hotline.app.e2e;
+
+import java.util.function.Consumer;
+import org.hotline.ticketing.Ticketing;
+import org.junit.jupiter.api.AfterEach;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The life cycle of the browser tests: a whole node ({@link Fixture}, queues ringing 60 s with a 10 min wrap-up) and
+ * a {@link HeadlessChromium}, both closed after each test, and the steps every test takes (log in, wait for an
+ * element).
+ */
+abstract class BrowserTestBase {
+    static final String PASSWORD = "s3cret-pass";
+
+    protected Fixture f;
+    protected WebDriver browser;
+    protected WebDriverWait wait;
+    private HeadlessChromium chromium;
+
+    /** Starts the node on a database {@code seed} prepared, then the browser. */
+    protected void start(Consumer<Ticketing> seed) throws Exception {
+        f = Fixture.start(seed, Fixture.queues("60s", "10m"));
+        chromium = HeadlessChromium.start();
+        browser = chromium.browser;
+        wait = chromium.wait;
+    }
+
+    @AfterEach
+    void stop() {
+        if (chromium != null) {
+            chromium.close();
+        }
+        if (f != null) {
+            f.close();
+        }
+    }
+
+    protected WebElement visible(String css) {
+        return chromium.visible(css);
+    }
+
+    /** Opens the console's login page and logs {@code user} in with {@link #PASSWORD}; waits for the agent page. */
+    protected void logInAgent(String user) {
+        browser.get(f.base + "/");
+        visible("#login-username").sendKeys(user);
+        visible("#login-password").sendKeys(PASSWORD);
+        visible("#login-submit").click();
+        wait.until(ExpectedConditions.urlContains("agent"));
+    }
+}
