@@ -2,6 +2,7 @@ package org.hotline.console;
 
 import java.time.Clock;
 import java.util.Objects;
+import org.hotline.platform.audit.AuditLog;
 import org.hotline.platform.call.CallLog;
 import org.hotline.platform.callback.CallbackService;
 import org.hotline.platform.customer.CustomerDirectory;
@@ -15,7 +16,7 @@ import org.hotline.platform.user.UserDirectory;
 /** The platform ports the console talks to; it reaches the rest of Hotline only through these. */
 public record ConsoleBackend(UserDirectory users, AgentDesk agents, CallLog calls, CustomerDirectory customers,
                              TicketService tickets, CallbackService callbacks, LiveStatsView stats,
-                             SwitchControl switchControl, EventBus bus, Clock clock) {
+                             SwitchControl switchControl, AuditLog audit, EventBus bus, Clock clock) {
     public ConsoleBackend {
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(agents, "agents");
@@ -25,6 +26,7 @@ public record ConsoleBackend(UserDirectory users, AgentDesk agents, CallLog call
         Objects.requireNonNull(callbacks, "callbacks");
         Objects.requireNonNull(stats, "stats");
         Objects.requireNonNull(switchControl, "switchControl");
+        Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(bus, "bus");
         Objects.requireNonNull(clock, "clock");
     }

@@ -155,7 +155,7 @@ public final class HotlinePlatform implements AutoCloseable {
                 new ConsoleConfig(settings.http().host(), settings.http().port(), settings.http().sessionTtl(),
                         settings.http().secureCookies(), this::phoneOf),
                 new ConsoleBackend(ticketing.users(), acd, ticketing.calls(), ticketing.customers(),
-                        ticketing.tickets(), ticketing.callbacks(), stats, switchControl, bus, clock));
+                        ticketing.tickets(), ticketing.callbacks(), stats, switchControl, ticketing.audit(), bus, clock));
         httpPort = await(console.start());
         closeables.push(() -> await(console.stop()));
         LOG.info("Hotline console on http://{}:{}/", settings.http().host(), httpPort);

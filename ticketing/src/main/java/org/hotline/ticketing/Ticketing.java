@@ -1,10 +1,12 @@
 package org.hotline.ticketing;
 
 import java.time.Clock;
+import org.hotline.platform.audit.AuditLog;
 import org.hotline.platform.call.CallLog;
 import org.hotline.platform.customer.CustomerDirectory;
 import org.hotline.platform.ticket.TicketService;
 import org.hotline.platform.user.UserDirectory;
+import org.hotline.ticketing.audit.DbAuditLog;
 import org.hotline.ticketing.call.CallRecorder;
 import org.hotline.ticketing.callback.DbCallbackService;
 import org.hotline.ticketing.call.DbCallLog;
@@ -27,6 +29,7 @@ public final class Ticketing implements AutoCloseable {
     private final DbCallLog calls;
     private final DbUserDirectory users;
     private final DbCallbackService callbacks;
+    private final DbAuditLog audit;
 
     public Ticketing(Database db, Clock clock) {
         this.db = db;
@@ -37,6 +40,7 @@ public final class Ticketing implements AutoCloseable {
         this.calls = new DbCallLog(db);
         this.users = new DbUserDirectory(db, clock);
         this.callbacks = new DbCallbackService(db, clock, DbCallbackService.DEFAULT_MAX_ATTEMPTS);
+        this.audit = new DbAuditLog(db);
     }
 
     /** Queue callbacks; call {@link DbCallbackService#publishTo} to have their changes published. */
@@ -58,6 +62,11 @@ public final class Ticketing implements AutoCloseable {
 
     public UserDirectory users() {
         return users;
+    }
+
+    /** The append-only audit log of security-relevant actions. */
+    public AuditLog audit() {
+        return audit;
     }
 
     /** Call {@link CallRecorder#start} once with the event bus to have call records written. */

@@ -40,7 +40,7 @@ public final class Stack implements AutoCloseable {
         this.stats = new LiveStats(backend.bus, backend.clock, List.of(new QueueSpec(QUEUE, QUEUE, 15)), acd);
         this.ports = new ConsoleBackend(backend.ticketing.users(), acd, backend.ticketing.calls(),
                 backend.ticketing.customers(), backend.ticketing.tickets(), backend.ticketing.callbacks(), stats, sim,
-                backend.bus, backend.clock);
+                backend.ticketing.audit(), backend.bus, backend.clock);
         this.server = new ConsoleServer(backend.vertx, new ConsoleConfig("127.0.0.1", 0, Duration.ofMinutes(30),
                 false), ports);
         this.port = Futures.get(server.start());
