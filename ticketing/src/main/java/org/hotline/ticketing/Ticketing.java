@@ -14,6 +14,8 @@ import org.hotline.ticketing.customer.DbCustomerDirectory;
 import org.hotline.ticketing.db.Database;
 import org.hotline.ticketing.ticket.DbTicketService;
 import org.hotline.ticketing.user.DbUserDirectory;
+import org.hotline.ticketing.user.LockoutPolicy;
+import org.hotline.ticketing.user.PasswordHasher;
 
 /**
  * The persistence side of Hotline in one place: customers, tickets, call records and users on one {@link Database}.
@@ -31,14 +33,23 @@ public final class Ticketing implements AutoCloseable {
     private final DbCallbackService callbacks;
     private final DbAuditLog audit;
 
+    /** With the production password hashing (600,000 PBKDF2 iterations) and the default lockout. */
     public Ticketing(Database db, Clock clock) {
+        this(db, clock, PasswordHasher.DEFAULT_ITERATIONS, LockoutPolicy.DEFAULT);
+    }
+
+    /**
+     * @param passwordIterations PBKDF2 iterations of new password hashes (tests that create many users pass fewer)
+     * @param lockout            when failed logins lock an account
+     */
+    public Ticketing(Database db, Clock clock, int passwordIterations, LockoutPolicy lockout) {
         this.db = db;
         this.clock = clock;
         this.customers = new DbCustomerDirectory(db, clock);
         this.callRecorder = new CallRecorder(db);
         this.tickets = new DbTicketService(db, clock, callRecorder::isPending);
         this.calls = new DbCallLog(db);
-        this.users = new DbUserDirectory(db, clock);
+        this.users = new DbUserDirectory(db, clock, new PasswordHasher(passwordIterations), lockout);
         this.callbacks = new DbCallbackService(db, clock, DbCallbackService.DEFAULT_MAX_ATTEMPTS);
         this.audit = new DbAuditLog(db);
     }

@@ -5,8 +5,27 @@ import java.util.Optional;
 
 /** Users and their (hashed) passwords. */
 public interface UserDirectory {
-    /** @return the user when the password matches its stored hash; empty otherwise (unknown user or wrong password) */
-    Optional<User> authenticate(String username, char[] password);
+    /**
+     * Checks a login: a wrong password counts as a failure against the account (enough of them lock it), a locked
+     * account is refused without looking at the password, the right password clears the failures and replaces a
+     * stored hash weaker than the current one.
+     */
+    LoginOutcome login(String username, char[] password);
+
+    /**
+     * {@link #login} reduced to "who": the user when the password matches, empty otherwise (unknown user, wrong
+     * password, locked account). Counts failures like {@code login}.
+     */
+    default Optional<User> authenticate(String username, char[] password) {
+        return login(username, password) instanceof LoginOutcome.Accepted a ? Optional.of(a.user()) : Optional.empty();
+    }
+
+    /**
+     * Lifts the lockout of {@code username} and clears its failure count (an administrator's action).
+     *
+     * @return false when there is no such user
+     */
+    boolean unlock(String username);
 
     Optional<User> find(String username);
 

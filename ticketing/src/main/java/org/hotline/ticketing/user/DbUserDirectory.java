@@ -1,11 +1,13 @@
 package org.hotline.ticketing.user;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.hotline.platform.Times;
 import org.hotline.platform.error.ConflictException;
+import org.hotline.platform.user.LoginOutcome;
 import org.hotline.platform.user.Role;
 import org.hotline.platform.user.User;
 import org.hotline.platform.user.UserDirectory;
@@ -15,32 +17,89 @@ import org.hotline.ticketing.db.SqlErrors;
 /**
  * {@link UserDirectory} on the {@code users}, {@code user_roles} and {@code user_skills} tables. Passwords are stored
  * as {@link PasswordHasher} hashes; a user needs at least one role; a taken username is a {@link ConflictException}.
+ * Failed logins are counted on the user's row and lock it by the {@link LockoutPolicy}; the count lives in the
+ * database (not in memory) so that a restart or a second node does not hand an attacker a fresh allowance.
  */
 public final class DbUserDirectory implements UserDirectory {
     private final Database db;
     private final Clock clock;
     private final PasswordHasher hasher;
+    private final LockoutPolicy lockout;
 
-    public DbUserDirectory(Database db, Clock clock, PasswordHasher hasher) {
+    public DbUserDirectory(Database db, Clock clock, PasswordHasher hasher, LockoutPolicy lockout) {
         this.db = db;
         this.clock = clock;
         this.hasher = hasher;
+        this.lockout = lockout;
         db.registerMapper(UserMapper.class);
     }
 
     public DbUserDirectory(Database db, Clock clock) {
-        this(db, clock, new PasswordHasher());
+        this(db, clock, new PasswordHasher(), LockoutPolicy.DEFAULT);
     }
 
-    /** An unknown user costs as much as a wrong password, so timing does not reveal which usernames exist. */
+    /**
+     * An unknown user costs as much as a wrong password, so timing does not reveal which usernames exist. A locked
+     * account is answered without hashing (the password is not looked at).
+     */
     @Override
-    public Optional<User> authenticate(String username, char[] password) {
+    public LoginOutcome login(String username, char[] password) {
         UserRow row = UserRules.isUsername(username) ? findRow(username) : null;
         if (row == null) {
             hasher.verifyAgainstDummy(password);
-            return Optional.empty();
+            return new LoginOutcome.Rejected(LoginOutcome.Reason.UNKNOWN_USER, false);
         }
-        return hasher.verify(password, row.passwordHash()) ? Optional.of(row.toUser()) : Optional.empty();
+        Instant now = Times.now(clock);
+        if (lockout.isLocked(row.failures(), now)) {
+            return new LoginOutcome.Locked(row.lockedAt());
+        }
+        if (!hasher.verify(password, row.passwordHash())) {
+            return countFailure(username, now);
+        }
+        if (!row.failures().isClear() || hasher.needsRehash(row.passwordHash())) {
+            String rehash = hasher.needsRehash(row.passwordHash()) ? hasher.hash(password) : null;
+            db.inTransaction(s -> {
+                UserMapper m = s.getMapper(UserMapper.class);
+                m.updateFailures(row.id(), LockoutPolicy.FailureState.CLEAR);
+                if (rehash != null) {
+                    m.updatePasswordHash(row.id(), rehash);
+                }
+                return null;
+            });
+        }
+        return new LoginOutcome.Accepted(row.toUser());
+    }
+
+    /** One more failure, counted under a row lock so that parallel attempts cannot skip the count. */
+    private LoginOutcome countFailure(String username, Instant now) {
+        return db.inTransaction(s -> {
+            UserMapper m = s.getMapper(UserMapper.class);
+            UserRow current = m.findForUpdate(username);
+            if (current == null) {
+                return new LoginOutcome.Rejected(LoginOutcome.Reason.WRONG_PASSWORD, false);
+            }
+            boolean wasLocked = lockout.isLocked(current.failures(), now);
+            LockoutPolicy.FailureState next = lockout.afterFailure(current.failures(), now);
+            m.updateFailures(current.id(), next);
+            return new LoginOutcome.Rejected(LoginOutcome.Reason.WRONG_PASSWORD,
+                    !wasLocked && lockout.isLocked(next, now));
+        });
+    }
+
+    @Override
+    public boolean unlock(String username) {
+        if (!UserRules.isUsername(username)) {
+            return false;
+        }
+        return db.inTransaction(s -> {
+            UserMapper m = s.getMapper(UserMapper.class);
+            UserRow row = m.findForUpdate(username);
+            if (row == null) {
+                return false;
+            }
+            m.updateFailures(row.id(), LockoutPolicy.FailureState.CLEAR);
+            return true;
+        });
     }
 
     @Override

@@ -10,11 +10,15 @@ import javax.crypto.spec.PBEKeySpec;
 /**
  * PBKDF2-HMAC-SHA256 password hashes from the JDK, stored self-describing as
  * {@code pbkdf2-sha256$<iterations>$<base64 salt>$<base64 hash>} so the iteration count can be raised later
- * without breaking stored hashes. Salts are 16 random bytes; comparison is constant-time.
+ * without breaking stored hashes. Salts are 16 random bytes; comparison is constant-time. The default is OWASP's
+ * 2023 figure for PBKDF2-HMAC-SHA256, 600,000 iterations; a stored hash with fewer is {@link #needsRehash weak} and
+ * replaced at the next successful login. The count is a constructor parameter so that tests which create many users
+ * can stay fast; production code uses the default.
  */
 public final class PasswordHasher {
-    public static final int DEFAULT_ITERATIONS = 120_000;
-    public static final int MIN_ITERATIONS = 100_000;
+    public static final int DEFAULT_ITERATIONS = 600_000;
+    /** The floor for a hasher (tests use it); stored hashes of any count still verify. */
+    public static final int MIN_ITERATIONS = 1_000;
     private static final String SCHEME = "pbkdf2-sha256";
     private static final String ALGORITHM = "PBKDF2WithHmacSHA256";
     private static final int MAX_ITERATIONS = 10_000_000;
@@ -23,7 +27,7 @@ public final class PasswordHasher {
 
     private final int iterations;
     private final SecureRandom random = new SecureRandom();
-    private final String dummyHash;
+    private volatile String dummyHash;
 
     public PasswordHasher() {
         this(DEFAULT_ITERATIONS);
@@ -34,7 +38,20 @@ public final class PasswordHasher {
             throw new IllegalArgumentException("iterations must be " + MIN_ITERATIONS + "–" + MAX_ITERATIONS);
         }
         this.iterations = iterations;
-        this.dummyHash = hash("dummy-password-for-unknown-users".toCharArray());
+    }
+
+    /** The iteration count of new hashes. */
+    public int iterations() {
+        return iterations;
+    }
+
+    /**
+     * Whether {@code stored} should be replaced by a new hash: it has fewer iterations than this hasher uses (or
+     * cannot be read at all, in which case it never verified anyway).
+     */
+    public boolean needsRehash(String stored) {
+        Parsed parsed = Parsed.of(stored);
+        return parsed == null || parsed.iterations < iterations;
     }
 
     /** A new salted hash of {@code password} (the array is left untouched). */
@@ -61,7 +78,12 @@ public final class PasswordHasher {
      * tell which usernames exist.
      */
     public boolean verifyAgainstDummy(char[] password) {
-        verify(password == null ? new char[0] : password, dummyHash);
+        String dummy = dummyHash;
+        if (dummy == null) { // made on first use: every Ticketing builds a hasher, most never meet an unknown user
+            dummy = hash("dummy-password-for-unknown-users".toCharArray());
+            dummyHash = dummy;
+        }
+        verify(password == null ? new char[0] : password, dummy);
         return false;
     }
 

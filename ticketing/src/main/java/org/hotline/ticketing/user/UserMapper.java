@@ -5,11 +5,13 @@ import java.util.List;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
 import org.hotline.platform.user.Role;
 
 /** SQL for users, their roles and skills. */
 interface UserMapper {
-    String COLUMNS = "u.id, u.username, u.display_name, u.password_hash, "
+    String COLUMNS = "u.id, u.username, u.display_name, u.password_hash, u.failed_logins, u.last_failed_at, "
+            + "u.locked_at, "
             + "(SELECT GROUP_CONCAT(r.role ORDER BY r.role SEPARATOR ',') FROM user_roles r WHERE r.user_id = u.id) "
             + "AS roles, "
             + "(SELECT GROUP_CONCAT(k.skill ORDER BY k.skill SEPARATOR ',') FROM user_skills k WHERE k.user_id = u.id) "
@@ -34,6 +36,16 @@ interface UserMapper {
 
     @Select("SELECT " + COLUMNS + " FROM users u ORDER BY u.username")
     List<UserRow> all();
+
+    @Select("SELECT " + COLUMNS + " FROM users u WHERE u.username = #{username} FOR UPDATE")
+    UserRow findForUpdate(@Param("username") String username);
+
+    @Update("UPDATE users SET failed_logins = #{s.count}, last_failed_at = #{s.lastFailedAt}, "
+            + "locked_at = #{s.lockedAt} WHERE id = #{id}")
+    int updateFailures(@Param("id") long id, @Param("s") LockoutPolicy.FailureState state);
+
+    @Update("UPDATE users SET password_hash = #{hash} WHERE id = #{id}")
+    int updatePasswordHash(@Param("id") long id, @Param("hash") String hash);
 
     @Select("SELECT COUNT(*) FROM users WHERE username = #{username}")
     int countUsername(@Param("username") String username);

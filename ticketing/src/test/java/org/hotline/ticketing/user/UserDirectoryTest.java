@@ -19,7 +19,7 @@ class UserDirectoryTest extends DatabaseTestSupport {
 
     @BeforeAll
     void setUp() {
-        users = new DbUserDirectory(db, clock);
+        users = new DbUserDirectory(db, clock, new PasswordHasher(2_000), LockoutPolicy.DEFAULT);
     }
 
     @Test
