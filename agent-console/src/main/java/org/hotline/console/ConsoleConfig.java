@@ -2,37 +2,50 @@ package org.hotline.console;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.hotline.console.auth.AuthConfig;
+import org.hotline.console.auth.SessionPolicy;
 
 /**
  * How the console listens.
  *
  * @param host          interface to bind (e.g. {@code 127.0.0.1} or {@code 0.0.0.0})
  * @param port          TCP port; 0 picks any free port
- * @param sessionTtl    how long a login stays valid without use (sliding)
- * @param secureCookies whether the session cookie carries {@code Secure} (set when served over HTTPS)
+ * @param auth          session lifetimes, cookie, login throttle, trusted proxies
  * @param phoneOf       the phone of a user (an agent routing does not know yet, a supervisor who listens in):
  *                      the console softphone {@code console/<username>} on the simulator, e.g. {@code PJSIP/1001}
  *                      on Asterisk
  */
-public record ConsoleConfig(String host, int port, Duration sessionTtl, boolean secureCookies,
+public record ConsoleConfig(String host, int port, AuthConfig auth,
                             java.util.function.UnaryOperator<String> phoneOf) {
     /** With every user's phone being its console softphone. */
-    public ConsoleConfig(String host, int port, Duration sessionTtl, boolean secureCookies) {
-        this(host, port, sessionTtl, secureCookies, org.hotline.console.agent.AcdAgents::consoleDevice);
+    public ConsoleConfig(String host, int port, AuthConfig auth) {
+        this(host, port, auth, org.hotline.console.agent.AcdAgents::consoleDevice);
+    }
+
+    /**
+     * With one idle timeout for every role ({@code sessionIdle}), the default absolute lifetime and throttle, and
+     * every user's phone being its console softphone.
+     */
+    public ConsoleConfig(String host, int port, Duration sessionIdle, boolean secureCookies) {
+        this(host, port, sessionIdle, secureCookies, org.hotline.console.agent.AcdAgents::consoleDevice);
+    }
+
+    /** Like {@link #ConsoleConfig(String, int, Duration, boolean)} with the phones given. */
+    public ConsoleConfig(String host, int port, Duration sessionIdle, boolean secureCookies,
+                         java.util.function.UnaryOperator<String> phoneOf) {
+        this(host, port, AuthConfig.DEFAULT.withSessions(SessionPolicy.idleFor(sessionIdle))
+                .withSecureCookies(secureCookies), phoneOf);
     }
 
     public ConsoleConfig {
         Objects.requireNonNull(phoneOf, "phoneOf");
         Objects.requireNonNull(host, "host");
-        Objects.requireNonNull(sessionTtl, "sessionTtl");
+        Objects.requireNonNull(auth, "auth");
         if (host.isBlank()) {
             throw new IllegalArgumentException("host must not be blank");
         }
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0..65535, was " + port);
-        }
-        if (sessionTtl.isNegative() || sessionTtl.isZero()) {
-            throw new IllegalArgumentException("sessionTtl must be positive, was " + sessionTtl);
         }
     }
 }

@@ -11,7 +11,11 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import org.hotline.console.agent.AcdAgents;
 import org.hotline.console.agent.AgentRoutes;
+import org.hotline.console.auth.AdminRoutes;
 import org.hotline.console.auth.AuthHandler;
+import org.hotline.console.auth.ClientAddress;
+import org.hotline.console.auth.Login;
+import org.hotline.console.auth.LoginThrottle;
 import org.hotline.console.auth.AuthRoutes;
 import org.hotline.console.auth.SessionCookie;
 import org.hotline.console.auth.SessionEnder;
@@ -54,6 +58,9 @@ public final class ConsoleServer {
     private final Blocking blocking;
     private final SessionStore sessions;
     private final SessionEnder ender;
+    private final SessionCookie cookie;
+    private final LoginThrottle throttle;
+    private final ClientAddress addresses;
     private final AcdAgents acd;
     private final OutboundDialer dialer;
     private final SocketRegistry sockets = new SocketRegistry();
@@ -73,7 +80,11 @@ public final class ConsoleServer {
         this.config = config;
         this.backend = backend;
         this.blocking = new Blocking(vertx);
-        this.sessions = new SessionStore(backend.clock(), config.sessionTtl());
+        this.sessions = new SessionStore(backend.clock(), config.auth().sessions());
+        this.cookie = SessionCookie.forHost(config.host(), config.auth().secureCookies());
+        this.throttle = new LoginThrottle(backend.clock(), config.auth().accountThrottle(),
+                config.auth().addressThrottle());
+        this.addresses = new ClientAddress(config.auth().trustedProxies());
         this.acd = new AcdAgents(backend.agents(), config.phoneOf());
         this.ender = new SessionEnder(sessions, acd, blocking);
         this.history = new CustomerHistory(backend.customers(), backend.tickets(), backend.calls(), backend.clock());
@@ -150,11 +161,13 @@ public final class ConsoleServer {
 
     private void mountRoutes() {
         router.route().handler(new SecurityHeaders());
-        router.route("/api/*").handler(new AuthHandler(sessions));
+        router.route("/api/*").handler(new AuthHandler(sessions, cookie));
         router.post("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
 
-        new AuthRoutes(backend.users(), sessions, ender, new SessionCookie(config.secureCookies()), blocking,
-                backend.clock()).mount(router);
+        new AuthRoutes(new Login(backend.users(), sessions, throttle, backend.audit(), backend.clock()), ender, cookie,
+                addresses, backend.audit(), blocking, backend.clock()).mount(router);
+        new AdminRoutes(backend.users(), throttle, addresses, backend.audit(), blocking, backend.clock())
+                .mount(router);
         new AgentRoutes(acd, backend.switchControl(), blocking).mount(router);
         new CallControlRoutes(acd, backend.switchControl(), dialer, blocking).mount(router);
         new StatsRoutes(backend.stats(), backend.agents(), callFeatures, blocking).mount(router);

@@ -15,6 +15,8 @@ public enum Access {
     AGENT(EnumSet.of(Role.AGENT)),
     /** Supervisors and administrators. */
     SUPERVISOR(EnumSet.of(Role.SUPERVISOR, Role.ADMIN)),
+    /** Administrators only (account actions). */
+    ADMIN(EnumSet.of(Role.ADMIN)),
     /** Anyone who works the hotline: agents, supervisors, administrators. */
     STAFF(EnumSet.of(Role.AGENT, Role.SUPERVISOR, Role.ADMIN));
 

@@ -70,7 +70,10 @@ public final class AccessPolicy {
             rule(HttpMethod.POST, "/api/callbacks/:id/claim", Access.AGENT),
             rule(HttpMethod.POST, "/api/callbacks/:id/finish", Access.AGENT),
             rule(HttpMethod.POST, "/api/callbacks/:id/release", Access.AGENT),
-            rule(HttpMethod.POST, "/api/callbacks/:id/cancel", Access.SUPERVISOR));
+            rule(HttpMethod.POST, "/api/callbacks/:id/cancel", Access.SUPERVISOR),
+
+            // account administration
+            rule(HttpMethod.POST, "/api/admin/users/:username/unlock", Access.ADMIN));
 
     private AccessPolicy() {
     }

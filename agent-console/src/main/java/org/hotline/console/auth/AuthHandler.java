@@ -8,17 +8,20 @@ import org.hotline.platform.user.User;
 
 /**
  * Guards every {@code /api} request with {@link AccessPolicy}: unknown routes are refused, protected routes need a
- * live session (bearer token, cookie, or for the WebSocket a {@code token} query parameter) and one of the rule's
- * roles. The session is put into the routing context for the route handlers.
+ * live session (an {@code Authorization: Bearer} token or the session cookie of the name in force) and one of the
+ * rule's roles. The session is put into the routing context for the route handlers. A token in the URL is refused
+ * outright (401), valid or not: URLs end up in access logs, proxies and browser history.
  */
 public final class AuthHandler implements Handler<RoutingContext> {
     private static final String SESSION_KEY = "hotline.session";
     private static final String WS_PATH = "/api/ws";
 
     private final SessionStore sessions;
+    private final SessionCookie cookie;
 
-    public AuthHandler(SessionStore sessions) {
+    public AuthHandler(SessionStore sessions, SessionCookie cookie) {
         this.sessions = sessions;
+        this.cookie = cookie;
     }
 
     /** The session the guard admitted (only on protected routes). */
@@ -50,7 +53,12 @@ public final class AuthHandler implements Handler<RoutingContext> {
             rc.next();
             return;
         }
-        Optional<Session> session = sessions.touch(token(rc, path));
+        if (WS_PATH.equals(stripSlash(path)) && rc.request().getParam("token") != null) {
+            rc.fail(new HttpError(401, null, "a session token in the URL is not accepted; send the cookie or an "
+                    + "Authorization: Bearer header"));
+            return;
+        }
+        Optional<Session> session = sessions.touch(token(rc));
         if (session.isEmpty()) {
             rc.fail(HttpError.unauthorized());
             return;
@@ -63,19 +71,13 @@ public final class AuthHandler implements Handler<RoutingContext> {
         rc.next();
     }
 
-    private static String token(RoutingContext rc, String path) {
+    private String token(RoutingContext rc) {
         String header = rc.request().getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return header.substring(7).strip();
         }
-        String cookie = SessionCookie.read(rc);
-        if (cookie != null && !cookie.isEmpty()) {
-            return cookie;
-        }
-        if (WS_PATH.equals(stripSlash(path))) {
-            return rc.request().getParam("token");
-        }
-        return null;
+        String fromCookie = cookie.read(rc);
+        return fromCookie == null || fromCookie.isEmpty() ? null : fromCookie;
     }
 
     private static String stripSlash(String path) {

@@ -4,41 +4,45 @@ import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
-import java.util.Arrays;
+import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import org.hotline.console.http.Blocking;
 import org.hotline.console.http.HttpError;
 import org.hotline.console.http.Json;
 import org.hotline.console.http.JsonBody;
 import org.hotline.console.http.Responses;
 import org.hotline.platform.Times;
-import org.hotline.platform.user.User;
-import org.hotline.platform.user.UserDirectory;
+import org.hotline.platform.audit.AuditEntry;
+import org.hotline.platform.audit.AuditLog;
+import org.hotline.platform.audit.AuditOutcome;
 
-/** Health, login, logout and "who am I". */
+/** Health, login, logout and "who am I" (with the session's expiries, so the page can warn before it ends). */
 public final class AuthRoutes {
     private static final String BAD_LOGIN = "invalid username or password";
+    private static final String LOCKED = "this account is locked after too many failed logins; an administrator "
+            + "can unlock it";
 
-    private final UserDirectory users;
-    private final SessionStore sessions;
+    private final Login login;
     private final SessionEnder ender;
     private final SessionCookie cookie;
+    private final ClientAddress addresses;
+    private final AuditLog audit;
     private final Blocking blocking;
     private final Clock clock;
 
-    public AuthRoutes(UserDirectory users, SessionStore sessions, SessionEnder ender, SessionCookie cookie,
+    public AuthRoutes(Login login, SessionEnder ender, SessionCookie cookie, ClientAddress addresses, AuditLog audit,
                       Blocking blocking, Clock clock) {
-        this.users = users;
-        this.sessions = sessions;
+        this.login = login;
         this.ender = ender;
         this.cookie = cookie;
+        this.addresses = addresses;
+        this.audit = audit;
         this.blocking = blocking;
         this.clock = clock;
     }
 
     /** What {@code POST /api/login} answers. */
-    public record LoginResponse(String token, UserView user) {
+    public record LoginResponse(String token, UserView user, Instant expiresAt, Instant idleExpiresAt) {
     }
 
     public void mount(Router router) {
@@ -46,33 +50,45 @@ public final class AuthRoutes {
                 Map.of("status", "UP", "time", Json.instant(Times.now(clock))))));
         router.post("/api/login").handler(Responses.ok(this::login));
         router.post("/api/logout").handler(Responses.ok(this::logout));
-        router.get("/api/me").handler(Responses.ok(rc -> Future.succeededFuture(
-                Map.of("user", UserView.of(AuthHandler.user(rc))))));
+        router.get("/api/me").handler(Responses.ok(rc -> Future.succeededFuture(me(AuthHandler.session(rc)))));
+    }
+
+    private static Map<String, Object> me(Session session) {
+        return Map.of("user", UserView.of(session.user()), "expiresAt", Json.instant(session.expiresAt()),
+                "idleExpiresAt", Json.instant(session.idleExpiresAt()));
     }
 
     private Future<LoginResponse> login(RoutingContext rc) {
         JsonBody body = JsonBody.of(rc);
         String username = body.requiredText("username", 64);
         char[] password = body.requiredSecret("password", 256);
-        return blocking.run(() -> authenticate(username, password)).map(user -> {
-            User u = user.orElseThrow(() -> new HttpError(401, null, BAD_LOGIN));
-            Session session = sessions.create(u);
-            cookie.set(rc, session.token());
-            return new LoginResponse(session.token(), UserView.of(u));
+        String address = addresses.of(rc.request());
+        return blocking.run(() -> login.attempt(username, password, address)).map(result -> switch (result) {
+            case Login.Result.Success s -> {
+                cookie.set(rc, s.session().token());
+                yield new LoginResponse(s.session().token(), UserView.of(s.session().user()),
+                        s.session().expiresAt(), s.session().idleExpiresAt());
+            }
+            case Login.Result.Throttled t -> {
+                long seconds = Login.seconds(t.retryAfter());
+                rc.response().putHeader("Retry-After", Long.toString(seconds));
+                throw new HttpError(429, null, "too many failed logins; try again in " + seconds + " s");
+            }
+            case Login.Result.Refused r -> throw new HttpError(401, null, BAD_LOGIN);
+            case Login.Result.Locked l -> throw new HttpError(423, null, LOCKED);
         });
-    }
-
-    private Optional<User> authenticate(String username, char[] password) {
-        try {
-            return users.authenticate(username, password);
-        } finally {
-            Arrays.fill(password, '\0');
-        }
     }
 
     private Future<Map<String, String>> logout(RoutingContext rc) {
         Session session = AuthHandler.session(rc);
+        String address = addresses.of(rc.request());
         cookie.clear(rc);
-        return ender.end(session.token()).map(v -> Map.of("status", "LOGGED_OUT"));
+        return ender.end(session.token())
+                .compose(v -> blocking.run(() -> {
+                    audit.record(new AuditEntry(Times.now(clock), session.username(), address, "logout",
+                            "user:" + session.username(), AuditOutcome.SUCCESS, null));
+                    return null;
+                }))
+                .map(v -> Map.of("status", "LOGGED_OUT"));
     }
 }

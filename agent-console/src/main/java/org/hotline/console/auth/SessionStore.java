@@ -14,20 +14,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Server-side sessions in memory: token → user and expiry. The expiry slides by {@code ttl} on every successful
- * lookup. Ended sessions (logout, expiry, shutdown) are announced to the registered listeners.
+ * Server-side sessions in memory: token → user and expiries. The idle expiry slides by the user's idle timeout
+ * ({@link SessionPolicy}) on every successful lookup; the absolute expiry is fixed at login. Ended sessions (logout,
+ * expiry, shutdown) are announced to the registered listeners.
  */
 public final class SessionStore {
     private static final Logger LOG = LoggerFactory.getLogger(SessionStore.class);
 
     private final Clock clock;
-    private final Duration ttl;
+    private final SessionPolicy policy;
     private final ConcurrentHashMap<String, Session> sessions = new ConcurrentHashMap<>();
     private final List<Consumer<Session>> endListeners = new CopyOnWriteArrayList<>();
 
-    public SessionStore(Clock clock, Duration ttl) {
+    public SessionStore(Clock clock, SessionPolicy policy) {
         this.clock = clock;
-        this.ttl = ttl;
+        this.policy = policy;
+    }
+
+    /** With one idle timeout for every role and the default absolute lifetime. */
+    public SessionStore(Clock clock, Duration idle) {
+        this(clock, SessionPolicy.idleFor(idle));
     }
 
     /** Called with every session that ends, on the thread that ended it. */
@@ -37,15 +43,16 @@ public final class SessionStore {
 
     public Session create(User user) {
         Instant now = Times.now(clock);
-        Session session = new Session(Tokens.next(), user, now, now.plus(ttl));
+        Session session = new Session(Tokens.next(), user, now, now.plus(policy.idleTimeout(user)),
+                now.plus(policy.absoluteLifetime()));
         sessions.put(session.token(), session);
         LOG.info("user {} logged in", user.username());
         return session;
     }
 
     /**
-     * The live session for {@code token}, its expiry pushed forward; empty when unknown or expired (an expired
-     * session is ended by the next purge).
+     * The live session for {@code token}, its idle expiry pushed forward (never past the absolute one); empty when
+     * unknown or expired (an expired session is ended by the next purge).
      */
     public Optional<Session> touch(String token) {
         if (!Tokens.plausible(token)) {
@@ -56,10 +63,12 @@ public final class SessionStore {
         if (current == null) {
             return Optional.empty();
         }
-        if (!now.isBefore(current.expiresAt())) {
+        if (!current.isLiveAt(now)) {
             return Optional.empty();
         }
-        Session slid = new Session(token, current.user(), current.createdAt(), now.plus(ttl));
+        Instant idle = now.plus(policy.idleTimeout(current.user()));
+        Session slid = new Session(token, current.user(), current.createdAt(),
+                idle.isAfter(current.expiresAt()) ? current.expiresAt() : idle, current.expiresAt());
         return Optional.ofNullable(sessions.computeIfPresent(token, (k, old) -> slid));
     }
 
@@ -83,7 +92,7 @@ public final class SessionStore {
     /** The tokens of sessions that have expired but were not ended yet. */
     public List<String> expiredTokens() {
         Instant now = Times.now(clock);
-        return sessions.values().stream().filter(s -> !now.isBefore(s.expiresAt())).map(Session::token).toList();
+        return sessions.values().stream().filter(s -> !s.isLiveAt(now)).map(Session::token).toList();
     }
 
     /** Whether {@code username} still has a live session other than {@code exceptToken}. */
@@ -91,7 +100,7 @@ public final class SessionStore {
         Instant now = Times.now(clock);
         return sessions.values().stream()
                 .anyMatch(s -> s.username().equals(username) && !s.token().equals(exceptToken)
-                        && now.isBefore(s.expiresAt()));
+                        && s.isLiveAt(now));
     }
 
     /** Ends every session (shutdown). */

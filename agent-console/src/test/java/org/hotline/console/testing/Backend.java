@@ -17,6 +17,7 @@ import org.hotline.platform.user.Role;
 import org.hotline.ticketing.Ticketing;
 import org.hotline.ticketing.db.Database;
 import org.hotline.ticketing.testing.TestDatabase;
+import org.hotline.ticketing.user.LockoutPolicy;
 
 /**
  * What a test class shares: a fresh MariaDB database with the real ticketing side (call records written from the
@@ -26,7 +27,10 @@ import org.hotline.ticketing.testing.TestDatabase;
 public final class Backend implements AutoCloseable {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-    public final Clock clock = Clock.systemUTC();
+    /** PBKDF2 iterations of the test users' hashes: few, since every test class creates many users. */
+    public static final int TEST_PASSWORD_ITERATIONS = 1_000;
+
+    public final Clock clock;
     public final EventBus bus = new LocalEventBus();
     public final TestDatabase testDb;
     public final Database db;
@@ -35,9 +39,15 @@ public final class Backend implements AutoCloseable {
     public final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
 
     public Backend() {
+        this(Clock.systemUTC());
+    }
+
+    /** With {@code clock} (a movable one where session lifetimes or the login throttle are tested). */
+    public Backend(Clock clock) {
+        this.clock = clock;
         testDb = TestDatabase.create();
         db = Database.open(testDb.config());
-        ticketing = new Ticketing(db, clock);
+        ticketing = new Ticketing(db, clock, TEST_PASSWORD_ITERATIONS, LockoutPolicy.DEFAULT);
         ticketing.callRecorder().start(bus);
         ticketing.callbacks().publishTo(bus);
     }

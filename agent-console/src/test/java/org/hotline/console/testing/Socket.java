@@ -26,19 +26,32 @@ public final class Socket implements AutoCloseable {
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final WebSocket socket;
 
-    private Socket(URI uri) throws Exception {
-        this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(uri, new Collector()).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    private Socket(URI uri, String... headers) throws Exception {
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        this.socket = builder.buildAsync(uri, new Collector()).get(WAIT.toSeconds(), TimeUnit.SECONDS);
     }
 
-    /** Opens the socket with {@code ?token=}. */
+    /** Opens the socket with the token in an {@code Authorization: Bearer} header (as a non-browser client). */
     public static Socket open(Api api, String token) throws Exception {
         return open(api.port(), token);
     }
 
-    /** Opens the socket of the console on {@code 127.0.0.1:port} with {@code ?token=}. */
+    /** Opens the socket of the console on {@code 127.0.0.1:port} with the token as a bearer header. */
     public static Socket open(int port, String token) throws Exception {
-        return new Socket(URI.create("ws://127.0.0.1:" + port + "/api/ws?token=" + token));
+        return new Socket(URI.create("ws://127.0.0.1:" + port + "/api/ws"), "Authorization", "Bearer " + token);
+    }
+
+    /** Opens the socket with a {@code Cookie} header (what a browser sends on the handshake). */
+    public static Socket openWithCookie(Api api, String cookie) throws Exception {
+        return new Socket(URI.create("ws://127.0.0.1:" + api.port() + "/api/ws"), "Cookie", cookie);
+    }
+
+    /** Opens the socket with the token in the URL (the old way, expected to be refused). */
+    public static Socket openWithTokenInUrl(Api api, String token) throws Exception {
+        return new Socket(URI.create("ws://127.0.0.1:" + api.port() + "/api/ws?token=" + token));
     }
 
     /** Opens the socket without any credentials (expected to be refused). */
