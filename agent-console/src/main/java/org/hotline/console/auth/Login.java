@@ -72,6 +72,7 @@ public final class Login {
                     yield new Result.Refused();
                 }
                 case LoginOutcome.Locked l -> {
+                    throttle.notChecked(username, address);
                     record(username, address, AuditOutcome.DENIED, "account locked since " + l.since());
                     yield new Result.Locked();
                 }

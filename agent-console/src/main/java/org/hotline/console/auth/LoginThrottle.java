@@ -22,7 +22,9 @@ import org.hotline.platform.Times;
 public final class LoginThrottle {
     static final int DEFAULT_MAX_ENTRIES = 10_000;
 
-    private record Entry(int failures, Instant lastFailure, Instant blockedUntil) {
+    /** A key's count; {@code before*} are what the last count replaced, so that taking it back restores them. */
+    private record Entry(int failures, Instant lastFailure, Instant blockedUntil, Instant beforeLastFailure,
+                         Instant beforeBlockedUntil) {
     }
 
     private final Clock clock;
@@ -64,16 +66,30 @@ public final class LoginThrottle {
     /** The admitted attempt succeeded: the account's count starts again, the address's loses this attempt. */
     public synchronized void succeeded(String username, String address) {
         entries.remove(accountKey(username));
-        String key = addressKey(address);
+        uncount(addressKey(address));
+    }
+
+    /**
+     * The admitted attempt checked no password (the account is locked): it is taken back from both counts, since it
+     * taught the client nothing and must not stretch the wait of the account's owner.
+     */
+    public synchronized void notChecked(String username, String address) {
+        uncount(accountKey(username));
+        uncount(addressKey(address));
+    }
+
+    private void uncount(String key) {
         Entry e = entries.get(key);
-        if (e != null) {
-            int failures = e.failures() - 1;
-            if (failures <= 0) {
-                entries.remove(key);
-            } else {
-                entries.put(key, new Entry(failures, e.lastFailure(),
-                        e.lastFailure().plus(addressRule.delayAfter(failures))));
-            }
+        if (e == null) {
+            return;
+        }
+        int failures = e.failures() - 1;
+        if (failures <= 0) {
+            entries.remove(key);
+        } else if (e.beforeLastFailure() == null) { // a second take-back in a row: keep the wait as it is
+            entries.put(key, new Entry(failures, e.lastFailure(), e.blockedUntil(), null, null));
+        } else {
+            entries.put(key, new Entry(failures, e.beforeLastFailure(), e.beforeBlockedUntil(), null, null));
         }
     }
 
@@ -100,7 +116,9 @@ public final class LoginThrottle {
         if (old == null && entries.size() >= maxEntries) {
             makeRoom(now);
         }
-        entries.put(key, new Entry(failures, now, now.plus(rule.delayAfter(failures))));
+        Instant beforeLast = failures == 1 ? null : old.lastFailure();
+        Instant beforeBlocked = failures == 1 ? null : old.blockedUntil();
+        entries.put(key, new Entry(failures, now, now.plus(rule.delayAfter(failures)), beforeLast, beforeBlocked));
     }
 
     private boolean forgotten(Entry e, String key, Instant now) {

@@ -59,6 +59,16 @@ class AccessPolicyTest {
     }
 
     @Test
+    void onlyAdministratorsMayUnlockAnAccount() {
+        assertThat(AccessPolicy.find(HttpMethod.POST, "/api/admin/users/agent1/unlock")).get()
+                .extracting(AccessPolicy.Rule::access).isEqualTo(Access.ADMIN);
+        assertThat(Access.ADMIN.allows(with(Role.ADMIN))).isTrue();
+        assertThat(Access.ADMIN.allows(with(Role.SUPERVISOR))).isFalse();
+        assertThat(Access.ADMIN.allows(with(Role.AGENT))).isFalse();
+        assertThat(AccessPolicy.find(HttpMethod.GET, "/api/admin/users/agent1/unlock")).isEmpty();
+    }
+
+    @Test
     void onlyHealthAndLoginArePublic() {
         assertThat(AccessPolicy.rules()).filteredOn(r -> r.access() == Access.PUBLIC)
                 .extracting(AccessPolicy.Rule::path)

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 
 class SessionStoreTest {
     private static final User ALICE = new User(1, "alice", "Alice", Set.of(Role.AGENT), Set.of("general"));
+    private static final User BOSS = new User(2, "boss", "Boss", Set.of(Role.SUPERVISOR), Set.of());
+    private static final User ROOT = new User(3, "root", "Root", Set.of(Role.ADMIN), Set.of());
+    private static final User BOTH = new User(4, "both", "Both", Set.of(Role.AGENT, Role.SUPERVISOR), Set.of());
 
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T08:00:00Z"));
     private final SessionStore store = new SessionStore(clock, Duration.ofMinutes(30));
@@ -51,6 +54,46 @@ class SessionStoreTest {
         store.end(s.token());
         assertThat(ended).containsExactly("alice");
         assertThat(store.size()).isZero();
+    }
+
+    @Test
+    void idleTimeoutsAreByRoleAndAUserWithBothGetsTheShorter() {
+        SessionPolicy policy = SessionPolicy.DEFAULT;
+
+        assertThat(policy.idleTimeout(ALICE)).isEqualTo(Duration.ofHours(9));
+        assertThat(policy.idleTimeout(BOSS)).isEqualTo(Duration.ofMinutes(30));
+        assertThat(policy.idleTimeout(ROOT)).isEqualTo(Duration.ofMinutes(30));
+        assertThat(policy.idleTimeout(BOTH)).isEqualTo(Duration.ofMinutes(30));
+        assertThat(new SessionPolicy(Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofHours(12))
+                .idleTimeout(BOTH)).isEqualTo(Duration.ofMinutes(10));
+    }
+
+    @Test
+    void aSupervisorsSessionEndsAfterThirtyIdleMinutesAnAgentsDoesNot() {
+        SessionStore byRole = new SessionStore(clock, SessionPolicy.DEFAULT);
+        Session agent = byRole.create(ALICE);
+        Session supervisor = byRole.create(BOSS);
+        clock.advance(Duration.ofMinutes(31));
+
+        assertThat(byRole.touch(supervisor.token())).isEmpty();
+        assertThat(byRole.touch(agent.token())).isPresent();
+    }
+
+    @Test
+    void aSessionInConstantUseEndsAtItsAbsoluteLifetime() {
+        SessionStore byRole = new SessionStore(clock, SessionPolicy.DEFAULT);
+        Session s = byRole.create(ALICE);
+        assertThat(s.expiresAt()).isEqualTo(s.createdAt().plus(Duration.ofHours(12)));
+        for (int i = 0; i < 47; i++) { // every 15 min for 11 h 45 min
+            clock.advance(Duration.ofMinutes(15));
+            assertThat(byRole.touch(s.token())).as("after %d min", (i + 1) * 15).isPresent();
+        }
+        assertThat(byRole.touch(s.token())).get().extracting(Session::idleExpiresAt).isEqualTo(s.expiresAt());
+
+        clock.advance(Duration.ofMinutes(15));
+
+        assertThat(byRole.touch(s.token())).isEmpty();
+        assertThat(byRole.expiredTokens()).containsExactly(s.token());
     }
 
     @Test

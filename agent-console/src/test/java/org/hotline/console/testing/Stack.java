@@ -5,6 +5,8 @@ import java.util.List;
 import org.hotline.console.ConsoleBackend;
 import org.hotline.console.ConsoleConfig;
 import org.hotline.console.ConsoleServer;
+import org.hotline.console.auth.AuthConfig;
+import org.hotline.console.auth.SessionPolicy;
 import org.hotline.cti.sim.SimulatedSwitch;
 import org.hotline.cti.sim.SimulationTiming;
 import org.hotline.platform.routing.AgentSnapshot;
@@ -33,6 +35,11 @@ public final class Stack implements AutoCloseable {
     public final Api api;
 
     public Stack(Backend backend) {
+        this(backend, AuthConfig.DEFAULT.withSessions(SessionPolicy.idleFor(Duration.ofMinutes(30))));
+    }
+
+    /** With the console's authentication settings given (session lifetimes, throttle, cookie, trusted proxies). */
+    public Stack(Backend backend, AuthConfig auth) {
         this.backend = backend;
         this.sim = new SimulatedSwitch(backend.bus, backend.clock, SimulationTiming.instant());
         this.acd = new Acd(List.of(new QueueDefinition(QUEUE, QUEUE, 15, RING_TIMEOUT, WRAP_UP)), backend.bus,
@@ -41,8 +48,7 @@ public final class Stack implements AutoCloseable {
         this.ports = new ConsoleBackend(backend.ticketing.users(), acd, backend.ticketing.calls(),
                 backend.ticketing.customers(), backend.ticketing.tickets(), backend.ticketing.callbacks(), stats, sim,
                 backend.ticketing.audit(), backend.bus, backend.clock);
-        this.server = new ConsoleServer(backend.vertx, new ConsoleConfig("127.0.0.1", 0, Duration.ofMinutes(30),
-                false), ports);
+        this.server = new ConsoleServer(backend.vertx, new ConsoleConfig("127.0.0.1", 0, auth), ports);
         this.port = Futures.get(server.start());
         this.api = new Api(port);
     }
