@@ -14,6 +14,7 @@ import org.hotline.app.db.EmbeddedDatabase;
 import org.hotline.console.ConsoleBackend;
 import org.hotline.console.ConsoleConfig;
 import org.hotline.console.ConsoleServer;
+import org.hotline.console.auth.AuthConfig;
 import org.hotline.cti.asterisk.AsteriskSwitch;
 import org.hotline.cti.asterisk.agi.AgiServerConfig;
 import org.hotline.cti.asterisk.ami.AmiServerConfig;
@@ -93,7 +94,7 @@ public final class HotlinePlatform implements AutoCloseable {
         }
         Database database = Database.open(dbConfig);
         closeables.push(database);
-        ticketing = new Ticketing(database, clock);
+        ticketing = new Ticketing(database, clock, settings.auth().passwordIterations(), settings.auth().lockout());
         if (settings.demoSeed()) {
             DemoSeed.apply(ticketing);
         }
@@ -152,8 +153,10 @@ public final class HotlinePlatform implements AutoCloseable {
         Vertx vertx = Vertx.vertx();
         closeables.push(() -> vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
         ConsoleServer console = new ConsoleServer(vertx,
-                new ConsoleConfig(settings.http().host(), settings.http().port(), settings.http().sessionTtl(),
-                        settings.http().secureCookies(), this::phoneOf),
+                new ConsoleConfig(settings.http().host(), settings.http().port(),
+                        new AuthConfig(settings.http().sessions(), settings.http().secureCookies(),
+                                settings.auth().accountThrottle(), settings.auth().addressThrottle(),
+                                settings.http().trustedProxies()), this::phoneOf),
                 new ConsoleBackend(ticketing.users(), acd, ticketing.calls(), ticketing.customers(),
                         ticketing.tickets(), ticketing.callbacks(), stats, switchControl, ticketing.audit(), bus, clock));
         httpPort = await(console.start());

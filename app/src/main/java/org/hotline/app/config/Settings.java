@@ -6,17 +6,22 @@ import com.typesafe.config.ConfigFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.hotline.console.auth.SessionPolicy;
+import org.hotline.console.auth.ThrottleRule;
 import org.hotline.platform.telephony.Devices;
+import org.hotline.ticketing.user.LockoutPolicy;
 
 /**
  * The platform's configuration, read once from Typesafe Config ({@code reference.conf} defaults, an optional file,
  * system properties and environment variables). Invalid values fail at start-up with the key named.
  */
 public record Settings(String profile, Http http, Db db, boolean demoSeed, List<Queue> queues, String ivrFlowDir,
-                       Simulation simulation, Telephony telephony, Asterisk asterisk) {
+                       Simulation simulation, Telephony telephony, Asterisk asterisk, Auth auth) {
 
     /** Which switch carries the calls. */
     public enum Telephony { SIMULATOR, ASTERISK }
@@ -45,8 +50,28 @@ public record Settings(String profile, Http http, Db db, boolean demoSeed, List<
         }
     }
 
-    public record Http(String host, int port, Duration sessionTtl, boolean secureCookies) {
+    /**
+     * The console's HTTP side.
+     *
+     * @param sessions       idle timeouts by role and absolute lifetime of sessions
+     * @param secureCookies  the {@code __Host-} Secure cookie even on loopback
+     * @param trustedProxies peers whose {@code X-Forwarded-For} is believed
+     */
+    public record Http(String host, int port, SessionPolicy sessions, boolean secureCookies,
+                       Set<String> trustedProxies) {
     }
+
+    /**
+     * Logins: password hashing, lockout and throttle.
+     *
+     * @param passwordIterations PBKDF2 iterations of new hashes (at least {@link #MIN_PASSWORD_ITERATIONS})
+     */
+    public record Auth(int passwordIterations, LockoutPolicy lockout, ThrottleRule accountThrottle,
+                       ThrottleRule addressThrottle) {
+    }
+
+    /** The least {@code hotline.auth.password-iterations} accepted (the load tool's throwaway accounts use it). */
+    public static final int MIN_PASSWORD_ITERATIONS = 100_000;
 
     /** The password is never printed. */
     public record Db(boolean embedded, Path dataDir, String url, String user, String password, int maxPoolSize) {
@@ -113,8 +138,7 @@ public record Settings(String profile, Http http, Db db, boolean demoSeed, List<
         }
         return new Settings(
                 h.getString("profile"),
-                new Http(http.getString("host"), port, http.getDuration("session-ttl"),
-                        http.getBoolean("secure-cookies")),
+                http(http, port),
                 new Db(db.getBoolean("embedded"), Path.of(db.getString("data-dir")), db.getString("url"),
                         db.getString("user"), db.getString("password"), db.getInt("max-pool-size")),
                 h.getBoolean("demo-seed"),
@@ -124,7 +148,54 @@ public record Settings(String profile, Http http, Db db, boolean demoSeed, List<
                         sim.getDuration("mean-patience"), sim.getDuration("mean-talk-time"), sim.getInt("agents"),
                         sim.getDuration("agent-ring-delay"), sim.getDuration("agent-wrap-up"), Map.copyOf(weights)),
                 telephony(h.getString("telephony")),
-                asterisk(h.getConfig("asterisk")));
+                asterisk(h.getConfig("asterisk")),
+                auth(h.getConfig("auth")));
+    }
+
+    private static Http http(Config http, int port) {
+        if (http.hasPath("session-ttl")) {
+            throw new IllegalArgumentException("invalid configuration: hotline.http.session-ttl is no longer "
+                    + "supported; use hotline.http.session.idle-timeout.agent / .staff and "
+                    + "hotline.http.session.absolute-lifetime");
+        }
+        Config s = http.getConfig("session");
+        SessionPolicy sessions;
+        try {
+            sessions = new SessionPolicy(s.getDuration("idle-timeout.agent"), s.getDuration("idle-timeout.staff"),
+                    s.getDuration("absolute-lifetime"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid configuration: hotline.http.session: " + e.getMessage(), e);
+        }
+        Set<String> proxies = new LinkedHashSet<>();
+        for (String p : http.getString("trusted-proxies").split(",")) {
+            if (!p.isBlank()) {
+                proxies.add(p.strip());
+            }
+        }
+        return new Http(http.getString("host"), port, sessions, http.getBoolean("secure-cookies"),
+                Set.copyOf(proxies));
+    }
+
+    private static Auth auth(Config a) {
+        int iterations = a.getInt("password-iterations");
+        if (iterations < MIN_PASSWORD_ITERATIONS || iterations > 10_000_000) {
+            throw new IllegalArgumentException("invalid configuration: hotline.auth.password-iterations must be "
+                    + MIN_PASSWORD_ITERATIONS + "..10000000, was " + iterations);
+        }
+        try {
+            Config l = a.getConfig("lockout");
+            LockoutPolicy lockout = new LockoutPolicy(l.getInt("failures"), l.getDuration("window"),
+                    l.getDuration("duration"));
+            return new Auth(iterations, lockout, throttle(a.getConfig("throttle.account")),
+                    throttle(a.getConfig("throttle.address")));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid configuration: hotline.auth: " + e.getMessage(), e);
+        }
+    }
+
+    private static ThrottleRule throttle(Config t) {
+        return new ThrottleRule(t.getInt("free-failures"), t.getDuration("base-delay"), t.getDuration("max-delay"),
+                t.getDuration("forget-after"));
     }
 
     private static Telephony telephony(String value) {

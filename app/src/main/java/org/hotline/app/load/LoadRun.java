@@ -71,6 +71,8 @@ final class LoadRun {
         o.put("hotline.http.port", 0);
         o.put("hotline.http.host", "127.0.0.1");
         o.put("hotline.demo-seed", true);
+        // the load agents' accounts are throwaway (random password, made for this run): the least hashing allowed
+        o.put("hotline.auth.password-iterations", Settings.MIN_PASSWORD_ITERATIONS);
         o.put("hotline.simulation.enabled", true);
         o.put("hotline.simulation.timing", "instant");
         o.put("hotline.simulation.calls-per-second", 0);
@@ -179,8 +181,8 @@ final class LoadRun {
                 throw new IllegalStateException("load agent login failed: " + login.statusCode());
             }
             sockets.add(http.newWebSocketBuilder()
-                    .buildAsync(URI.create("ws://127.0.0.1:" + platform.httpPort() + "/api/ws?token=" + m.group(1)),
-                            new PopListener())
+                    .header("Authorization", "Bearer " + m.group(1))
+                    .buildAsync(URI.create("ws://127.0.0.1:" + platform.httpPort() + "/api/ws"), new PopListener())
                     .get(10, TimeUnit.SECONDS));
         }
         return sockets;

@@ -23,6 +23,54 @@ class SettingsTest {
     }
 
     @Test
+    void sessionsLastAShiftForAgentsHalfAnHourForStaffAndTwelveHoursAtMost() {
+        Settings s = Settings.from(ConfigFactory.empty());
+
+        assertThat(s.http().sessions().agentIdle()).isEqualTo(Duration.ofHours(9));
+        assertThat(s.http().sessions().staffIdle()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(s.http().sessions().absoluteLifetime()).isEqualTo(Duration.ofHours(12));
+        assertThat(s.http().secureCookies()).isFalse();
+        assertThat(s.http().trustedProxies()).isEmpty();
+    }
+
+    @Test
+    void loginsHashWith600000IterationsLockAfterTenFailuresAndBackOffAfterFive() {
+        Settings s = Settings.from(ConfigFactory.empty());
+
+        assertThat(s.auth().passwordIterations()).isEqualTo(600_000);
+        assertThat(s.auth().lockout().failures()).isEqualTo(10);
+        assertThat(s.auth().lockout().window()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(s.auth().lockout().duration()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(s.auth().accountThrottle().freeFailures()).isEqualTo(5);
+        assertThat(s.auth().accountThrottle().baseDelay()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(s.auth().addressThrottle().freeFailures()).isEqualTo(20);
+    }
+
+    @Test
+    void sessionAndLoginSettingsAreReadAndBadOnesNamed() {
+        Settings s = Settings.from(ConfigFactory.parseMap(Map.of(
+                "hotline.http.session.idle-timeout.staff", "15m",
+                "hotline.http.trusted-proxies", "10.0.0.1, 10.0.0.2",
+                "hotline.auth.lockout.duration", "0s")));
+        assertThat(s.http().sessions().staffIdle()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(s.http().trustedProxies()).containsExactlyInAnyOrder("10.0.0.1", "10.0.0.2");
+        assertThat(s.auth().lockout().duration()).isZero();
+
+        assertThatThrownBy(() -> Settings.from(ConfigFactory.parseMap(Map.of("hotline.http.session-ttl", "8h"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("session-ttl")
+                .hasMessageContaining("idle-timeout");
+        assertThatThrownBy(() -> Settings.from(ConfigFactory.parseMap(
+                Map.of("hotline.auth.password-iterations", 120_000 / 2))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("password-iterations");
+        assertThatThrownBy(() -> Settings.from(ConfigFactory.parseMap(
+                Map.of("hotline.http.session.absolute-lifetime", "0s"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hotline.http.session");
+        assertThatThrownBy(() -> Settings.from(ConfigFactory.parseMap(
+                Map.of("hotline.auth.lockout.failures", 0))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hotline.auth");
+    }
+
+    @Test
     void theDatabasePasswordNeverAppearsInTheSettingsText() {
         Settings s = Settings.from(ConfigFactory.parseMap(Map.of("hotline.db.password", "top-secret-42")));
         assertThat(s.db().password()).isEqualTo("top-secret-42");
