@@ -1,10 +1,12 @@
-// JSON over fetch; the session travels in the HttpOnly cookie. Errors become ApiError {status, message, field}.
+// JSON over fetch; the session travels in the HttpOnly cookie. Errors become ApiError {status, message, field,
+// retryAfter} (retryAfter: the seconds of a 429's Retry-After, else null).
 
 export class ApiError extends Error {
-  constructor(status, message, field) {
+  constructor(status, message, field, retryAfter) {
     super(message);
     this.status = status;
     this.field = field ?? null;
+    this.retryAfter = retryAfter ?? null;
   }
 }
 
@@ -25,7 +27,9 @@ async function call(method, path, body, { redirectOn401 = true } = {}) {
     if (response.status === 401 && redirectOn401) {
       window.location.assign('index.html');
     }
-    throw new ApiError(response.status, data?.error ?? response.statusText, data?.field);
+    const retryAfter = Number.parseInt(response.headers.get('Retry-After') ?? '', 10);
+    throw new ApiError(response.status, data?.error ?? response.statusText, data?.field,
+      Number.isNaN(retryAfter) ? null : retryAfter);
   }
   return data;
 }

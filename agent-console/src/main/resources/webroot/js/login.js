@@ -49,7 +49,11 @@ async function submit(event) {
       showError(t('login.noRole'));
     }
   } catch (e) {
-    if (e instanceof ApiError && (e.status === 401 || e.status === 400)) {
+    if (e instanceof ApiError && e.status === 429) {
+      showError(t('login.throttled', { seconds: e.retryAfter ?? 1 }));
+    } else if (e instanceof ApiError && e.status === 423) {
+      showError(t('login.locked'));
+    } else if (e instanceof ApiError && (e.status === 401 || e.status === 400)) {
       showError(e.status === 401 ? t('login.failed') : t('login.required'));
     } else {
       showError(t('error.network'));
