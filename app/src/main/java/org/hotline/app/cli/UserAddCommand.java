@@ -54,7 +54,7 @@ public final class UserAddCommand implements Callable<Integer> {
             return 2;
         }
         try (Database db = Database.open(new DatabaseConfig(s.db().url(), s.db().user(), s.db().password(), 2))) {
-            Ticketing t = new Ticketing(db, Clock.systemUTC());
+            Ticketing t = new Ticketing(db, Clock.systemUTC(), s.auth().passwordIterations(), s.auth().lockout());
             Set<String> cleanSkills = skills.stream().filter(x -> !x.isBlank()).collect(Collectors.toSet());
             t.users().create(username, displayName == null ? username : displayName, password, roles, cleanSkills);
             System.out.println("created user " + username + " with roles " + roles);
