@@ -67,6 +67,24 @@ class BrowserLoginTest {
         wait.until(ExpectedConditions.textMatches(By.cssSelector("#login-error"), Pattern.compile("\\b(5\\d\\d|600)\\b")));
     }
 
+    /**
+     * What a container (bound to 0.0.0.0, so the cookie is {@code __Host-} and Secure) looks like to a browser on the
+     * same machine over plain http://localhost: Chromium takes Secure cookies from localhost, so the console works.
+     */
+    @Test
+    void withTheSecureHostCookieTheConsoleWorksOverHttpLocalhost() throws Exception {
+        start(Map.of("hotline.http.secure-cookies", true));
+        browser.get(f.base.replace("127.0.0.1", "localhost") + "/");
+
+        submit(PASSWORD);
+
+        wait.until(ExpectedConditions.urlContains("agent"));
+        wait.until(ExpectedConditions.textMatches(By.cssSelector("#agent-state"), Pattern.compile("\\S")));
+        org.assertj.core.api.Assertions.assertThat(browser.manage().getCookieNamed("__Host-hotline_session"))
+                .isNotNull().satisfies(c -> org.assertj.core.api.Assertions.assertThat(c.isSecure()).isTrue());
+        org.assertj.core.api.Assertions.assertThat(browser.manage().getCookieNamed("hotline_session")).isNull();
+    }
+
     @Test
     void aLockedAccountIsToldToAskAnAdministrator() throws Exception {
         start(Map.of("hotline.auth.lockout.failures", 2));
