@@ -59,7 +59,14 @@ public final class Login {
                 record(username, address, AuditOutcome.DENIED, "throttled: retry after " + seconds(wait) + " s");
                 return new Result.Throttled(wait);
             }
-            return switch (users.login(username, password)) {
+            LoginOutcome outcome;
+            try {
+                outcome = users.login(username, password);
+            } catch (RuntimeException e) { // the database failed: no password was judged, so nothing is counted
+                throttle.notChecked(username, address);
+                throw e;
+            }
+            return switch (outcome) {
                 case LoginOutcome.Accepted a -> {
                     throttle.succeeded(username, address);
                     Session session = sessions.create(a.user());
