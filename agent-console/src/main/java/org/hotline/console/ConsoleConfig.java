@@ -13,9 +13,17 @@ import java.util.Objects;
  * @param phoneOf       the phone of a user (an agent routing does not know yet, a supervisor who listens in):
  *                      the console softphone {@code console/<username>} on the simulator, e.g. {@code PJSIP/1001}
  *                      on Asterisk
+ * @param dialPolicy    which destinations agents may dial out to
  */
 public record ConsoleConfig(String host, int port, Duration sessionTtl, boolean secureCookies,
-                            java.util.function.UnaryOperator<String> phoneOf) {
+                            java.util.function.UnaryOperator<String> phoneOf,
+                            org.hotline.console.callcontrol.DialPolicy dialPolicy) {
+    /** With any destination allowed. */
+    public ConsoleConfig(String host, int port, Duration sessionTtl, boolean secureCookies,
+                         java.util.function.UnaryOperator<String> phoneOf) {
+        this(host, port, sessionTtl, secureCookies, phoneOf, org.hotline.console.callcontrol.DialPolicy.ANY);
+    }
+
     /** With every user's phone being its console softphone. */
     public ConsoleConfig(String host, int port, Duration sessionTtl, boolean secureCookies) {
         this(host, port, sessionTtl, secureCookies, org.hotline.console.agent.AcdAgents::consoleDevice);
@@ -23,6 +31,7 @@ public record ConsoleConfig(String host, int port, Duration sessionTtl, boolean 
 
     public ConsoleConfig {
         Objects.requireNonNull(phoneOf, "phoneOf");
+        Objects.requireNonNull(dialPolicy, "dialPolicy");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(sessionTtl, "sessionTtl");
         if (host.isBlank()) {

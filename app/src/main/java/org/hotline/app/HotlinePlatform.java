@@ -14,6 +14,7 @@ import org.hotline.app.db.EmbeddedDatabase;
 import org.hotline.console.ConsoleBackend;
 import org.hotline.console.ConsoleConfig;
 import org.hotline.console.ConsoleServer;
+import org.hotline.console.callcontrol.DialPolicy;
 import org.hotline.cti.asterisk.AsteriskSwitch;
 import org.hotline.cti.asterisk.agi.AgiServerConfig;
 import org.hotline.cti.asterisk.ami.AmiServerConfig;
@@ -153,7 +154,8 @@ public final class HotlinePlatform implements AutoCloseable {
         closeables.push(() -> vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
         ConsoleServer console = new ConsoleServer(vertx,
                 new ConsoleConfig(settings.http().host(), settings.http().port(), settings.http().sessionTtl(),
-                        settings.http().secureCookies(), this::phoneOf),
+                        settings.http().secureCookies(), this::phoneOf,
+                        DialPolicy.of(settings.outbound().allowedDestinations())),
                 new ConsoleBackend(ticketing.users(), acd, ticketing.calls(), ticketing.customers(),
                         ticketing.tickets(), ticketing.callbacks(), stats, switchControl, ticketing.audit(), bus, clock));
         httpPort = await(console.start());

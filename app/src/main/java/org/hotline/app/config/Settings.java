@@ -16,7 +16,16 @@ import org.hotline.platform.telephony.Devices;
  * system properties and environment variables). Invalid values fail at start-up with the key named.
  */
 public record Settings(String profile, Http http, Db db, boolean demoSeed, List<Queue> queues, String ivrFlowDir,
-                       Simulation simulation, Telephony telephony, Asterisk asterisk) {
+                       Simulation simulation, Telephony telephony, Asterisk asterisk, Outbound outbound) {
+
+    /**
+     * Outbound calls: the dial plan, regular expressions over the destination as dialled (empty: any destination).
+     */
+    public record Outbound(List<String> allowedDestinations) {
+        public Outbound {
+            allowedDestinations = List.copyOf(allowedDestinations);
+        }
+    }
 
     /** Which switch carries the calls. */
     public enum Telephony { SIMULATOR, ASTERISK }
@@ -124,7 +133,24 @@ public record Settings(String profile, Http http, Db db, boolean demoSeed, List<
                         sim.getDuration("mean-patience"), sim.getDuration("mean-talk-time"), sim.getInt("agents"),
                         sim.getDuration("agent-ring-delay"), sim.getDuration("agent-wrap-up"), Map.copyOf(weights)),
                 telephony(h.getString("telephony")),
-                asterisk(h.getConfig("asterisk")));
+                asterisk(h.getConfig("asterisk")),
+                outbound(h.getConfig("outbound")));
+    }
+
+    private static Outbound outbound(Config o) {
+        List<String> patterns = o.getStringList("allowed-destinations");
+        for (String p : patterns) {
+            try {
+                if (p.isBlank()) {
+                    throw new IllegalArgumentException("blank pattern");
+                }
+                Pattern.compile(p);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("invalid configuration: hotline.outbound.allowed-destinations: '"
+                        + p + "' is not a usable regular expression (" + e.getMessage() + ")", e);
+            }
+        }
+        return new Outbound(patterns);
     }
 
     private static Telephony telephony(String value) {
