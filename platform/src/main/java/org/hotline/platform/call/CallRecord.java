@@ -18,14 +18,4 @@ public record CallRecord(String callId, String ani, String dnis, Instant arrived
     public CallRecord {
         direction = direction == null ? CallDirection.INBOUND : direction;
     }
-
-    /** An inbound call's record (no destination). */
-    public CallRecord(String callId, String ani, String dnis, Instant arrivedAt, Instant ivrEndedAt, Instant queuedAt,
-                      Instant offeredAt, Instant answeredAt, Instant endedAt, String ivrPath, String digits,
-                      String queue, String agent, Long customerId, CallOutcome outcome, String hangupCause,
-                      Long waitMs, Long talkMs, String recordingFile) {
-        this(callId, ani, dnis, arrivedAt, ivrEndedAt, queuedAt, offeredAt, answeredAt, endedAt, ivrPath, digits,
-                queue, agent, customerId, outcome, hangupCause, waitMs, talkMs, recordingFile, CallDirection.INBOUND,
-                null);
-    }
 }
