@@ -5,6 +5,7 @@ import java.util.List;
 import org.hotline.console.ConsoleBackend;
 import org.hotline.console.ConsoleConfig;
 import org.hotline.console.ConsoleServer;
+import org.hotline.console.callcontrol.DialPolicy;
 import org.hotline.cti.sim.SimulatedSwitch;
 import org.hotline.cti.sim.SimulationTiming;
 import org.hotline.platform.routing.AgentSnapshot;
@@ -33,6 +34,11 @@ public final class Stack implements AutoCloseable {
     public final Api api;
 
     public Stack(Backend backend) {
+        this(backend, DialPolicy.ANY);
+    }
+
+    /** With the console's dial plan for outbound calls. */
+    public Stack(Backend backend, DialPolicy dialPolicy) {
         this.backend = backend;
         this.sim = new SimulatedSwitch(backend.bus, backend.clock, SimulationTiming.instant());
         this.acd = new Acd(List.of(new QueueDefinition(QUEUE, QUEUE, 15, RING_TIMEOUT, WRAP_UP)), backend.bus,
@@ -42,7 +48,7 @@ public final class Stack implements AutoCloseable {
                 backend.ticketing.customers(), backend.ticketing.tickets(), backend.ticketing.callbacks(), stats, sim,
                 backend.ticketing.audit(), backend.bus, backend.clock);
         this.server = new ConsoleServer(backend.vertx, new ConsoleConfig("127.0.0.1", 0, Duration.ofMinutes(30),
-                false), ports);
+                false, org.hotline.console.agent.AcdAgents::consoleDevice, dialPolicy), ports);
         this.port = Futures.get(server.start());
         this.api = new Api(port);
     }
