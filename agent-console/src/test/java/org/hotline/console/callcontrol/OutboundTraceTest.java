@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hotline.console.testing.Api.json;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import org.hotline.console.testing.Api;
@@ -93,6 +94,10 @@ class OutboundTraceTest {
             Reply calls = api.get("/api/calls", agent.token);
             assertThat(calls.json().path("calls").get(0).path("direction").asText()).isEqualTo("OUTBOUND");
             assertThat(calls.json().path("calls").get(0).path("destination").asText()).isEqualTo(number);
+            JsonNode onCard = api.get("/api/customers/" + customer.id(), agent.token).json().path("recentCalls").get(0);
+            assertThat(onCard.path("callId").asText()).isEqualTo(callId);
+            assertThat(onCard.path("direction").asText()).isEqualTo("OUTBOUND");
+            assertThat(onCard.path("destination").asText()).isEqualTo(number);
         }
     }
 
