@@ -56,8 +56,8 @@ class OutboundOnAsteriskTest {
         return r.body().path("callId").asText();
     }
 
-    @Test
-    void answeredFailedAndUnansweredClickToDialsAreRecordedAndAudited() throws Exception {
+    /** The platform on Asterisk against the fake AMI (phone 1001 idle), agent1 logged in to the ACD. */
+    private String startOnAsterisk() throws Exception {
         ami = new FakeAsteriskAmi("hotline", AMI_SECRET);
         ami.devices(Map.of("PJSIP/1001", "NOT_INUSE"));
         Map<String, Object> o = new HashMap<>(Fixture.queues("20s", "10m"));
@@ -75,7 +75,13 @@ class OutboundOnAsteriskTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> f.platform.asteriskSwitch().deviceAvailable("PJSIP/1001"));
         String token = f.login("agent1", PASSWORD);
         assertThat(f.post("/api/agent/login", token, Map.of()).status()).isEqualTo(200);
+        return token;
+    }
 
+    @Test
+    void answeredFailedAndUnansweredClickToDialsAreRecordedAndAudited() throws Exception {
+        String token = startOnAsterisk();
+        FakeAsteriskAmi.Session session = ami.session(Duration.ofSeconds(20));
         FakeAsteriskAmi.Script script = session.script(AmiCapture.load("ami-originate.txt").afterLogin(),
                         Set.of("Originate"))
                 .notTheClients("orig-sync-app")
@@ -117,5 +123,31 @@ class OutboundOnAsteriskTest {
                 .containsExactly("call:" + unanswered, "call:" + failed, "call:" + answered);
         assertThat(audit).extracting(AuditEntry::outcome).containsOnly(AuditOutcome.SUCCESS);
         assertThat(audit).extracting(AuditEntry::detail).containsExactly("7000", "9999", "7000");
+    }
+
+    /**
+     * Asterisk queues the Originate, then reports it failed with Reason 5 (the destination was busy), possibly before
+     * the dialer has published the placement: the record still says BUSY.
+     */
+    @Test
+    void aClickToDialAsteriskReportsBusyIsRecordedAsBusy() throws Exception {
+        String token = startOnAsterisk();
+        ami.respond("Originate", (s, a) -> {
+            s.respond(a, "Success", "Message: Originate successfully queued");
+            s.send("Event: OriginateResponse", "Privilege: call,all", "ActionID: " + a.actionId(),
+                    "Response: Failure", "Channel: PJSIP/1001", "Context: from-agents", "Exten: 10010",
+                    "Application: ", "Data: ", "Reason: 5", "Uniqueid: <null>", "CallerIDNum: <unknown>",
+                    "CallerIDName: <unknown>");
+        });
+
+        String busy = dial(token, "10010");
+
+        CallRecord r = ended(busy);
+        assertThat(r.outcome()).isEqualTo(CallOutcome.BUSY);
+        assertThat(r.hangupCause()).isEqualTo("busy");
+        assertThat(r.direction()).isEqualTo(CallDirection.OUTBOUND);
+        assertThat(r.agent()).isEqualTo("agent1");
+        assertThat(r.destination()).isEqualTo("10010");
+        assertThat(r.answeredAt()).isNull();
     }
 }
