@@ -17,6 +17,9 @@ import org.hotline.platform.audit.AuditOutcome;
 import org.hotline.platform.call.CallDirection;
 import org.hotline.platform.call.CallOutcome;
 import org.hotline.platform.call.CallRecord;
+import org.hotline.platform.callback.CallbackRequest;
+import org.hotline.platform.callback.CallbackStatus;
+import org.hotline.platform.callback.NewCallback;
 import org.hotline.platform.customer.Customer;
 import org.hotline.platform.customer.CustomerClass;
 import org.junit.jupiter.api.AfterEach;
@@ -162,6 +165,37 @@ class OutboundTraceTest {
             assertThat(audit(loggedOut)).extracting(AuditEntry::outcome, AuditEntry::detail).containsExactly(
                     org.assertj.core.groups.Tuple.tuple(AuditOutcome.DENIED,
                             "10000: " + loggedOut + " cannot dial while LOGGED_OUT"));
+        }
+    }
+
+    @Test
+    void aQueueCallbackDialLeavesTheSameTraceAndTheDialPlanAppliesToIt() throws Exception {
+        start(DialPolicy.of(List.of("139[0-9]{8}")));
+        try (ConsoleAgent agent = ConsoleAgent.open(stack)) {
+            CallbackRequest allowed = backend.ticketing.callbacks().request(new NewCallback(null, Stack.QUEUE,
+                    "13912345678", null, "回电客户"));
+            CallbackRequest outside = backend.ticketing.callbacks().request(new NewCallback(null, Stack.QUEUE,
+                    "13812345678", null, "另一位客户"));
+
+            Reply refused = api.post("/api/callbacks/" + outside.id() + "/claim", "{}", agent.token);
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.field()).isEqualTo("destination");
+            assertThat(backend.ticketing.callbacks().find(outside.id()).orElseThrow().status())
+                    .as("given back").isEqualTo(CallbackStatus.PENDING);
+            assertThat(stack.sim.calls()).isEmpty();
+
+            Reply claimed = api.post("/api/callbacks/" + allowed.id() + "/claim", "{}", agent.token);
+            assertThat(claimed.status()).as(claimed.body()).isEqualTo(200);
+            String callId = claimed.json().path("callId").asText();
+            stack.sim.hangup(callId);
+
+            CallRecord r = ended(callId);
+            assertThat(r.direction()).isEqualTo(CallDirection.OUTBOUND);
+            assertThat(r.destination()).isEqualTo("13912345678");
+            assertThat(r.agent()).isEqualTo(agent.username);
+            assertThat(audit(agent.username)).extracting(AuditEntry::outcome, AuditEntry::target).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple(AuditOutcome.SUCCESS, "call:" + callId),
+                    org.assertj.core.groups.Tuple.tuple(AuditOutcome.DENIED, null));
         }
     }
 }
