@@ -79,7 +79,8 @@ function calls(list) {
         <th>${t('call.time')}</th><th>${t('call.queue')}</th><th>${t('call.agent')}</th><th>${t('call.outcome')}</th>
       </tr></thead>
       <tbody>${list.map((c) => html`<tr>
-        <td>${dateTime(c.arrivedAt)}</td><td>${queueName(c.queue)}</td><td>${c.agent ?? ''}</td>
+        <td>${dateTime(c.arrivedAt)}</td>
+        <td>${c.direction === 'OUTBOUND' ? t('call.outboundTo', { number: c.destination ?? '' }) : queueName(c.queue)}</td><td>${c.agent ?? ''}</td>
         <td>${tOr(`outcome.${c.outcome ?? 'LIVE'}`, c.outcome)}</td>
       </tr>`)}</tbody>
     </table>`;

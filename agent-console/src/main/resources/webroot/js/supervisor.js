@@ -82,8 +82,8 @@ function renderCalls() {
   render($('call-rows'), calls.length ? html`${calls.map((c) => html`
     <tr>
       <td>${dateTime(c.arrivedAt)}</td>
-      <td class="mono">${c.ani}</td>
-      <td>${queueName(c.queue)}</td>
+      <td class="mono">${c.direction === 'OUTBOUND' ? t('call.outboundTo', { number: c.destination ?? '' }) : c.ani}</td>
+      <td>${c.direction === 'OUTBOUND' ? t('call.outbound') : queueName(c.queue)}</td>
       <td>${c.agent ?? ''}</td>
       <td class="num mono">${c.waitMs == null ? '' : duration(Math.round(c.waitMs / 1000))}</td>
       <td class="num mono">${c.talkMs == null ? '' : duration(Math.round(c.talkMs / 1000))}</td>

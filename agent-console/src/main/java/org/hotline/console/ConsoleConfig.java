@@ -14,9 +14,16 @@ import org.hotline.console.auth.SessionPolicy;
  * @param phoneOf       the phone of a user (an agent routing does not know yet, a supervisor who listens in):
  *                      the console softphone {@code console/<username>} on the simulator, e.g. {@code PJSIP/1001}
  *                      on Asterisk
+ * @param dialPolicy    which destinations agents may dial out to
  */
 public record ConsoleConfig(String host, int port, AuthConfig auth,
-                            java.util.function.UnaryOperator<String> phoneOf) {
+                            java.util.function.UnaryOperator<String> phoneOf,
+                            org.hotline.console.callcontrol.DialPolicy dialPolicy) {
+    /** With any destination allowed. */
+    public ConsoleConfig(String host, int port, AuthConfig auth, java.util.function.UnaryOperator<String> phoneOf) {
+        this(host, port, auth, phoneOf, org.hotline.console.callcontrol.DialPolicy.ANY);
+    }
+
     /** With every user's phone being its console softphone. */
     public ConsoleConfig(String host, int port, AuthConfig auth) {
         this(host, port, auth, org.hotline.console.agent.AcdAgents::consoleDevice);
@@ -39,6 +46,7 @@ public record ConsoleConfig(String host, int port, AuthConfig auth,
 
     public ConsoleConfig {
         Objects.requireNonNull(phoneOf, "phoneOf");
+        Objects.requireNonNull(dialPolicy, "dialPolicy");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(auth, "auth");
         if (host.isBlank()) {

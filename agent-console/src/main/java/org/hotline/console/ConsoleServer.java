@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
+import org.hotline.console.access.DataAccess;
 import org.hotline.console.agent.AcdAgents;
 import org.hotline.console.agent.AgentRoutes;
 import org.hotline.console.auth.AdminRoutes;
@@ -93,7 +94,8 @@ public final class ConsoleServer {
         this.router = Router.router(vertx);
         this.context = vertx.getOrCreateContext();
         this.relay = new EventRelay(backend.bus(), context, sockets, pops, blocking);
-        this.dialer = new OutboundDialer(acd, backend.switchControl(), relay::followOutbound);
+        this.dialer = new OutboundDialer(acd, backend.switchControl(), relay::followOutbound,
+                new OutboundDialer.Trace(backend.bus(), backend.audit(), backend.clock()), config.dialPolicy());
         sessions.onEnded(s -> sockets.closeSession(s.token()));
         mountRoutes();
     }
@@ -172,8 +174,9 @@ public final class ConsoleServer {
         new CallControlRoutes(acd, backend.switchControl(), dialer, blocking).mount(router);
         new StatsRoutes(backend.stats(), backend.agents(), callFeatures, blocking).mount(router);
         new SpyRoutes(backend.agents(), backend.switchControl(), blocking, config.phoneOf()).mount(router);
-        new CallRoutes(backend.calls(), blocking).mount(router);
-        new TicketRoutes(backend.tickets(), blocking).mount(router);
+        DataAccess access = new DataAccess(backend.agents(), backend.calls());
+        new CallRoutes(backend.calls(), access, blocking).mount(router);
+        new TicketRoutes(backend.tickets(), access, blocking).mount(router);
         new CustomerRoutes(history, blocking).mount(router);
         new CallbackRoutes(backend.callbacks(), acd, dialer, blocking).mount(router);
         router.get("/api/ws").handler(new WebSocketEndpoint(sockets, relay, broadcaster, acd, sessions, callFeatures,

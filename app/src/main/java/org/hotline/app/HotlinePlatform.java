@@ -15,6 +15,7 @@ import org.hotline.console.ConsoleBackend;
 import org.hotline.console.ConsoleConfig;
 import org.hotline.console.ConsoleServer;
 import org.hotline.console.auth.AuthConfig;
+import org.hotline.console.callcontrol.DialPolicy;
 import org.hotline.cti.asterisk.AsteriskSwitch;
 import org.hotline.cti.asterisk.agi.AgiServerConfig;
 import org.hotline.cti.asterisk.ami.AmiServerConfig;
@@ -156,7 +157,8 @@ public final class HotlinePlatform implements AutoCloseable {
                 new ConsoleConfig(settings.http().host(), settings.http().port(),
                         new AuthConfig(settings.http().sessions(), settings.http().secureCookies(),
                                 settings.auth().accountThrottle(), settings.auth().addressThrottle(),
-                                settings.http().trustedProxies()), this::phoneOf),
+                                settings.http().trustedProxies()), this::phoneOf,
+                        DialPolicy.of(settings.outbound().allowedDestinations())),
                 new ConsoleBackend(ticketing.users(), acd, ticketing.calls(), ticketing.customers(),
                         ticketing.tickets(), ticketing.callbacks(), stats, switchControl, ticketing.audit(), bus, clock));
         httpPort = await(console.start());

@@ -48,7 +48,7 @@ public final class Ticketing implements AutoCloseable {
         this.customers = new DbCustomerDirectory(db, clock);
         this.callRecorder = new CallRecorder(db);
         this.tickets = new DbTicketService(db, clock, callRecorder::isPending);
-        this.calls = new DbCallLog(db);
+        this.calls = new DbCallLog(db, callRecorder::isPending);
         this.users = new DbUserDirectory(db, clock, new PasswordHasher(passwordIterations), lockout);
         this.callbacks = new DbCallbackService(db, clock, DbCallbackService.DEFAULT_MAX_ATTEMPTS);
         this.audit = new DbAuditLog(db);

@@ -101,6 +101,7 @@ public final class CallbackRoutes {
     private Future<Map<String, Object>> claim(RoutingContext rc) {
         User user = AuthHandler.user(rc);
         long id = id(rc);
+        String address = OutboundDialer.clientAddress(rc);
         return blocking.run(() -> {
             CallbackRequest callback = callbacks.find(id).orElseThrow(() -> notFound(id));
             requireServes(user, callback);
@@ -108,7 +109,7 @@ public final class CallbackRoutes {
             CallbackRequest claimed = callbacks.claim(id, user.username());
             String callId;
             try {
-                callId = dialer.dial(user, claimed.phone());
+                callId = dialer.dial(user, claimed.phone(), address);
             } catch (RuntimeException refused) {
                 giveBack(id, user.username(), refused);
                 throw refused;

@@ -102,7 +102,8 @@ public final class CallControlRoutes {
     private Future<Map<String, Object>> dial(RoutingContext rc) {
         User user = AuthHandler.user(rc);
         String destination = Destinations.require(JsonBody.of(rc), "destination");
-        return blocking.run(() -> body("callId", dialer.dial(user, destination)));
+        String address = OutboundDialer.clientAddress(rc);
+        return blocking.run(() -> body("callId", dialer.dial(user, destination, address)));
     }
 
     /** The agent's snapshot while it is on a call, else a conflict. */

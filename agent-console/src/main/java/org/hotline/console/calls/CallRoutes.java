@@ -5,7 +5,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Map;
-import org.hotline.console.auth.Access;
+import org.hotline.console.access.DataAccess;
 import org.hotline.console.auth.AuthHandler;
 import org.hotline.console.http.Blocking;
 import org.hotline.console.http.HttpError;
@@ -16,16 +16,21 @@ import org.hotline.platform.call.CallRecord;
 import org.hotline.platform.error.NotFoundException;
 import org.hotline.platform.user.User;
 
-/** Call records: supervisors see every call, an agent only the calls it handled. */
+/**
+ * Call records: supervisors see every call, an agent only the calls offered to or placed by it, recording file name
+ * included ({@link DataAccess}).
+ */
 public final class CallRoutes {
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 500;
 
     private final CallLog calls;
+    private final DataAccess access;
     private final Blocking blocking;
 
-    public CallRoutes(CallLog calls, Blocking blocking) {
+    public CallRoutes(CallLog calls, DataAccess access, Blocking blocking) {
         this.calls = calls;
+        this.access = access;
         this.blocking = blocking;
     }
 
@@ -37,7 +42,7 @@ public final class CallRoutes {
     private Future<Map<String, List<CallRecord>>> recent(RoutingContext rc) {
         User user = AuthHandler.user(rc);
         int limit = QueryParams.intInRange(rc, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
-        return blocking.run(() -> seesAll(user) ? calls.recent(limit) : calls.byAgent(user.username(), limit))
+        return blocking.run(() -> DataAccess.seesAll(user) ? calls.recent(limit) : calls.byAgent(user.username(), limit))
                 .map(list -> Map.of("calls", list));
     }
 
@@ -49,14 +54,10 @@ public final class CallRoutes {
         }
         return blocking.run(() -> {
             CallRecord record = calls.find(callId).orElseThrow(() -> new NotFoundException("no call " + callId));
-            if (!seesAll(user) && !user.username().equals(record.agent())) {
+            if (!access.mayRead(user, record)) {
                 throw HttpError.forbidden("agents see only their own calls");
             }
             return record;
         });
-    }
-
-    private static boolean seesAll(User user) {
-        return Access.SUPERVISOR.allows(user);
     }
 }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.hotline.console.access.DataAccess;
+import org.hotline.console.access.TicketLinks;
 import org.hotline.console.auth.AuthHandler;
 import org.hotline.console.http.Blocking;
 import org.hotline.console.http.HttpError;
@@ -22,17 +24,25 @@ import org.hotline.platform.ticket.Ticket;
 import org.hotline.platform.ticket.TicketQuery;
 import org.hotline.platform.ticket.TicketService;
 import org.hotline.platform.ticket.TicketStatus;
+import org.hotline.platform.user.User;
 
-/** Create, read and list tickets; the actor is always the logged-in user. */
+/**
+ * Create, read and list tickets; the actor is always the logged-in user. Which call a new ticket may name is
+ * {@link TicketLinks}'s answer, which tickets a user may read {@link DataAccess}'s.
+ */
 public final class TicketRoutes {
     private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 200;
 
     private final TicketService tickets;
+    private final DataAccess access;
+    private final TicketLinks links;
     private final Blocking blocking;
 
-    public TicketRoutes(TicketService tickets, Blocking blocking) {
+    public TicketRoutes(TicketService tickets, DataAccess access, Blocking blocking) {
         this.tickets = tickets;
+        this.access = access;
+        this.links = new TicketLinks(access);
         this.blocking = blocking;
     }
 
@@ -43,16 +53,25 @@ public final class TicketRoutes {
     }
 
     private Future<Ticket> create(RoutingContext rc) {
-        String actor = AuthHandler.session(rc).username();
+        User user = AuthHandler.user(rc);
         NewTicket ticket = TicketForm.parse(JsonBody.of(rc));
-        return blocking.run(() -> tickets.create(ticket, actor));
+        return blocking.run(() -> {
+            if (links.check(user, ticket) instanceof TicketLinks.Refused refused) {
+                throw new HttpError(refused.status(), refused.field(), refused.message());
+            }
+            return tickets.create(ticket, user.username());
+        });
     }
 
     /** The ticket's fields plus {@code history}, its audit trail. */
     private Future<ObjectNode> one(RoutingContext rc) {
         long id = QueryParams.pathId(rc, "id");
+        User user = AuthHandler.user(rc);
         return blocking.run(() -> {
             Ticket ticket = tickets.find(id).orElseThrow(() -> new NotFoundException("no ticket " + id));
+            if (!access.mayRead(user, ticket)) {
+                throw HttpError.forbidden("ticket " + id + " is neither yours nor of the customer you are serving");
+            }
             ObjectNode json = Json.mapper().valueToTree(ticket);
             json.set("history", Json.mapper().valueToTree(tickets.history(id)));
             return json;
@@ -61,11 +80,12 @@ public final class TicketRoutes {
 
     private Future<Map<String, List<Ticket>>> list(RoutingContext rc) {
         Long customerId = QueryParams.optionalLong(rc, "customerId");
-        String createdBy = QueryParams.flag(rc, "mine") ? AuthHandler.session(rc).username() : null;
+        User user = AuthHandler.user(rc);
+        String createdBy = QueryParams.flag(rc, "mine") ? user.username() : null;
         int limit = QueryParams.intInRange(rc, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
         Set<TicketStatus> statuses = statuses(QueryParams.optionalText(rc, "status", 100));
         TicketQuery query = new TicketQuery(customerId, createdBy, statuses, limit);
-        return blocking.run(() -> tickets.search(query)).map(list -> Map.of("tickets", list));
+        return blocking.run(() -> tickets.search(access.narrow(user, query))).map(list -> Map.of("tickets", list));
     }
 
     /** {@code status=OPEN,IN_PROGRESS} → the set; null → any. */

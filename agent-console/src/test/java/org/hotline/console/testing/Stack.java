@@ -7,6 +7,7 @@ import org.hotline.console.ConsoleConfig;
 import org.hotline.console.ConsoleServer;
 import org.hotline.console.auth.AuthConfig;
 import org.hotline.console.auth.SessionPolicy;
+import org.hotline.console.callcontrol.DialPolicy;
 import org.hotline.cti.sim.SimulatedSwitch;
 import org.hotline.cti.sim.SimulationTiming;
 import org.hotline.platform.routing.AgentSnapshot;
@@ -35,11 +36,20 @@ public final class Stack implements AutoCloseable {
     public final Api api;
 
     public Stack(Backend backend) {
-        this(backend, AuthConfig.DEFAULT.withSessions(SessionPolicy.idleFor(Duration.ofMinutes(30))));
+        this(backend, DialPolicy.ANY);
+    }
+
+    /** With the console's dial plan for outbound calls. */
+    public Stack(Backend backend, DialPolicy dialPolicy) {
+        this(backend, AuthConfig.DEFAULT.withSessions(SessionPolicy.idleFor(Duration.ofMinutes(30))), dialPolicy);
     }
 
     /** With the console's authentication settings given (session lifetimes, throttle, cookie, trusted proxies). */
     public Stack(Backend backend, AuthConfig auth) {
+        this(backend, auth, DialPolicy.ANY);
+    }
+
+    private Stack(Backend backend, AuthConfig auth, DialPolicy dialPolicy) {
         this.backend = backend;
         this.sim = new SimulatedSwitch(backend.bus, backend.clock, SimulationTiming.instant());
         this.acd = new Acd(List.of(new QueueDefinition(QUEUE, QUEUE, 15, RING_TIMEOUT, WRAP_UP)), backend.bus,
@@ -48,7 +58,8 @@ public final class Stack implements AutoCloseable {
         this.ports = new ConsoleBackend(backend.ticketing.users(), acd, backend.ticketing.calls(),
                 backend.ticketing.customers(), backend.ticketing.tickets(), backend.ticketing.callbacks(), stats, sim,
                 backend.ticketing.audit(), backend.bus, backend.clock);
-        this.server = new ConsoleServer(backend.vertx, new ConsoleConfig("127.0.0.1", 0, auth), ports);
+        this.server = new ConsoleServer(backend.vertx, new ConsoleConfig("127.0.0.1", 0, auth,
+                org.hotline.console.agent.AcdAgents::consoleDevice, dialPolicy), ports);
         this.port = Futures.get(server.start());
         this.api = new Api(port);
     }

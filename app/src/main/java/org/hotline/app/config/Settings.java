@@ -21,7 +21,17 @@ import org.hotline.ticketing.user.LockoutPolicy;
  * system properties and environment variables). Invalid values fail at start-up with the key named.
  */
 public record Settings(String profile, Http http, Db db, boolean demoSeed, List<Queue> queues, String ivrFlowDir,
-                       Simulation simulation, Telephony telephony, Asterisk asterisk, Auth auth) {
+                       Simulation simulation, Telephony telephony, Asterisk asterisk, Auth auth,
+                       Outbound outbound) {
+
+    /**
+     * Outbound calls: the dial plan, regular expressions over the destination as dialled (empty: any destination).
+     */
+    public record Outbound(List<String> allowedDestinations) {
+        public Outbound {
+            allowedDestinations = List.copyOf(allowedDestinations);
+        }
+    }
 
     /** Which switch carries the calls. */
     public enum Telephony { SIMULATOR, ASTERISK }
@@ -149,7 +159,8 @@ public record Settings(String profile, Http http, Db db, boolean demoSeed, List<
                         sim.getDuration("agent-ring-delay"), sim.getDuration("agent-wrap-up"), Map.copyOf(weights)),
                 telephony(h.getString("telephony")),
                 asterisk(h.getConfig("asterisk")),
-                auth(h.getConfig("auth")));
+                auth(h.getConfig("auth")),
+                outbound(h.getConfig("outbound")));
     }
 
     private static Http http(Config http, int port) {
@@ -196,6 +207,22 @@ public record Settings(String profile, Http http, Db db, boolean demoSeed, List<
     private static ThrottleRule throttle(Config t) {
         return new ThrottleRule(t.getInt("free-failures"), t.getDuration("base-delay"), t.getDuration("max-delay"),
                 t.getDuration("forget-after"));
+    }
+
+    private static Outbound outbound(Config o) {
+        List<String> patterns = o.getStringList("allowed-destinations");
+        for (String p : patterns) {
+            try {
+                if (p.isBlank()) {
+                    throw new IllegalArgumentException("blank pattern");
+                }
+                Pattern.compile(p);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("invalid configuration: hotline.outbound.allowed-destinations: '"
+                        + p + "' is not a usable regular expression (" + e.getMessage() + ")", e);
+            }
+        }
+        return new Outbound(patterns);
     }
 
     private static Telephony telephony(String value) {

@@ -141,4 +141,18 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.from(ConfigFactory.parseMap(Map.of("hotline.simulation.timing", "fast"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hotline.simulation.timing");
     }
+
+    @Test
+    void theOutboundDialPlanIsEmptyByDefaultAndBadPatternsFailWithTheKeyNamed() {
+        assertThat(Settings.from(ConfigFactory.empty()).outbound().allowedDestinations()).isEmpty();
+        Settings s = Settings.from(ConfigFactory.parseMap(Map.of("hotline.outbound.allowed-destinations",
+                java.util.List.of("1[3-9][0-9]{9}", "400[0-9]{7}"))));
+        assertThat(s.outbound().allowedDestinations()).containsExactly("1[3-9][0-9]{9}", "400[0-9]{7}");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Settings.from(ConfigFactory.parseMap(Map.of(
+                        "hotline.outbound.allowed-destinations", java.util.List.of("1[3-9")))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("hotline.outbound.allowed-destinations")
+                .hasMessageContaining("'1[3-9'");
+    }
 }

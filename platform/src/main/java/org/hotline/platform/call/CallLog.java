@@ -13,4 +13,12 @@ public interface CallLog {
     List<CallRecord> byCustomer(long customerId, int limit);
 
     List<CallRecord> byAgent(String agent, int limit);
+
+    /**
+     * Whether {@code callId} is a call that has started but whose record may not be written yet (the records are
+     * written asynchronously from the event stream). Such a call exists although {@link #find} does not see it yet.
+     */
+    default boolean isPending(String callId) {
+        return false;
+    }
 }

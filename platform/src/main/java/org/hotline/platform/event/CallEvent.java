@@ -14,6 +14,16 @@ public sealed interface CallEvent extends HotlineEvent {
     }
 
     /**
+     * An agent placed a call from its own phone ({@code device}) to {@code destination} (click-to-dial, a queue
+     * callback): the start of an OUTBOUND call, published by the console's dialer once the switch has accepted the
+     * call. The switch may already have reported the call's first dial (the phone ringing) or even its end; the call
+     * recorder catches those up.
+     */
+    record OutboundCallPlaced(String callId, String agent, String device, String destination, Instant at)
+            implements CallEvent {
+    }
+
+    /**
      * The IVR finished: {@code path} is the menu path walked (e.g. {@code main>2}), {@code digits} every key collected.
      * {@code customerId} is null for an unknown caller. {@code queue} is null when the call ends in the IVR.
      */

@@ -15,12 +15,24 @@ import org.hotline.platform.call.CallRecord;
  */
 interface CallRecordMapper {
     String COLUMNS = "call_id, ani, dnis, arrived_at, ivr_ended_at, queued_at, offered_at, answered_at, ended_at, "
-            + "ivr_path, digits, queue, agent, customer_id, outcome, hangup_cause, wait_ms, talk_ms, recording_file";
+            + "ivr_path, digits, queue, agent, customer_id, outcome, hangup_cause, wait_ms, talk_ms, recording_file, "
+            + "direction, destination";
 
     @Insert("INSERT INTO call_records (call_id, ani, dnis, arrived_at) VALUES (#{callId}, #{ani}, #{dnis}, #{at}) "
             + "ON DUPLICATE KEY UPDATE call_id = call_id")
     void arrived(@Param("callId") String callId, @Param("ani") String ani, @Param("dnis") String dnis,
                  @Param("at") Instant at);
+
+    /**
+     * An outbound call's row: the agent's phone rings from {@code at}; the customer is the one whose phone number
+     * was dialled, when there is one.
+     */
+    @Insert("INSERT INTO call_records (call_id, ani, dnis, arrived_at, offered_at, agent, customer_id, direction, "
+            + "destination) VALUES (#{callId}, #{device}, #{destination}, #{at}, #{at}, #{agent}, "
+            + "(SELECT MIN(customer_id) FROM customer_phones WHERE phone = #{destination}), 'OUTBOUND', "
+            + "#{destination}) ON DUPLICATE KEY UPDATE call_id = call_id")
+    void outboundPlaced(@Param("callId") String callId, @Param("agent") String agent, @Param("device") String device,
+                        @Param("destination") String destination, @Param("at") Instant at);
 
     @Update("UPDATE call_records SET ivr_ended_at = #{at}, ivr_path = #{path}, digits = #{digits}, "
             + "customer_id = #{customerId}, queue = #{queue} WHERE call_id = #{callId}")
@@ -42,6 +54,10 @@ interface CallRecordMapper {
     @Update("UPDATE call_records SET answered_at = #{answeredAt}, agent = #{agent} WHERE call_id = #{callId}")
     void answered(@Param("callId") String callId, @Param("answeredAt") Instant answeredAt,
                   @Param("agent") String agent);
+
+    /** The destination of an outbound call answered. */
+    @Update("UPDATE call_records SET answered_at = #{at} WHERE call_id = #{callId}")
+    void destinationAnswered(@Param("callId") String callId, @Param("at") Instant at);
 
     @Update("UPDATE call_records SET ended_at = #{at}, outcome = #{outcome}, hangup_cause = #{cause}, "
             + "wait_ms = #{waitMs}, talk_ms = #{talkMs} WHERE call_id = #{callId}")

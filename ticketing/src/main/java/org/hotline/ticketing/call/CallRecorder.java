@@ -28,6 +28,7 @@ import org.hotline.platform.event.CallEvent.CallOffered;
 import org.hotline.platform.event.CallEvent.CallQueued;
 import org.hotline.platform.event.CallEvent.CallRingNoAnswer;
 import org.hotline.platform.event.CallEvent.IvrCompleted;
+import org.hotline.platform.event.CallEvent.OutboundCallPlaced;
 import org.hotline.platform.event.EventBus;
 import org.hotline.ticketing.db.Database;
 import org.hotline.ticketing.support.Checks;
@@ -42,6 +43,10 @@ import org.slf4j.LoggerFactory;
  * writer and returns. The writer keeps a little state per live call (dropped at hang-up) and retries writes while the
  * database is down, in order, without losing any ({@link RetryingWriter}). Events of a call that never arrived are
  * logged and ignored.
+ *
+ * <p>An outbound call starts with {@link OutboundCallPlaced} (the console's dialer publishes it once the switch has
+ * accepted the call, so the switch may have reported the call's first dial, or even its end, before): the events
+ * of the last {@value #STRAYS_KEPT} unknown calls are kept ({@link StrayEvents}) and replayed after the placement.
  */
 public final class CallRecorder implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CallRecorder.class);
@@ -53,11 +58,14 @@ public final class CallRecorder implements AutoCloseable {
     private static final int SHORT_MAX = 64;
     private static final int PATH_MAX = 255;
     private static final int CAUSE_MAX = 128;
+    static final int STRAYS_KEPT = 256;
 
     private final ThreadPoolExecutor writerThread;
     private final RetryingWriter writer;
     /** Only touched on the writer thread. */
     private final Map<String, LiveCall> live = new HashMap<>();
+    /** Events of calls not (yet) known; only touched on the writer thread. */
+    private final StrayEvents strays = new StrayEvents(STRAYS_KEPT);
     /** Calls that arrived but whose row may not be written yet (read from any thread). */
     private final Set<String> unwritten = ConcurrentHashMap.newKeySet();
     private volatile EventBus.Subscription subscription;
@@ -92,6 +100,9 @@ public final class CallRecorder implements AutoCloseable {
     private void accept(CallEvent event) {
         if (event instanceof CallArrived arrived && arrived.callId() != null) {
             unwritten.add(arrived.callId());
+        }
+        if (event instanceof OutboundCallPlaced placed && placed.callId() != null) {
+            unwritten.add(placed.callId());
         }
         try {
             writerThread.execute(() -> handleSafely(event));
@@ -141,7 +152,37 @@ public final class CallRecorder implements AutoCloseable {
             }
             case CallHoldChanged e -> LOG.debug("call {}: on hold {}", e.callId(), e.onHold());
             case CallTransferred e -> LOG.debug("call {}: {} transfer to {}", e.callId(), e.kind(), e.target());
-            case CallDialProgress e -> LOG.debug("call {}: dial {} {}", e.callId(), e.destination(), e.progress());
+            case CallDialProgress e -> update(e, (call, at) -> {
+                if (call.dialled(e.destination(), e.progress(), at)) {
+                    write(e, m -> m.destinationAnswered(e.callId(), at));
+                }
+            });
+            case OutboundCallPlaced e -> outboundPlaced(e);
+        }
+    }
+
+    private void outboundPlaced(OutboundCallPlaced e) {
+        String id = e.callId();
+        try {
+            if (id == null || id.isBlank() || id.length() > ID_MAX) {
+                LOG.warn("outbound call with an unusable id '{}' ignored", Checks.clip(id, ID_MAX));
+                return;
+            }
+            if (live.containsKey(id)) {
+                LOG.warn("outbound call {} placed twice; second placement ignored", id);
+                return;
+            }
+            live.put(id, LiveCall.outbound(e.device()));
+            Instant at = Times.millis(e.at());
+            write(e, m -> m.outboundPlaced(id, Checks.clip(e.agent(), SHORT_MAX), Checks.clip(e.device(), SHORT_MAX),
+                    Checks.clip(e.destination(), SHORT_MAX), at));
+        } finally {
+            if (id != null) {
+                unwritten.remove(id);
+            }
+        }
+        for (CallEvent caughtUp : strays.take(id)) {
+            handle(caughtUp);
         }
     }
 
@@ -171,7 +212,8 @@ public final class CallRecorder implements AutoCloseable {
     private void hungUp(CallHungUp e) {
         LiveCall call = live.remove(e.callId());
         if (call == null) {
-            LOG.warn("hang-up of unknown call {} ignored", e.callId());
+            LOG.debug("hang-up of unknown call {} kept aside", e.callId());
+            strays.keep(e);
             return;
         }
         Instant at = Times.millis(e.at());
@@ -188,7 +230,8 @@ public final class CallRecorder implements AutoCloseable {
     private void update(CallEvent e, PhaseUpdate phase) {
         LiveCall call = live.get(e.callId());
         if (call == null) {
-            LOG.debug("{} for unknown call {} ignored", e.getClass().getSimpleName(), e.callId());
+            LOG.debug("{} for unknown call {} kept aside", e.getClass().getSimpleName(), e.callId());
+            strays.keep(e);
             return;
         }
         phase.apply(call, Times.millis(e.at()));

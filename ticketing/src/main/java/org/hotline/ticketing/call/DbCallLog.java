@@ -10,10 +10,22 @@ import org.hotline.ticketing.support.Checks;
 /** {@link CallLog} on {@code call_records} (written by the {@link CallRecorder}); lists are newest first. */
 public final class DbCallLog implements CallLog {
     private final Database db;
+    private final java.util.function.Predicate<String> pending;
 
     public DbCallLog(Database db) {
+        this(db, callId -> false);
+    }
+
+    /** @param pending the recorder's {@link CallRecorder#isPending}: calls started whose row may not be written yet */
+    public DbCallLog(Database db, java.util.function.Predicate<String> pending) {
         this.db = db;
+        this.pending = pending;
         db.registerMapper(CallRecordMapper.class);
+    }
+
+    @Override
+    public boolean isPending(String callId) {
+        return callId != null && pending.test(callId);
     }
 
     @Override

@@ -2,7 +2,10 @@ package org.hotline.ticketing.call;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.Set;
 import org.hotline.platform.call.CallOutcome;
+import org.hotline.platform.event.CallEvent.DialProgress;
 import org.hotline.platform.event.CallEvent.HangupParty;
 
 /**
@@ -15,6 +18,46 @@ final class LiveCall {
     private Instant offeredAt;
     private Instant answeredAt;
     private boolean callbackRequested;
+    /** The agent's phone(s) of an outbound call; null for an inbound call. */
+    private final Set<String> agentPhones;
+    /** How the last ended dial of the destination (not the agent's phone) of an outbound call ended. */
+    private DialProgress destinationDial;
+
+    /** An inbound call. */
+    LiveCall() {
+        this.agentPhones = null;
+    }
+
+    private LiveCall(Set<String> agentPhones) {
+        this.agentPhones = agentPhones;
+    }
+
+    /** An outbound call placed from {@code device} (a device list {@code a&b} counts as each member). */
+    static LiveCall outbound(String device) {
+        return new LiveCall(device == null ? Set.of() : Set.of(device.split("&")));
+    }
+
+    boolean isOutbound() {
+        return agentPhones != null;
+    }
+
+    /**
+     * A dial of an outbound call: the dials of the agent's own phone are left aside; an ended dial of anything else
+     * is the destination's, and its answer is the call's answer.
+     *
+     * @return whether the dial was the destination answering (for the first time)
+     */
+    boolean dialled(String destination, DialProgress progress, Instant at) {
+        if (!isOutbound() || !progress.ended() || agentPhones.contains(destination)) {
+            return false;
+        }
+        destinationDial = progress;
+        if (progress == DialProgress.ANSWERED && answeredAt == null) {
+            answeredAt = at;
+            return true;
+        }
+        return false;
+    }
 
     void ivrChose(String queue) {
         ivrQueue = queue;
@@ -55,6 +98,9 @@ final class LiveCall {
      * reached, or the system hung up for a cause other than "normal"; else IVR_ONLY.
      */
     CallOutcome outcome(HangupParty party, String cause) {
+        if (isOutbound()) {
+            return outboundOutcome(cause);
+        }
         if (answeredAt != null) {
             return CallOutcome.ANSWERED;
         }
@@ -68,6 +114,31 @@ final class LiveCall {
             return CallOutcome.FAILED;
         }
         return CallOutcome.IVR_ONLY;
+    }
+
+    /**
+     * An outbound call: ANSWERED once the destination answered; else as its dial ended (BUSY; NO_ANSWER when it rang
+     * out or the agent gave up; FAILED when unreachable or failed); else, when the destination was never dialled
+     * (the agent's phone did not answer, the switch refused), from the hang-up cause: {@code busy} BUSY,
+     * {@code normal} / {@code no-answer} NO_ANSWER, anything else FAILED.
+     */
+    private CallOutcome outboundOutcome(String cause) {
+        if (answeredAt != null) {
+            return CallOutcome.ANSWERED;
+        }
+        if (destinationDial != null) {
+            return switch (destinationDial) {
+                case BUSY -> CallOutcome.BUSY;
+                case NO_ANSWER, CANCELLED -> CallOutcome.NO_ANSWER;
+                default -> CallOutcome.FAILED;
+            };
+        }
+        String c = cause == null ? "" : cause.toLowerCase(Locale.ROOT);
+        return switch (c) {
+            case "busy" -> CallOutcome.BUSY;
+            case "normal", "no-answer" -> CallOutcome.NO_ANSWER;
+            default -> CallOutcome.FAILED;
+        };
     }
 
     /** From first queuing to the answer (or to the end when unanswered); null when never queued. */

@@ -23,7 +23,8 @@ import org.hotline.ticketing.support.Checks;
  *
  * <p>Validation order: the ticket's own fields first (type, category, callId format, serviceMode, description), then
  * the rows it refers to (customerId, productId, callId). A ticket that names only a product is attached to the
- * product's owner. The row, its number ({@link TicketNumbers}, from the clock's day) and its "created" audit event are
+ * product's owner, and one that names a call with a known customer to that customer; a customer that is not the
+ * call's is refused (customerId). The row, its number ({@link TicketNumbers}, from the clock's day) and its "created" audit event are
  * written in one transaction.
  */
 public final class DbTicketService implements TicketService {
@@ -86,6 +87,14 @@ public final class DbTicketService implements TicketService {
         if (t.callId() != null && !pendingCall.test(t.callId()) && m.countCall(t.callId()) == 0) {
             throw new ValidationException("callId", "call " + t.callId() + " does not exist");
         }
+        Long callCustomer = t.callId() == null ? null : m.callCustomer(t.callId());
+        if (callCustomer != null) {
+            if (customerId != null && !customerId.equals(callCustomer)) {
+                throw new ValidationException("customerId", "call " + t.callId() + " is with customer "
+                        + callCustomer + ", not customer " + customerId);
+            }
+            customerId = callCustomer;
+        }
         return new NewTicket(t.type(), t.category(), t.priority(), customerId, t.productId(), t.callId(),
                 t.serviceMode(), t.description());
     }
@@ -107,9 +116,14 @@ public final class DbTicketService implements TicketService {
             throw new ValidationException(null, "query is required");
         }
         int limit = Checks.limit(query.limit());
-        String createdBy = query.createdBy() == null || query.createdBy().isBlank() ? null : query.createdBy().strip();
+        String createdBy = blankToNull(query.createdBy());
+        String involving = blankToNull(query.involving());
         return db.withSession(s -> s.getMapper(TicketMapper.class)
-                .search(query.customerId(), createdBy, query.statuses(), limit));
+                .search(query.customerId(), createdBy, involving, query.statuses(), limit));
+    }
+
+    private static String blankToNull(String name) {
+        return name == null || name.isBlank() ? null : name.strip();
     }
 
     /**

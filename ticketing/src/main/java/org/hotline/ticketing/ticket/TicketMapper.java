@@ -43,6 +43,7 @@ interface TicketMapper {
         "<where>",
         "  <if test='customerId != null'>customer_id = #{customerId}</if>",
         "  <if test='createdBy != null'>AND created_by = #{createdBy}</if>",
+        "  <if test='involving != null'>AND (created_by = #{involving} OR assignee = #{involving})</if>",
         "  <if test='statuses != null and !statuses.isEmpty()'>AND `status` IN",
         "    <foreach item='s' collection='statuses' open='(' separator=',' close=')'>#{s}</foreach>",
         "  </if>",
@@ -50,7 +51,12 @@ interface TicketMapper {
         "ORDER BY created_at DESC, id DESC LIMIT #{limit}",
         "</script>"})
     List<Ticket> search(@Param("customerId") Long customerId, @Param("createdBy") String createdBy,
-                        @Param("statuses") Collection<TicketStatus> statuses, @Param("limit") int limit);
+                        @Param("involving") String involving, @Param("statuses") Collection<TicketStatus> statuses,
+                        @Param("limit") int limit);
+
+    /** The customer of the call's record (null when the call has none or has no record). */
+    @Select("SELECT customer_id FROM call_records WHERE call_id = #{callId}")
+    Long callCustomer(@Param("callId") String callId);
 
     @Select("SELECT id, ticket_id, actor, `at`, `action`, detail FROM ticket_events WHERE ticket_id = #{ticketId} "
             + "ORDER BY `at`, id")
