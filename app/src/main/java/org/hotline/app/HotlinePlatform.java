@@ -14,6 +14,7 @@ import org.hotline.app.db.EmbeddedDatabase;
 import org.hotline.console.ConsoleBackend;
 import org.hotline.console.ConsoleConfig;
 import org.hotline.console.ConsoleServer;
+import org.hotline.console.edge.EdgeSettings;
 import org.hotline.cti.asterisk.AsteriskSwitch;
 import org.hotline.cti.asterisk.agi.AgiServerConfig;
 import org.hotline.cti.asterisk.ami.AmiServerConfig;
@@ -153,7 +154,7 @@ public final class HotlinePlatform implements AutoCloseable {
         closeables.push(() -> vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
         ConsoleServer console = new ConsoleServer(vertx,
                 new ConsoleConfig(settings.http().host(), settings.http().port(), settings.http().sessionTtl(),
-                        settings.http().secureCookies(), this::phoneOf),
+                        settings.http().secureCookies(), this::phoneOf, edge(settings.http())),
                 new ConsoleBackend(ticketing.users(), acd, ticketing.calls(), ticketing.customers(),
                         ticketing.tickets(), ticketing.callbacks(), stats, switchControl, ticketing.audit(), bus, clock));
         httpPort = await(console.start());
@@ -166,6 +167,15 @@ public final class HotlinePlatform implements AutoCloseable {
             asteriskSwitch.start();
             LOG.info("FastAGI on {}:{}; AMI servers {}", settings.asterisk().agiBind(), asteriskSwitch.agiPort(),
                     settings.asterisk().ami());
+        }
+    }
+
+    private static EdgeSettings edge(Settings.Http http) {
+        try {
+            return new EdgeSettings(http.publicOrigins(), http.allowedHosts(), http.idleTimeout(),
+                    http.headerTimeout(), http.maxConnectionsPerAddress());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid configuration: hotline.http: " + e.getMessage(), e);
         }
     }
 

@@ -45,7 +45,17 @@ public record Settings(String profile, Http http, Db db, boolean demoSeed, List<
         }
     }
 
-    public record Http(String host, int port, Duration sessionTtl, boolean secureCookies) {
+    /**
+     * The console's HTTP server. Empty {@code publicOrigins} / {@code allowedHosts} mean: derived from the bind address
+     * and port (see {@code EdgeSettings} in agent-console).
+     */
+    public record Http(String host, int port, Duration sessionTtl, boolean secureCookies, List<String> publicOrigins,
+                       List<String> allowedHosts, Duration idleTimeout, Duration headerTimeout,
+                       int maxConnectionsPerAddress) {
+        public Http {
+            publicOrigins = List.copyOf(publicOrigins);
+            allowedHosts = List.copyOf(allowedHosts);
+        }
     }
 
     /** The password is never printed. */
@@ -113,8 +123,7 @@ public record Settings(String profile, Http http, Db db, boolean demoSeed, List<
         }
         return new Settings(
                 h.getString("profile"),
-                new Http(http.getString("host"), port, http.getDuration("session-ttl"),
-                        http.getBoolean("secure-cookies")),
+                http(http, port),
                 new Db(db.getBoolean("embedded"), Path.of(db.getString("data-dir")), db.getString("url"),
                         db.getString("user"), db.getString("password"), db.getInt("max-pool-size")),
                 h.getBoolean("demo-seed"),
@@ -125,6 +134,33 @@ public record Settings(String profile, Http http, Db db, boolean demoSeed, List<
                         sim.getDuration("agent-ring-delay"), sim.getDuration("agent-wrap-up"), Map.copyOf(weights)),
                 telephony(h.getString("telephony")),
                 asterisk(h.getConfig("asterisk")));
+    }
+
+    private static Http http(Config http, int port) {
+        Duration idle = http.getDuration("idle-timeout");
+        Duration header = http.getDuration("header-timeout");
+        int maxPerAddress = http.getInt("max-connections-per-address");
+        if (idle.toMillis() < 1 || header.toMillis() < 1) {
+            throw new IllegalArgumentException(
+                    "invalid configuration: hotline.http.idle-timeout and header-timeout must be at least 1 ms");
+        }
+        if (maxPerAddress < 1) {
+            throw new IllegalArgumentException(
+                    "invalid configuration: hotline.http.max-connections-per-address must be at least 1, was "
+                            + maxPerAddress);
+        }
+        return new Http(http.getString("host"), port, http.getDuration("session-ttl"),
+                http.getBoolean("secure-cookies"), stringList(http, "public-origins"),
+                stringList(http, "allowed-hosts"), idle, header, maxPerAddress);
+    }
+
+    /** A list key given as a list, or as one comma-separated string (as an environment variable gives it). */
+    private static List<String> stringList(Config c, String key) {
+        if (c.getValue(key).valueType() == com.typesafe.config.ConfigValueType.LIST) {
+            return c.getStringList(key).stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
+        }
+        return java.util.Arrays.stream(c.getString(key).split(",")).map(String::strip).filter(v -> !v.isEmpty())
+                .toList();
     }
 
     private static Telephony telephony(String value) {

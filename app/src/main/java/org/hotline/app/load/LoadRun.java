@@ -171,6 +171,7 @@ final class LoadRun {
             }
             HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/api/login"))
                     .header("Content-Type", "application/json")
+                    .header("Origin", base)
                     .POST(HttpRequest.BodyPublishers.ofString(
                             "{\"username\":\"" + agent.username() + "\",\"password\":\"" + password + "\"}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
