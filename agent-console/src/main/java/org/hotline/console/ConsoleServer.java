@@ -152,6 +152,9 @@ public final class ConsoleServer {
                 .setPort(config.port())
                 .setMaxWebSocketFrameSize(WS_MESSAGE_LIMIT_BYTES)
                 .setMaxWebSocketMessageSize(WS_MESSAGE_LIMIT_BYTES)
+                // no cleartext HTTP/2 (no browser speaks it): its protocol sniffing waits for the first 24 bytes
+                // before the connection exists, which would keep a silent or half-sent connection out of reach
+                .setHttp2ClearTextEnabled(false)
                 .setMaxInitialLineLength(MAX_REQUEST_LINE_BYTES)
                 .setMaxHeaderSize(MAX_HEADER_BYTES)
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
