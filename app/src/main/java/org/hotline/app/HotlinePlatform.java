@@ -170,13 +170,10 @@ public final class HotlinePlatform implements AutoCloseable {
         }
     }
 
+    /** Public origins, allowed hosts, timeouts and the connection cap (validated by {@link Settings}). */
     private static EdgeSettings edge(Settings.Http http) {
-        try {
-            return new EdgeSettings(http.publicOrigins(), http.allowedHosts(), http.idleTimeout(),
-                    http.headerTimeout(), http.maxConnectionsPerAddress());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("invalid configuration: hotline.http: " + e.getMessage(), e);
-        }
+        return new EdgeSettings(http.publicOrigins(), http.allowedHosts(), http.idleTimeout(), http.headerTimeout(),
+                http.maxConnectionsPerAddress());
     }
 
     /** The phone that rings for a user: the console softphone on the simulator, the configured phone on Asterisk. */

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.hotline.console.edge.Origins;
 import org.hotline.platform.telephony.Devices;
 
 /**
@@ -149,9 +150,22 @@ public record Settings(String profile, Http http, Db db, boolean demoSeed, List<
                     "invalid configuration: hotline.http.max-connections-per-address must be at least 1, was "
                             + maxPerAddress);
         }
+        List<String> origins = stringList(http, "public-origins");
+        for (String origin : origins) {
+            if (Origins.normalize(origin).isEmpty()) {
+                throw new IllegalArgumentException("invalid configuration: hotline.http.public-origins entry '"
+                        + origin + "' is not scheme://host[:port] (http or https, no path)");
+            }
+        }
+        List<String> hosts = stringList(http, "allowed-hosts");
+        for (String host : hosts) {
+            if (Origins.normalizeHost(host).isEmpty()) {
+                throw new IllegalArgumentException("invalid configuration: hotline.http.allowed-hosts entry '"
+                        + host + "' is not a host name or address (no port, no scheme)");
+            }
+        }
         return new Http(http.getString("host"), port, http.getDuration("session-ttl"),
-                http.getBoolean("secure-cookies"), stringList(http, "public-origins"),
-                stringList(http, "allowed-hosts"), idle, header, maxPerAddress);
+                http.getBoolean("secure-cookies"), origins, hosts, idle, header, maxPerAddress);
     }
 
     /** A list key given as a list, or as one comma-separated string (as an environment variable gives it). */
