@@ -70,6 +70,8 @@ final class LoadRun {
         o.put("hotline.profile", "load");
         o.put("hotline.http.port", 0);
         o.put("hotline.http.host", "127.0.0.1");
+        // every simulated agent holds a WebSocket from 127.0.0.1: above the default cap per client address
+        o.put("hotline.http.max-connections-per-address", agents + 64);
         o.put("hotline.demo-seed", true);
         o.put("hotline.simulation.enabled", true);
         o.put("hotline.simulation.timing", "instant");
