@@ -148,7 +148,8 @@ public final class Origins {
         if (h.endsWith(".")) {
             h = h.substring(0, h.length() - 1);
         }
-        return !h.isEmpty() && HOST.matcher(h).matches() ? Optional.of(h) : Optional.empty();
+        boolean portLike = h.indexOf(':') >= 0 && h.indexOf(':') == h.lastIndexOf(':');
+        return !h.isEmpty() && !portLike && HOST.matcher(h).matches() ? Optional.of(h) : Optional.empty();
     }
 
     private static String bracketed(String host) {
