@@ -1,5 +1,7 @@
 // JSON over fetch; the session travels in the HttpOnly cookie. Errors become ApiError {status, message, field,
 // retryAfter} (retryAfter: the seconds of a 429's Retry-After, else null).
+// Every state-changing call is sent as application/json (with at least {}): the server refuses any other content
+// type on POST/PUT/PATCH/DELETE (CSRF), and the browser adds the Origin it checks.
 
 export class ApiError extends Error {
   constructor(status, message, field, retryAfter) {
@@ -12,9 +14,9 @@ export class ApiError extends Error {
 
 async function call(method, path, body, { redirectOn401 = true } = {}) {
   const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
-  if (body !== undefined) {
+  if (method !== 'GET' && method !== 'HEAD') {
     init.headers['Content-Type'] = 'application/json';
-    init.body = JSON.stringify(body);
+    init.body = JSON.stringify(body ?? {});
   }
   const response = await fetch(path, init);
   let data = null;

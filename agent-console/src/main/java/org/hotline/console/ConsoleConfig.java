@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 import org.hotline.console.auth.AuthConfig;
 import org.hotline.console.auth.SessionPolicy;
+import org.hotline.console.callcontrol.DialPolicy;
+import org.hotline.console.edge.EdgeSettings;
 
 /**
  * How the console listens.
@@ -15,13 +17,20 @@ import org.hotline.console.auth.SessionPolicy;
  *                      the console softphone {@code console/<username>} on the simulator, e.g. {@code PJSIP/1001}
  *                      on Asterisk
  * @param dialPolicy    which destinations agents may dial out to
+ * @param edge          public origins, allowed hosts, timeouts and the per-address connection cap
  */
 public record ConsoleConfig(String host, int port, AuthConfig auth,
-                            java.util.function.UnaryOperator<String> phoneOf,
-                            org.hotline.console.callcontrol.DialPolicy dialPolicy) {
+                            java.util.function.UnaryOperator<String> phoneOf, DialPolicy dialPolicy,
+                            EdgeSettings edge) {
+    /** With the default edge settings (origins and hosts derived from the bind address). */
+    public ConsoleConfig(String host, int port, AuthConfig auth, java.util.function.UnaryOperator<String> phoneOf,
+                         DialPolicy dialPolicy) {
+        this(host, port, auth, phoneOf, dialPolicy, EdgeSettings.defaults());
+    }
+
     /** With any destination allowed. */
     public ConsoleConfig(String host, int port, AuthConfig auth, java.util.function.UnaryOperator<String> phoneOf) {
-        this(host, port, auth, phoneOf, org.hotline.console.callcontrol.DialPolicy.ANY);
+        this(host, port, auth, phoneOf, DialPolicy.ANY);
     }
 
     /** With every user's phone being its console softphone. */
@@ -44,9 +53,15 @@ public record ConsoleConfig(String host, int port, AuthConfig auth,
                 .withSecureCookies(secureCookies), phoneOf);
     }
 
+    /** The same with other edge settings. */
+    public ConsoleConfig withEdge(EdgeSettings edgeSettings) {
+        return new ConsoleConfig(host, port, auth, phoneOf, dialPolicy, edgeSettings);
+    }
+
     public ConsoleConfig {
         Objects.requireNonNull(phoneOf, "phoneOf");
         Objects.requireNonNull(dialPolicy, "dialPolicy");
+        Objects.requireNonNull(edge, "edge");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(auth, "auth");
         if (host.isBlank()) {

@@ -10,6 +10,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import org.hotline.console.access.DataAccess;
+import java.util.concurrent.TimeUnit;
 import org.hotline.console.agent.AcdAgents;
 import org.hotline.console.agent.AgentRoutes;
 import org.hotline.console.auth.AdminRoutes;
@@ -29,6 +30,11 @@ import org.hotline.console.callcontrol.SpyRoutes;
 import org.hotline.console.calls.CallRoutes;
 import org.hotline.console.customers.CustomerHistory;
 import org.hotline.console.customers.CustomerRoutes;
+import org.hotline.console.edge.ConnectionGuard;
+import org.hotline.console.edge.CsrfGuard;
+import org.hotline.console.edge.EdgeGuard;
+import org.hotline.console.edge.FrontDoor;
+import org.hotline.console.edge.InvalidRequests;
 import org.hotline.console.http.Blocking;
 import org.hotline.console.http.ErrorResponder;
 import org.hotline.console.http.SecurityHeaders;
@@ -52,6 +58,9 @@ public final class ConsoleServer {
     static final long BODY_LIMIT_BYTES = 64 * 1024;
     static final int WS_MESSAGE_LIMIT_BYTES = 16 * 1024;
     static final long PURGE_PERIOD_MS = 30_000;
+    /** Longer request lines are answered 414, larger heads 431 (both with the JSON error body). */
+    static final int MAX_REQUEST_LINE_BYTES = 4096;
+    static final int MAX_HEADER_BYTES = 8192;
 
     private final Vertx vertx;
     private final ConsoleConfig config;
@@ -72,6 +81,7 @@ public final class ConsoleServer {
     private final Router router;
     private final Context context;
     private final EventRelay relay;
+    private final EdgeGuard edge;
     private boolean started;
     private HttpServer server;
     private long purgeTimer = -1;
@@ -91,6 +101,7 @@ public final class ConsoleServer {
         this.history = new CustomerHistory(backend.customers(), backend.tickets(), backend.calls(), backend.clock());
         this.pops = new ScreenPopBuilder(history);
         this.broadcaster = new StatsBroadcaster(vertx, sockets, backend.stats(), callFeatures, blocking);
+        this.edge = new EdgeGuard(config.edge(), config.host());
         this.router = Router.router(vertx);
         this.context = vertx.getOrCreateContext();
         this.relay = new EventRelay(backend.bus(), context, sockets, pops, blocking);
@@ -153,8 +164,20 @@ public final class ConsoleServer {
                 .setHost(config.host())
                 .setPort(config.port())
                 .setMaxWebSocketFrameSize(WS_MESSAGE_LIMIT_BYTES)
-                .setMaxWebSocketMessageSize(WS_MESSAGE_LIMIT_BYTES);
-        return vertx.createHttpServer(options).requestHandler(router).listen().map(s -> {
+                .setMaxWebSocketMessageSize(WS_MESSAGE_LIMIT_BYTES)
+                // no cleartext HTTP/2 (no browser speaks it): its protocol sniffing waits for the first 24 bytes
+                // before the connection exists, which would keep a silent or half-sent connection out of reach
+                .setHttp2ClearTextEnabled(false)
+                .setMaxInitialLineLength(MAX_REQUEST_LINE_BYTES)
+                .setMaxHeaderSize(MAX_HEADER_BYTES)
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, config.edge().idleTimeout().toMillis()));
+        ConnectionGuard connections = new ConnectionGuard(vertx, config.edge());
+        return vertx.createHttpServer(options)
+                .connectionHandler(connections)
+                .invalidRequestHandler(new InvalidRequests(connections))
+                .requestHandler(new FrontDoor(edge, connections, router))
+                .listen().map(s -> {
             server = s;
             LOG.info("agent console listening on {}:{}", config.host(), s.actualPort());
             return s.actualPort();
@@ -163,6 +186,7 @@ public final class ConsoleServer {
 
     private void mountRoutes() {
         router.route().handler(new SecurityHeaders());
+        router.route("/api/*").handler(new CsrfGuard(edge));
         router.route("/api/*").handler(new AuthHandler(sessions, cookie));
         router.post("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
 
@@ -180,7 +204,7 @@ public final class ConsoleServer {
         new CustomerRoutes(history, blocking).mount(router);
         new CallbackRoutes(backend.callbacks(), acd, dialer, blocking).mount(router);
         router.get("/api/ws").handler(new WebSocketEndpoint(sockets, relay, broadcaster, acd, sessions, callFeatures,
-                blocking));
+                blocking, edge));
 
         router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html").setMaxAgeSeconds(300));
         router.route().failureHandler(new ErrorResponder());

@@ -16,6 +16,7 @@ import org.hotline.console.ConsoleConfig;
 import org.hotline.console.ConsoleServer;
 import org.hotline.console.auth.AuthConfig;
 import org.hotline.console.callcontrol.DialPolicy;
+import org.hotline.console.edge.EdgeSettings;
 import org.hotline.cti.asterisk.AsteriskSwitch;
 import org.hotline.cti.asterisk.agi.AgiServerConfig;
 import org.hotline.cti.asterisk.ami.AmiServerConfig;
@@ -158,7 +159,7 @@ public final class HotlinePlatform implements AutoCloseable {
                         new AuthConfig(settings.http().sessions(), settings.http().secureCookies(),
                                 settings.auth().accountThrottle(), settings.auth().addressThrottle(),
                                 settings.http().trustedProxies()), this::phoneOf,
-                        DialPolicy.of(settings.outbound().allowedDestinations())),
+                        DialPolicy.of(settings.outbound().allowedDestinations()), edge(settings.http())),
                 new ConsoleBackend(ticketing.users(), acd, ticketing.calls(), ticketing.customers(),
                         ticketing.tickets(), ticketing.callbacks(), stats, switchControl, ticketing.audit(), bus, clock));
         httpPort = await(console.start());
@@ -172,6 +173,12 @@ public final class HotlinePlatform implements AutoCloseable {
             LOG.info("FastAGI on {}:{}; AMI servers {}", settings.asterisk().agiBind(), asteriskSwitch.agiPort(),
                     settings.asterisk().ami());
         }
+    }
+
+    /** Public origins, allowed hosts, timeouts and the connection cap (validated by {@link Settings}). */
+    private static EdgeSettings edge(Settings.Http http) {
+        return new EdgeSettings(http.publicOrigins(), http.allowedHosts(), http.idleTimeout(), http.headerTimeout(),
+                http.maxConnectionsPerAddress());
     }
 
     /** The phone that rings for a user: the console softphone on the simulator, the configured phone on Asterisk. */

@@ -1,41 +1,92 @@
 package org.hotline.console.http;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.ext.web.RoutingContext;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * A request's JSON object body with typed, validating accessors. Every problem is a 400 naming the field.
+ * A request's JSON object body with typed, validating accessors. Every problem is a 400 naming the field. Parsing
+ * is strict (see {@link #parse}), so every text accessor returns clean text.
  */
 public final class JsonBody {
+    private static final ObjectReader STRICT = Json.mapper().reader()
+            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'", Pattern.DOTALL);
+
     private final ObjectNode node;
 
     private JsonBody(ObjectNode node) {
         this.node = node;
     }
 
-    /** Parses the request body; an absent body counts as an empty object. */
+    /** Parses the request body (strict UTF-8); an absent body counts as an empty object. */
     public static JsonBody of(RoutingContext rc) {
-        String text = rc.body() == null ? null : rc.body().asString("UTF-8");
-        return parse(text);
+        if (rc.body() == null || rc.body().buffer() == null) {
+            return parse(null);
+        }
+        try {
+            return parse(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(rc.body().buffer().getBytes()))
+                    .toString());
+        } catch (CharacterCodingException e) {
+            throw HttpError.badRequest(null, "the body is not valid UTF-8");
+        }
     }
 
+    /**
+     * Parses a JSON object strictly: a key given twice, trailing content, and a NUL character or an unpaired
+     * surrogate in any string (which the database or a log would mangle) are each a 400.
+     */
     public static JsonBody parse(String text) {
         if (text == null || text.isBlank()) {
             return new JsonBody(Json.mapper().createObjectNode());
         }
         JsonNode parsed;
         try {
-            parsed = Json.mapper().readTree(text);
+            parsed = STRICT.readTree(text);
         } catch (JsonProcessingException e) {
+            Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+            if (duplicate.find()) {
+                String key = duplicate.group(1);
+                String field = TextRules.problem(key) == null ? QueryParams.clip(key) : null;
+                throw HttpError.badRequest(field, "duplicate key " + (field == null ? "in the body" : field));
+            }
             throw HttpError.badRequest(null, "malformed JSON body");
         }
         if (!(parsed instanceof ObjectNode object)) {
             throw HttpError.badRequest(null, "the body must be a JSON object");
         }
+        object.properties().forEach(e -> checkText(e.getKey(), e.getKey(), e.getValue()));
         return new JsonBody(object);
+    }
+
+    /** Every key and string inside {@code value} (of top-level field {@code field}) must be clean text. */
+    private static void checkText(String field, String key, JsonNode value) {
+        if (TextRules.problem(key) != null) {
+            throw HttpError.badRequest(null, "a key of the body " + TextRules.problem(key));
+        }
+        if (value.isTextual() && TextRules.problem(value.textValue()) != null) {
+            throw HttpError.badRequest(field, field + " " + TextRules.problem(value.textValue()));
+        }
+        if (value.isObject()) {
+            value.properties().forEach(e -> checkText(field, e.getKey(), e.getValue()));
+        } else if (value.isArray()) {
+            value.forEach(v -> checkText(field, field, v));
+        }
     }
 
     /** A non-blank string of at most {@code maxLength} characters. */
@@ -100,11 +151,8 @@ public final class JsonBody {
             return value.asLong();
         }
         if (value.isTextual()) {
-            try {
-                return Long.parseLong(value.asText().strip());
-            } catch (NumberFormatException e) {
-                throw HttpError.badRequest(field, field + " must be a number");
-            }
+            return TextRules.asciiLong(value.asText().strip())
+                    .orElseThrow(() -> HttpError.badRequest(field, field + " must be a number"));
         }
         throw HttpError.badRequest(field, field + " must be a number");
     }

@@ -2,7 +2,10 @@ package org.hotline.console.http;
 
 import io.vertx.ext.web.RoutingContext;
 
-/** Validating accessors for query-string and path parameters; problems are a 400 naming the parameter. */
+/**
+ * Validating accessors for query-string and path parameters; problems are a 400 naming the parameter. Numbers are
+ * ASCII digits only and text must be clean ({@link TextRules}).
+ */
 public final class QueryParams {
     private QueryParams() {
     }
@@ -13,16 +16,12 @@ public final class QueryParams {
         if (raw == null || raw.isBlank()) {
             return fallback;
         }
-        int value;
-        try {
-            value = Integer.parseInt(raw.strip());
-        } catch (NumberFormatException e) {
-            throw HttpError.badRequest(name, name + " must be a whole number between " + min + " and " + max);
-        }
+        long value = TextRules.asciiLong(raw.strip()).orElseThrow(() ->
+                HttpError.badRequest(name, name + " must be a whole number between " + min + " and " + max));
         if (value < min || value > max) {
             throw HttpError.badRequest(name, name + " must be between " + min + " and " + max);
         }
-        return value;
+        return (int) value;
     }
 
     /** {@code name} as a long; null when absent. */
@@ -50,12 +49,8 @@ public final class QueryParams {
      */
     public static long pathId(RoutingContext rc, String name, String what) {
         String raw = rc.pathParam(name);
-        long id;
-        try {
-            id = Long.parseLong(raw == null ? "" : raw.strip());
-        } catch (NumberFormatException e) {
-            throw HttpError.badRequest(name, what + " must be a number, not '" + clip(raw) + "'");
-        }
+        long id = TextRules.asciiLong(raw == null ? "" : raw.strip()).orElseThrow(() ->
+                HttpError.badRequest(name, what + " must be a number, not '" + clip(printable(raw)) + "'"));
         if (id <= 0) {
             throw HttpError.badRequest(name, what + " must be a positive number");
         }
@@ -90,6 +85,10 @@ public final class QueryParams {
             return null;
         }
         String text = raw.strip();
+        String problem = TextRules.problem(text);
+        if (problem != null) {
+            throw HttpError.badRequest(name, name + " " + problem);
+        }
         if (text.length() > maxLength) {
             throw HttpError.badRequest(name, name + " must be at most " + maxLength + " characters");
         }
@@ -97,10 +96,18 @@ public final class QueryParams {
     }
 
     private static long parseLong(String name, String raw) {
-        try {
-            return Long.parseLong(raw.strip());
-        } catch (NumberFormatException e) {
-            throw HttpError.badRequest(name, name + " must be a number");
+        return TextRules.asciiLong(raw.strip())
+                .orElseThrow(() -> HttpError.badRequest(name, name + " must be a number"));
+    }
+
+    /** {@code s} with NUL and unpaired surrogates replaced, so that quoting it in an error is safe. */
+    private static String printable(String s) {
+        if (s == null || TextRules.problem(s) == null) {
+            return s;
         }
+        StringBuilder out = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> out.appendCodePoint(
+                cp == 0 || Character.isSurrogate((char) cp) && cp <= 0xFFFF ? 0xFFFD : cp));
+        return out.toString();
     }
 }

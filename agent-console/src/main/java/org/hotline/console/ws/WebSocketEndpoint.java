@@ -5,9 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
-import java.net.URI;
 import java.util.Map;
 import org.hotline.console.agent.AcdAgents;
 import org.hotline.console.auth.AuthHandler;
@@ -15,6 +13,7 @@ import org.hotline.console.auth.Session;
 import org.hotline.console.auth.SessionStore;
 import org.hotline.console.auth.UserView;
 import org.hotline.console.callcontrol.CallFeatureStates;
+import org.hotline.console.edge.EdgeGuard;
 import org.hotline.console.http.Blocking;
 import org.hotline.console.http.HttpError;
 import org.hotline.console.http.Json;
@@ -37,9 +36,11 @@ public final class WebSocketEndpoint implements Handler<RoutingContext> {
     private final SessionStore sessions;
     private final CallFeatureStates features;
     private final Blocking blocking;
+    private final EdgeGuard edge;
 
     public WebSocketEndpoint(SocketRegistry sockets, EventRelay relay, StatsBroadcaster stats, AcdAgents acd,
-                             SessionStore sessions, CallFeatureStates features, Blocking blocking) {
+                             SessionStore sessions, CallFeatureStates features, Blocking blocking, EdgeGuard edge) {
+        this.edge = edge;
         this.sockets = sockets;
         this.relay = relay;
         this.stats = stats;
@@ -56,7 +57,7 @@ public final class WebSocketEndpoint implements Handler<RoutingContext> {
         if (!request.canUpgradeToWebSocket()) {
             throw HttpError.badRequest(null, "a WebSocket upgrade is expected here");
         }
-        if (!sameOrigin(request)) {
+        if (!allowedOrigin(request, edge)) {
             throw HttpError.forbidden("cross-origin WebSocket refused");
         }
         request.toWebSocket()
@@ -129,24 +130,12 @@ public final class WebSocketEndpoint implements Handler<RoutingContext> {
         }
     }
 
-    /** A browser's Origin must name this server (no cross-site WebSocket hijacking); non-browsers send none. */
-    static boolean sameOrigin(HttpServerRequest request) {
+    /**
+     * A browser's Origin must be one of the public origins (no cross-site WebSocket hijacking, also not from another
+     * port of the same host); non-browsers send none.
+     */
+    static boolean allowedOrigin(HttpServerRequest request, EdgeGuard edge) {
         String origin = request.getHeader("Origin");
-        if (origin == null) {
-            return true;
-        }
-        HostAndPort authority = request.authority();
-        if (authority == null) {
-            return false;
-        }
-        try {
-            URI uri = URI.create(origin);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme();
-            int originPort = uri.getPort() != -1 ? uri.getPort() : "https".equals(scheme) ? 443 : 80;
-            int hostPort = authority.port() != -1 ? authority.port() : "https".equals(request.scheme()) ? 443 : 80;
-            return authority.host().equalsIgnoreCase(uri.getHost()) && originPort == hostPort;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return origin == null || edge.origins(request.localAddress().port()).allowsOrigin(origin);
     }
 }

@@ -74,8 +74,14 @@ public final class Api {
         }
     }
 
+    /** The console's own origin, as a browser showing its pages names it. */
+    public String origin() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** A request with the console's own {@code Origin} (state-changing requests need it) and the token, if any. */
     public HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(TIMEOUT);
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(TIMEOUT).header("Origin", origin());
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }

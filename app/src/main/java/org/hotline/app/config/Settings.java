@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.hotline.console.auth.SessionPolicy;
 import org.hotline.console.auth.ThrottleRule;
+import org.hotline.console.edge.Origins;
 import org.hotline.platform.telephony.Devices;
 import org.hotline.ticketing.user.LockoutPolicy;
 
@@ -61,14 +62,20 @@ public record Settings(String profile, Http http, Db db, boolean demoSeed, List<
     }
 
     /**
-     * The console's HTTP side.
+     * The console's HTTP side. Empty {@code publicOrigins} / {@code allowedHosts} mean: derived from the bind
+     * address and port (see {@code EdgeSettings} in agent-console).
      *
      * @param sessions       idle timeouts by role and absolute lifetime of sessions
      * @param secureCookies  the {@code __Host-} Secure cookie even on loopback
      * @param trustedProxies peers whose {@code X-Forwarded-For} is believed
      */
     public record Http(String host, int port, SessionPolicy sessions, boolean secureCookies,
-                       Set<String> trustedProxies) {
+                       Set<String> trustedProxies, List<String> publicOrigins, List<String> allowedHosts,
+                       Duration idleTimeout, Duration headerTimeout, int maxConnectionsPerAddress) {
+        public Http {
+            publicOrigins = List.copyOf(publicOrigins);
+            allowedHosts = List.copyOf(allowedHosts);
+        }
     }
 
     /**
@@ -163,30 +170,6 @@ public record Settings(String profile, Http http, Db db, boolean demoSeed, List<
                 outbound(h.getConfig("outbound")));
     }
 
-    private static Http http(Config http, int port) {
-        if (http.hasPath("session-ttl")) {
-            throw new IllegalArgumentException("invalid configuration: hotline.http.session-ttl is no longer "
-                    + "supported; use hotline.http.session.idle-timeout.agent / .staff and "
-                    + "hotline.http.session.absolute-lifetime");
-        }
-        Config s = http.getConfig("session");
-        SessionPolicy sessions;
-        try {
-            sessions = new SessionPolicy(s.getDuration("idle-timeout.agent"), s.getDuration("idle-timeout.staff"),
-                    s.getDuration("absolute-lifetime"));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("invalid configuration: hotline.http.session: " + e.getMessage(), e);
-        }
-        Set<String> proxies = new LinkedHashSet<>();
-        for (String p : http.getString("trusted-proxies").split(",")) {
-            if (!p.isBlank()) {
-                proxies.add(p.strip());
-            }
-        }
-        return new Http(http.getString("host"), port, sessions, http.getBoolean("secure-cookies"),
-                Set.copyOf(proxies));
-    }
-
     private static Auth auth(Config a) {
         int iterations = a.getInt("password-iterations");
         if (iterations < MIN_PASSWORD_ITERATIONS || iterations > 10_000_000) {
@@ -223,6 +206,65 @@ public record Settings(String profile, Http http, Db db, boolean demoSeed, List<
             }
         }
         return new Outbound(patterns);
+    }
+
+    private static Http http(Config http, int port) {
+        if (http.hasPath("session-ttl")) {
+            throw new IllegalArgumentException("invalid configuration: hotline.http.session-ttl is no longer "
+                    + "supported; use hotline.http.session.idle-timeout.agent / .staff and "
+                    + "hotline.http.session.absolute-lifetime");
+        }
+        Config s = http.getConfig("session");
+        SessionPolicy sessions;
+        try {
+            sessions = new SessionPolicy(s.getDuration("idle-timeout.agent"), s.getDuration("idle-timeout.staff"),
+                    s.getDuration("absolute-lifetime"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid configuration: hotline.http.session: " + e.getMessage(), e);
+        }
+        Set<String> proxies = new LinkedHashSet<>();
+        for (String p : http.getString("trusted-proxies").split(",")) {
+            if (!p.isBlank()) {
+                proxies.add(p.strip());
+            }
+        }
+        Duration idle = http.getDuration("idle-timeout");
+        Duration header = http.getDuration("header-timeout");
+        int maxPerAddress = http.getInt("max-connections-per-address");
+        if (idle.toMillis() < 1 || header.toMillis() < 1) {
+            throw new IllegalArgumentException(
+                    "invalid configuration: hotline.http.idle-timeout and header-timeout must be at least 1 ms");
+        }
+        if (maxPerAddress < 1) {
+            throw new IllegalArgumentException(
+                    "invalid configuration: hotline.http.max-connections-per-address must be at least 1, was "
+                            + maxPerAddress);
+        }
+        List<String> origins = stringList(http, "public-origins");
+        for (String origin : origins) {
+            if (Origins.normalize(origin).isEmpty()) {
+                throw new IllegalArgumentException("invalid configuration: hotline.http.public-origins entry '"
+                        + origin + "' is not scheme://host[:port] (http or https, no path)");
+            }
+        }
+        List<String> hosts = stringList(http, "allowed-hosts");
+        for (String host : hosts) {
+            if (Origins.normalizeHost(host).isEmpty()) {
+                throw new IllegalArgumentException("invalid configuration: hotline.http.allowed-hosts entry '"
+                        + host + "' is not a host name or address (no port, no scheme)");
+            }
+        }
+        return new Http(http.getString("host"), port, sessions, http.getBoolean("secure-cookies"),
+                Set.copyOf(proxies), origins, hosts, idle, header, maxPerAddress);
+    }
+
+    /** A list key given as a list, or as one comma-separated string (as an environment variable gives it). */
+    private static List<String> stringList(Config c, String key) {
+        if (c.getValue(key).valueType() == com.typesafe.config.ConfigValueType.LIST) {
+            return c.getStringList(key).stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
+        }
+        return java.util.Arrays.stream(c.getString(key).split(",")).map(String::strip).filter(v -> !v.isEmpty())
+                .toList();
     }
 
     private static Telephony telephony(String value) {

@@ -70,6 +70,8 @@ final class LoadRun {
         o.put("hotline.profile", "load");
         o.put("hotline.http.port", 0);
         o.put("hotline.http.host", "127.0.0.1");
+        // every simulated agent holds a WebSocket from 127.0.0.1: above the default cap per client address
+        o.put("hotline.http.max-connections-per-address", agents + 64);
         o.put("hotline.demo-seed", true);
         // the load agents' accounts are throwaway (random password, made for this run): the least hashing allowed
         o.put("hotline.auth.password-iterations", Settings.MIN_PASSWORD_ITERATIONS);
@@ -173,6 +175,7 @@ final class LoadRun {
             }
             HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/api/login"))
                     .header("Content-Type", "application/json")
+                    .header("Origin", base)
                     .POST(HttpRequest.BodyPublishers.ofString(
                             "{\"username\":\"" + agent.username() + "\",\"password\":\"" + password + "\"}"))
                     .build(), HttpResponse.BodyHandlers.ofString());

@@ -155,4 +155,48 @@ class SettingsTest {
                 .hasMessageContaining("hotline.outbound.allowed-destinations")
                 .hasMessageContaining("'1[3-9'");
     }
+
+    @Test
+    void theHttpEdgeDefaultsDeriveOriginsFromTheBindAddressAndCloseIdleAndSlowConnections() {
+        Settings.Http http = Settings.from(ConfigFactory.empty()).http();
+
+        assertThat(http.publicOrigins()).isEmpty();
+        assertThat(http.allowedHosts()).isEmpty();
+        assertThat(http.idleTimeout()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(http.headerTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(http.maxConnectionsPerAddress()).isEqualTo(64);
+    }
+
+    @Test
+    void publicOriginsAndAllowedHostsAreAListOrOneCommaSeparatedString() {
+        Settings fromFile = Settings.from(ConfigFactory.parseString(
+                "hotline.http.public-origins = [\"https://hotline.example.com\", \"http://10.0.0.5:8080\"]"));
+        Settings fromEnvironment = Settings.from(ConfigFactory.parseMap(Map.of(
+                "hotline.http.public-origins", "https://hotline.example.com, http://10.0.0.5:8080",
+                "hotline.http.allowed-hosts", "hotline.example.com,10.0.0.5")));
+
+        assertThat(fromFile.http().publicOrigins()).containsExactly("https://hotline.example.com",
+                "http://10.0.0.5:8080");
+        assertThat(fromEnvironment.http().publicOrigins()).isEqualTo(fromFile.http().publicOrigins());
+        assertThat(fromEnvironment.http().allowedHosts()).containsExactly("hotline.example.com", "10.0.0.5");
+    }
+
+    @Test
+    void aBadOriginHostTimeoutOrCapFailsAtStartWithTheKeyNamed() {
+        assertThatThrownBy(() -> Settings.from(ConfigFactory.parseMap(Map.of(
+                "hotline.http.public-origins", "https://hotline.example.com/console"))))
+                .hasMessageContaining("hotline.http.public-origins");
+        assertThatThrownBy(() -> Settings.from(ConfigFactory.parseMap(Map.of(
+                "hotline.http.public-origins", "hotline.example.com"))))
+                .hasMessageContaining("hotline.http.public-origins");
+        assertThatThrownBy(() -> Settings.from(ConfigFactory.parseMap(Map.of(
+                "hotline.http.allowed-hosts", "http://hotline.example.com"))))
+                .hasMessageContaining("hotline.http.allowed-hosts");
+        assertThatThrownBy(() -> Settings.from(ConfigFactory.parseMap(Map.of(
+                "hotline.http.header-timeout", "0s"))))
+                .hasMessageContaining("header-timeout");
+        assertThatThrownBy(() -> Settings.from(ConfigFactory.parseMap(Map.of(
+                "hotline.http.max-connections-per-address", 0))))
+                .hasMessageContaining("hotline.http.max-connections-per-address");
+    }
 }

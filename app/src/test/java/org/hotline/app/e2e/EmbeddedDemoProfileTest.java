@@ -40,7 +40,9 @@ class EmbeddedDemoProfileTest {
     }
 
     private JsonNode call(String method, String url, String token, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json");
+        URI uri = URI.create(url);
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .header("Origin", uri.getScheme() + "://" + uri.getRawAuthority());
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }

@@ -101,6 +101,7 @@ final class Fixture implements AutoCloseable {
     }
 
     private Response send(HttpRequest.Builder b, String token) {
+        b.header("Origin", base);
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
