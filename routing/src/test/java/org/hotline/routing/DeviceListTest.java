@@ -94,6 +94,18 @@ class DeviceListTest {
     }
 
     @Test
+    void anAgentPutNotReadyWhenBothDevicesWentOfflineIsReadyAgainWhenEitherIsReachable() {
+        readyOnTwins("agent1");
+        f.memberReports(DESK, DeviceState.UNAVAILABLE);
+        f.memberReports(BROWSER, DeviceState.UNAVAILABLE);
+        assertThat(f.snapshot("agent1").reason()).isEqualTo("device-unavailable");
+
+        f.memberReports(BROWSER, DeviceState.AVAILABLE);
+
+        assertThat(f.state("agent1")).isEqualTo(READY);
+    }
+
+    @Test
     void onlyAgentsListingTheDeviceAreAffected() {
         readyOnTwins("agent1");
         f.ready("agent2", "support");                      // on dev-agent2
