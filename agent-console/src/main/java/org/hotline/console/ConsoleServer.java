@@ -24,6 +24,7 @@ import org.hotline.console.callcontrol.SpyRoutes;
 import org.hotline.console.calls.CallRoutes;
 import org.hotline.console.customers.CustomerHistory;
 import org.hotline.console.customers.CustomerRoutes;
+import org.hotline.console.health.HealthRoutes;
 import org.hotline.console.http.Blocking;
 import org.hotline.console.http.ErrorResponder;
 import org.hotline.console.http.SecurityHeaders;
@@ -78,7 +79,8 @@ public final class ConsoleServer {
         this.ender = new SessionEnder(sessions, acd, blocking);
         this.history = new CustomerHistory(backend.customers(), backend.tickets(), backend.calls(), backend.clock());
         this.pops = new ScreenPopBuilder(history);
-        this.broadcaster = new StatsBroadcaster(vertx, sockets, backend.stats(), callFeatures, blocking);
+        this.broadcaster = new StatsBroadcaster(vertx, sockets, backend.stats(), callFeatures, blocking,
+                backend.health(), backend.clock());
         this.router = Router.router(vertx);
         this.context = vertx.getOrCreateContext();
         this.relay = new EventRelay(backend.bus(), context, sockets, pops, blocking);
@@ -153,6 +155,7 @@ public final class ConsoleServer {
         router.route("/api/*").handler(new AuthHandler(sessions));
         router.post("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
 
+        new HealthRoutes(backend.health(), blocking, backend.clock()).mount(router);
         new AuthRoutes(backend.users(), sessions, ender, new SessionCookie(config.secureCookies()), blocking,
                 backend.clock()).mount(router);
         new AgentRoutes(acd, backend.switchControl(), blocking).mount(router);

@@ -28,6 +28,7 @@ import org.hotline.ivr.flow.FlowSet;
 import org.hotline.platform.callback.CallbackQuery;
 import org.hotline.platform.event.EventBus;
 import org.hotline.platform.event.LocalEventBus;
+import org.hotline.platform.health.HealthCheck;
 import org.hotline.platform.routing.AgentProfile;
 import org.hotline.platform.telephony.SwitchControl;
 import org.hotline.platform.user.Role;
@@ -155,7 +156,8 @@ public final class HotlinePlatform implements AutoCloseable {
                 new ConsoleConfig(settings.http().host(), settings.http().port(), settings.http().sessionTtl(),
                         settings.http().secureCookies(), this::phoneOf),
                 new ConsoleBackend(ticketing.users(), acd, ticketing.calls(), ticketing.customers(),
-                        ticketing.tickets(), ticketing.callbacks(), stats, switchControl, ticketing.audit(), bus, clock));
+                        ticketing.tickets(), ticketing.callbacks(), stats, switchControl, ticketing.audit(), bus, clock,
+                        health()));
         httpPort = await(console.start());
         closeables.push(() -> await(console.stop()));
         LOG.info("Hotline console on http://{}:{}/", settings.http().host(), httpPort);
@@ -167,6 +169,15 @@ public final class HotlinePlatform implements AutoCloseable {
             LOG.info("FastAGI on {}:{}; AMI servers {}", settings.asterisk().agiBind(), asteriskSwitch.agiPort(),
                     settings.asterisk().ami());
         }
+    }
+
+    /**
+     * Every part of this node that can tell its health: the database, then the switch (each AMI link and the FastAGI
+     * server on Asterisk, the simulator on the simulator). The cluster will be one more part.
+     */
+    public HealthCheck health() {
+        HealthCheck sw = asteriskSwitch != null ? asteriskSwitch : simulatedSwitch;
+        return HealthCheck.of(List.of(ticketing.health(), sw));
     }
 
     /** The phone that rings for a user: the console softphone on the simulator, the configured phone on Asterisk. */

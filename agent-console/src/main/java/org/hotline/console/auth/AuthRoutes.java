@@ -9,14 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.hotline.console.http.Blocking;
 import org.hotline.console.http.HttpError;
-import org.hotline.console.http.Json;
 import org.hotline.console.http.JsonBody;
 import org.hotline.console.http.Responses;
-import org.hotline.platform.Times;
 import org.hotline.platform.user.User;
 import org.hotline.platform.user.UserDirectory;
 
-/** Health, login, logout and "who am I". */
+/** Login, logout and "who am I" ({@code /api/health} is {@code health.HealthRoutes}). */
 public final class AuthRoutes {
     private static final String BAD_LOGIN = "invalid username or password";
 
@@ -42,8 +40,6 @@ public final class AuthRoutes {
     }
 
     public void mount(Router router) {
-        router.get("/api/health").handler(Responses.ok(rc -> Future.succeededFuture(
-                Map.of("status", "UP", "time", Json.instant(Times.now(clock))))));
         router.post("/api/login").handler(Responses.ok(this::login));
         router.post("/api/logout").handler(Responses.ok(this::logout));
         router.get("/api/me").handler(Responses.ok(rc -> Future.succeededFuture(
