@@ -89,7 +89,8 @@ class DeviceListTest {
 
         f.memberReports(BROWSER, DeviceState.AVAILABLE);
 
-        assertThat(f.state("agent1")).as("its own NOT_READY (login) is not the platform's: it stays").isEqualTo(NOT_READY);
+        assertThat(f.state("agent1")).as("its own NOT_READY (login) is not the platform's: it stays")
+                .isEqualTo(NOT_READY);
         assertThat(f.acd.ready("agent1").state()).isEqualTo(READY);
     }
 
