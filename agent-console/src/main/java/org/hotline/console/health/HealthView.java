@@ -1,7 +1,6 @@
 package org.hotline.console.health;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.hotline.console.http.Json;
 import org.hotline.platform.health.ComponentHealth;
@@ -37,10 +36,5 @@ public final class HealthView {
             m.put("detail", c.detail());
         }
         return m;
-    }
-
-    /** The names of the parts that are down, in order (what the wallboard's banner lists). */
-    public static List<String> down(HealthReport report) {
-        return report.components().stream().filter(c -> !c.up()).map(ComponentHealth::name).toList();
     }
 }
