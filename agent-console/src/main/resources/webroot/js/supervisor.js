@@ -1,11 +1,13 @@
 // Supervisor wallboard: queues and agents live from the WebSocket "stats" messages, plus the last 20 calls.
 // An agent on a call can be listened to, whispered to or barged in on from its row. The open queue callbacks of
-// every queue are listed live (WebSocket "callback" messages) and can be cancelled.
+// every queue are listed live (WebSocket "callback" messages) and can be cancelled. A part of the node that is not up
+// (the database, an AMI link, the FastAGI server) is shown in a banner from the same "stats" messages (health.js).
 import { get, post } from './api.js';
 import { createCallbackList } from './callbacks.js';
 import { html, render } from './esc.js';
 import { onLanguageChange, queueName, t, tOr } from './i18n.js';
 import { dateTime, duration, since, startTicking, time } from './format.js';
+import { healthBannerHidden, initialHealth, reduceHealth, renderHealth } from './health.js';
 import { connectLive } from './live.js';
 import { errorText, flash, startPage } from './page.js';
 
@@ -16,6 +18,7 @@ const $ = (id) => document.getElementById(id);
 let stats = null;
 let calls = [];
 let callbacks = null;
+let health = initialHealth;
 
 function emptyRow(columns) {
   return html`<tr><td colspan="${columns}" class="muted">${t('sup.noData')}</td></tr>`;
@@ -91,7 +94,15 @@ function renderCalls() {
     </tr>`)}` : emptyRow(7));
 }
 
+function renderHealthBanner() {
+  const banner = $('health-banner');
+  banner.hidden = healthBannerHidden(health);
+  banner.dataset.status = health.status;
+  render(banner, renderHealth(health));
+}
+
 function renderAll() {
+  renderHealthBanner();
   renderQueues();
   renderAgents();
   renderCalls();
@@ -116,6 +127,8 @@ function onMessage(msg) {
     // the agent rows (and their buttons) are only redrawn when they changed, so a click is not lost to a redraw
     const agentsChanged = JSON.stringify(msg.agents) !== JSON.stringify(stats?.agents);
     stats = msg;
+    health = reduceHealth(health, msg);
+    renderHealthBanner();
     renderQueues();
     if (agentsChanged) {
       renderAgents();

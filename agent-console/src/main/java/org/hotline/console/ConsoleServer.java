@@ -35,6 +35,7 @@ import org.hotline.console.edge.CsrfGuard;
 import org.hotline.console.edge.EdgeGuard;
 import org.hotline.console.edge.FrontDoor;
 import org.hotline.console.edge.InvalidRequests;
+import org.hotline.console.health.HealthRoutes;
 import org.hotline.console.http.Blocking;
 import org.hotline.console.http.ErrorResponder;
 import org.hotline.console.http.SecurityHeaders;
@@ -100,7 +101,8 @@ public final class ConsoleServer {
         this.ender = new SessionEnder(sessions, acd, blocking);
         this.history = new CustomerHistory(backend.customers(), backend.tickets(), backend.calls(), backend.clock());
         this.pops = new ScreenPopBuilder(history);
-        this.broadcaster = new StatsBroadcaster(vertx, sockets, backend.stats(), callFeatures, blocking);
+        this.broadcaster = new StatsBroadcaster(vertx, sockets, backend.stats(), callFeatures, blocking,
+                backend.health(), backend.clock());
         this.edge = new EdgeGuard(config.edge(), config.host());
         this.router = Router.router(vertx);
         this.context = vertx.getOrCreateContext();
@@ -190,6 +192,7 @@ public final class ConsoleServer {
         router.route("/api/*").handler(new AuthHandler(sessions, cookie));
         router.post("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
 
+        new HealthRoutes(backend.health(), blocking, backend.clock()).mount(router);
         new AuthRoutes(new Login(backend.users(), sessions, throttle, backend.audit(), backend.clock()), ender, cookie,
                 addresses, backend.audit(), blocking, backend.clock()).mount(router);
         new AdminRoutes(backend.users(), throttle, addresses, backend.audit(), blocking, backend.clock())

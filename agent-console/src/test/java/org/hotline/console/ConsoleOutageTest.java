@@ -16,7 +16,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** With the database gone, the console answers 500 without leaking internals, and calls still pop. */
+/**
+ * With the database gone, the console answers 500 without leaking internals, health says DOWN (503), and calls still
+ * pop.
+ */
 class ConsoleOutageTest {
     private Backend backend;
     private Stack stack;
@@ -50,7 +53,12 @@ class ConsoleOutageTest {
         assertThat(r.json().path("field").isNull()).isTrue();
         assertThat(r.body()).doesNotContainIgnoringCase("sql").doesNotContainIgnoringCase("hikari")
                 .doesNotContain("Exception");
-        assertThat(api.get("/api/health", null).status()).isEqualTo(200);
+        Api.Reply health = api.get("/api/health", null);
+        assertThat(health.status()).as("the database is down: the node is DOWN").isEqualTo(503);
+        assertThat(health.json().path("status").asText()).isEqualTo("DOWN");
+        assertThat(health.json().path("components").get(0).path("name").asText()).isEqualTo("database");
+        assertThat(health.json().path("components").get(0).path("state").asText()).isEqualTo("DOWN");
+        assertThat(health.body()).doesNotContainIgnoringCase("hikari").doesNotContain("Exception");
     }
 
     @Test

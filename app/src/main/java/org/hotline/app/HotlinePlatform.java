@@ -31,6 +31,7 @@ import org.hotline.ivr.flow.FlowSet;
 import org.hotline.platform.callback.CallbackQuery;
 import org.hotline.platform.event.EventBus;
 import org.hotline.platform.event.LocalEventBus;
+import org.hotline.platform.health.HealthCheck;
 import org.hotline.platform.routing.AgentProfile;
 import org.hotline.platform.telephony.SwitchControl;
 import org.hotline.platform.user.Role;
@@ -161,7 +162,8 @@ public final class HotlinePlatform implements AutoCloseable {
                                 settings.http().trustedProxies()), this::phoneOf,
                         DialPolicy.of(settings.outbound().allowedDestinations()), edge(settings.http())),
                 new ConsoleBackend(ticketing.users(), acd, ticketing.calls(), ticketing.customers(),
-                        ticketing.tickets(), ticketing.callbacks(), stats, switchControl, ticketing.audit(), bus, clock));
+                        ticketing.tickets(), ticketing.callbacks(), stats, switchControl, ticketing.audit(), bus, clock,
+                        health()));
         httpPort = await(console.start());
         closeables.push(() -> await(console.stop()));
         LOG.info("Hotline console on http://{}:{}/", settings.http().host(), httpPort);
@@ -179,6 +181,15 @@ public final class HotlinePlatform implements AutoCloseable {
     private static EdgeSettings edge(Settings.Http http) {
         return new EdgeSettings(http.publicOrigins(), http.allowedHosts(), http.idleTimeout(), http.headerTimeout(),
                 http.maxConnectionsPerAddress());
+    }
+
+    /**
+     * Every part of this node that can tell its health: the database, then the switch (each AMI link and the FastAGI
+     * server on Asterisk, the simulator on the simulator). The cluster will be one more part.
+     */
+    public HealthCheck health() {
+        HealthCheck sw = asteriskSwitch != null ? asteriskSwitch : simulatedSwitch;
+        return HealthCheck.of(List.of(ticketing.health(), sw));
     }
 
     /** The phone that rings for a user: the console softphone on the simulator, the configured phone on Asterisk. */

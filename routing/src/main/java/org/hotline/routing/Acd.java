@@ -44,8 +44,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The ACD follows three switch events on the bus: {@code CallHungUp} (a caller hang-up or the end of a
  * conversation), {@code CallTransferred} (a connected call left its agent: wrap-up, as at hang-up) and
- * {@code DeviceStateChanged} (a READY agent whose device goes UNAVAILABLE goes NOT_READY; with a device list such as
- * {@code PJSIP/1001&PJSIP/webrtc1001}, only once no listed device is reachable any more).
+ * {@code DeviceStateChanged} (a READY agent whose device goes UNAVAILABLE goes NOT_READY {@code device-unavailable};
+ * with a device list such as {@code PJSIP/1001&PJSIP/webrtc1001}, only once no listed device is reachable any more;
+ * such an agent goes READY again when its device is reachable again, and an agent whose devices are all known
+ * unreachable is never offered a call).
  */
 public final class Acd implements CallRouter, AgentDesk, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Acd.class);
@@ -216,20 +218,23 @@ public final class Acd implements CallRouter, AgentDesk, AutoCloseable {
     }
 
     /**
-     * A device went offline: each READY agent on it (its device string may list several) goes NOT_READY unless
-     * {@code deviceAvailable} still finds its whole device string reachable; that check runs outside the lock.
+     * A device changed state. The engine remembers it at once (so a device known unreachable is not offered the next
+     * call) and names the agents whose move depends on their whole device string; that check
+     * ({@code deviceAvailable}) runs outside the lock, then the device table of {@code AgentTransitions} applies:
+     * READY agents none of whose devices is reachable go NOT_READY, agents the ACD put NOT_READY
+     * {@code device-unavailable} whose device is reachable again go READY. Event-driven: nothing polls the switch.
      */
     private void deviceChanged(DeviceStateChanged e) {
-        if (e.device() == null || e.state() == null || e.state().reachable()) {
+        if (e.device() == null || e.state() == null) {
             return;
         }
         Map<String, Boolean> online = new HashMap<>();
-        for (String device : read(en -> en.readyDevicesOn(e.device()))) {
+        for (String device : mutate(en -> en.deviceReported(e.device(), e.state()))) {
             online.put(device, deviceAvailable.test(device));
         }
-        // an agent that became READY meanwhile had its device checked then: it stays READY
+        // an agent that reached its state meanwhile had its device checked then: it is not moved
         mutate(en -> {
-            en.deviceChanged(e.device(), e.state(), device -> online.getOrDefault(device, true));
+            en.deviceChanged(e.device(), e.state(), online::get);
             return null;
         });
     }

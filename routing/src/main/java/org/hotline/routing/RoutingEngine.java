@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.Condition;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import org.hotline.platform.Times;
 import org.hotline.platform.error.ConflictException;
 import org.hotline.platform.error.NotFoundException;
@@ -34,10 +34,13 @@ import org.hotline.platform.routing.AgentSnapshot;
 import org.hotline.platform.routing.CallContext;
 import org.hotline.platform.routing.Reservation;
 import org.hotline.platform.telephony.DeviceState;
+import org.hotline.platform.telephony.Devices;
 import org.hotline.routing.agent.Agent;
 import org.hotline.routing.agent.AgentReasons;
 import org.hotline.routing.agent.AgentRoster;
 import org.hotline.routing.agent.AgentTransitions;
+import org.hotline.routing.agent.AgentTransitions.DeviceMove;
+import org.hotline.routing.agent.AgentTransitions.DeviceSignal;
 import org.hotline.routing.queue.CallQueue;
 import org.hotline.routing.queue.CallStatus;
 import org.hotline.routing.queue.QueueBoard;
@@ -59,6 +62,8 @@ final class RoutingEngine {
     private final QueueBoard queues;
     private final AgentRoster roster = new AgentRoster();
     private final Map<String, QueuedCall> calls = new HashMap<>();
+    /** Per device (one member of a device list): whether the switch's last report said it is reachable. */
+    private final Map<String, Boolean> reachable = new HashMap<>();
     private final Clock clock;
     private final Consumer<HotlineEvent> emit;
     private final RoutingTimers timers;
@@ -84,7 +89,7 @@ final class RoutingEngine {
         calls.put(call.callId(), queued);
         queue.add(queued);
         emit(new CallQueued(call.callId(), queue.definition().name(), call.priority(), false, now));
-        roster.longestIdle(queue.definition().skill()).ifPresent(agent -> reserve(queued, agent));
+        roster.longestIdle(queue.definition().skill(), this::offerable).ifPresent(agent -> reserve(queued, agent));
         return queued;
     }
 
@@ -246,32 +251,66 @@ final class RoutingEngine {
     }
 
     /**
-     * The device strings of the READY agents on {@code device} (a whole list such as
-     * {@code PJSIP/1001&PJSIP/webrtc1001} when the agent has several): what the ACD checks, outside its lock, when
-     * {@code device} goes offline.
+     * The switch reports a device's state: the ACD remembers it (a device known unreachable is never offered a call)
+     * and returns the device strings of the agents on it whose move depends on their whole device string (a list
+     * such as {@code PJSIP/1001&PJSIP/webrtc1001} when the agent has several): the READY ones when the device went
+     * UNAVAILABLE, the ones NOT_READY {@code device-unavailable} when it is reachable. The ACD checks those outside
+     * its lock, then calls {@link #deviceChanged}.
      */
-    List<String> readyDevicesOn(String device) {
-        return roster.onDevice(device).stream().filter(a -> a.state() == READY).map(Agent::device).distinct()
-                .toList();
+    List<String> deviceReported(String device, DeviceState state) {
+        if (device == null || state == null) {
+            return List.of();
+        }
+        reachable.put(device, state.reachable());
+        DeviceSignal signal = signal(state);
+        return roster.onDevice(device).stream()
+                .filter(a -> AgentTransitions.onDevice(a.state(), a.reason(), signal).isPresent())
+                .map(Agent::device).distinct().toList();
     }
 
     /**
-     * The switch reports a device's state. A READY agent on a device that went UNAVAILABLE goes NOT_READY unless
-     * {@code stillOnline} says another device of its list is reachable; agents in other states keep theirs (their
-     * next move into READY checks the device). A device coming back makes nobody READY.
+     * Applies the device table ({@link AgentTransitions#onDevice}) to the agents on {@code device}: a READY agent
+     * none of whose devices is reachable goes NOT_READY {@code device-unavailable}; an agent the ACD put NOT_READY
+     * {@code device-unavailable} whose device is reachable again goes READY and takes the best waiting call. An agent
+     * who chose NOT_READY keeps its reason; agents in other states keep theirs (their next move into READY checks the
+     * device). A READY agent on a device reachable again may take a call it was passed over for while the device was
+     * known unreachable.
      *
-     * @param stillOnline whether an agent's whole device string is still reachable, checked beforehand outside the
-     *                    lock ({@link #readyDevicesOn})
+     * @param online an agent's whole device string as checked beforehand outside the lock ({@link #deviceReported});
+     *               null for an agent that was not checked (it reached its state meanwhile, and its device was
+     *               checked then): such an agent does not move
      */
-    void deviceChanged(String device, DeviceState state, Predicate<String> stillOnline) {
-        if (device == null || state == null || state.reachable()) {
+    void deviceChanged(String device, DeviceState state, Function<String, Boolean> online) {
+        if (device == null || state == null) {
             return;
         }
+        DeviceSignal signal = signal(state);
         for (Agent agent : roster.onDevice(device)) {
-            if (agent.state() == READY && !stillOnline.test(agent.device())) {
-                emit(roster.move(agent, NOT_READY, AgentReasons.DEVICE_UNAVAILABLE, null, now()));
+            Boolean checked = online.apply(agent.device());
+            boolean confirmed = checked != null && checked == (signal == DeviceSignal.REACHABLE);
+            Optional<DeviceMove> move = AgentTransitions.onDevice(agent.state(), agent.reason(), signal);
+            if (confirmed && move.isPresent()) {
+                emit(roster.move(agent, move.get().to(), move.get().toReason(), null, now()));
+            }
+            if (agent.state() == READY && signal == DeviceSignal.REACHABLE) {
+                serve(agent);
             }
         }
+    }
+
+    /**
+     * Whether the switch's last reports say that none of the agent's devices is reachable: such an agent is never
+     * offered a call (its Dial would fail), even in the moment before the report has moved it NOT_READY. A device
+     * never reported is not known unreachable (the switch's {@code deviceAvailable} decides when the agent goes
+     * READY).
+     */
+    private boolean knownUnreachable(Agent agent) {
+        List<String> members = Devices.members(agent.device());
+        return !members.isEmpty() && members.stream().allMatch(m -> Boolean.FALSE.equals(reachable.get(m)));
+    }
+
+    private static DeviceSignal signal(DeviceState state) {
+        return state.reachable() ? DeviceSignal.REACHABLE : DeviceSignal.UNREACHABLE;
     }
 
     Optional<AgentSnapshot> agent(String username) {
@@ -289,9 +328,16 @@ final class RoutingEngine {
 
     // ---- matching ----
 
-    /** A READY agent takes the best call among the queues it serves, if any waits. */
+    /** A READY agent takes the best call among the queues it serves, if any waits and its device is not known down. */
     private void serve(Agent agent) {
+        if (knownUnreachable(agent)) {
+            return;
+        }
         queues.bestFor(agent.profile().skills()).ifPresent(call -> reserve(call, agent));
+    }
+
+    private boolean offerable(Agent agent) {
+        return !knownUnreachable(agent);
     }
 
     private void reserve(QueuedCall call, Agent agent) {
@@ -316,7 +362,7 @@ final class RoutingEngine {
         emit(new CallRingNoAnswer(call.callId(), call.queue().name(), agent.username(), now));
         emit(changed);
         emit(new CallQueued(call.callId(), call.queue().name(), call.context().priority(), true, now));
-        roster.longestIdle(call.queue().skill()).ifPresent(next -> reserve(call, next));
+        roster.longestIdle(call.queue().skill(), this::offerable).ifPresent(next -> reserve(call, next));
     }
 
     private void abandonWaiting(QueuedCall call) {

@@ -89,8 +89,21 @@ class DeviceListTest {
 
         f.memberReports(BROWSER, DeviceState.AVAILABLE);
 
-        assertThat(f.state("agent1")).as("a device coming back makes nobody READY").isEqualTo(NOT_READY);
+        assertThat(f.state("agent1")).as("its own NOT_READY (login) is not the platform's: it stays")
+                .isEqualTo(NOT_READY);
         assertThat(f.acd.ready("agent1").state()).isEqualTo(READY);
+    }
+
+    @Test
+    void anAgentPutNotReadyWhenBothDevicesWentOfflineIsReadyAgainWhenEitherIsReachable() {
+        readyOnTwins("agent1");
+        f.memberReports(DESK, DeviceState.UNAVAILABLE);
+        f.memberReports(BROWSER, DeviceState.UNAVAILABLE);
+        assertThat(f.snapshot("agent1").reason()).isEqualTo("device-unavailable");
+
+        f.memberReports(BROWSER, DeviceState.AVAILABLE);
+
+        assertThat(f.state("agent1")).isEqualTo(READY);
     }
 
     @Test

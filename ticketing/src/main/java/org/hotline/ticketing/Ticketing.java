@@ -12,6 +12,7 @@ import org.hotline.ticketing.callback.DbCallbackService;
 import org.hotline.ticketing.call.DbCallLog;
 import org.hotline.ticketing.customer.DbCustomerDirectory;
 import org.hotline.ticketing.db.Database;
+import org.hotline.ticketing.db.DatabaseHealth;
 import org.hotline.ticketing.ticket.DbTicketService;
 import org.hotline.ticketing.user.DbUserDirectory;
 import org.hotline.ticketing.user.LockoutPolicy;
@@ -32,6 +33,7 @@ public final class Ticketing implements AutoCloseable {
     private final DbUserDirectory users;
     private final DbCallbackService callbacks;
     private final DbAuditLog audit;
+    private final DatabaseHealth health;
 
     /** With the production password hashing (600,000 PBKDF2 iterations) and the default lockout. */
     public Ticketing(Database db, Clock clock) {
@@ -52,6 +54,12 @@ public final class Ticketing implements AutoCloseable {
         this.users = new DbUserDirectory(db, clock, new PasswordHasher(passwordIterations), lockout);
         this.callbacks = new DbCallbackService(db, clock, DbCallbackService.DEFAULT_MAX_ATTEMPTS);
         this.audit = new DbAuditLog(db);
+        this.health = DatabaseHealth.of(db, clock);
+    }
+
+    /** The database as a part of the node's health (a cached {@code SELECT 1}). */
+    public DatabaseHealth health() {
+        return health;
     }
 
     /** Queue callbacks; call {@link DbCallbackService#publishTo} to have their changes published. */

@@ -33,6 +33,15 @@ public final class AuthHandler implements Handler<RoutingContext> {
         return session;
     }
 
+    /**
+     * On a public route, the user of a live session the request presented, if any (the guard attaches it without
+     * requiring it); on a protected route, the admitted user.
+     */
+    public static Optional<User> optionalUser(RoutingContext rc) {
+        Session session = rc.get(SESSION_KEY);
+        return session == null ? Optional.empty() : Optional.of(session.user());
+    }
+
     /** The logged-in user of the session the guard admitted (only on protected routes). */
     public static User user(RoutingContext rc) {
         return session(rc).user();
@@ -50,6 +59,10 @@ public final class AuthHandler implements Handler<RoutingContext> {
         }
         Access access = rule.get().access();
         if (!access.needsLogin()) {
+            String presented = token(rc);
+            if (presented != null && !presented.isEmpty()) {
+                sessions.touch(presented).ifPresent(s -> rc.put(SESSION_KEY, s));
+            }
             rc.next();
             return;
         }

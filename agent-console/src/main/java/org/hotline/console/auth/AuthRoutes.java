@@ -16,7 +16,10 @@ import org.hotline.platform.audit.AuditEntry;
 import org.hotline.platform.audit.AuditLog;
 import org.hotline.platform.audit.AuditOutcome;
 
-/** Health, login, logout and "who am I" (with the session's expiries, so the page can warn before it ends). */
+/**
+ * Login, logout and "who am I" (with the session's expiries, so the page can warn before it ends);
+ * {@code /api/health} is {@code health.HealthRoutes}.
+ */
 public final class AuthRoutes {
     private static final String BAD_LOGIN = "invalid username or password";
     private static final String LOCKED = "this account is locked after too many failed logins; an administrator "
@@ -46,8 +49,6 @@ public final class AuthRoutes {
     }
 
     public void mount(Router router) {
-        router.get("/api/health").handler(Responses.ok(rc -> Future.succeededFuture(
-                Map.of("status", "UP", "time", Json.instant(Times.now(clock))))));
         router.post("/api/login").handler(Responses.ok(this::login));
         router.post("/api/logout").handler(Responses.ok(this::logout));
         router.get("/api/me").handler(Responses.ok(rc -> Future.succeededFuture(me(AuthHandler.session(rc)))));

@@ -100,8 +100,12 @@ public final class Messages {
         return write(message("callback", "callback", CallbackView.of(e.callback()), "at", e.at()));
     }
 
-    public static String stats(StatsView view) {
-        return write(message("stats", "queues", view.queues(), "agents", view.agents()));
+    /**
+     * The wallboard's figures, and the node's health ({@code {status, time, components: [{name, state, up, kind,
+     * since, detail}]}}, see {@code HealthView}): supervisors and admins only.
+     */
+    public static String stats(StatsView view, Map<String, Object> health) {
+        return write(message("stats", "queues", view.queues(), "agents", view.agents(), "health", health));
     }
 
     public static String pong() {

@@ -2,16 +2,21 @@ package org.hotline.console.ws;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.time.Clock;
 import org.hotline.console.callcontrol.CallFeatureStates;
+import org.hotline.console.health.HealthRoutes;
+import org.hotline.console.health.HealthView;
 import org.hotline.console.http.Blocking;
 import org.hotline.console.stats.StatsView;
+import org.hotline.platform.health.HealthCheck;
 import org.hotline.platform.stats.LiveStatsView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One shared timer that sends the live figures (with the hold / recording badges) to every supervisor socket once a
- * second.
+ * One shared timer that sends the live figures (with the hold / recording badges) and the node's health to every
+ * supervisor socket once a second: the wallboard shows a part that is not up within a second of it going down, and
+ * the message a supervisor's socket gets on connect carries it too.
  */
 public final class StatsBroadcaster {
     private static final Logger LOG = LoggerFactory.getLogger(StatsBroadcaster.class);
@@ -22,11 +27,15 @@ public final class StatsBroadcaster {
     private final LiveStatsView stats;
     private final CallFeatureStates features;
     private final Blocking blocking;
+    private final HealthCheck health;
+    private final Clock clock;
     private long timerId = -1;
     private boolean inFlight;
 
     public StatsBroadcaster(Vertx vertx, SocketRegistry sockets, LiveStatsView stats, CallFeatureStates features,
-                            Blocking blocking) {
+                            Blocking blocking, HealthCheck health, Clock clock) {
+        this.health = health;
+        this.clock = clock;
         this.vertx = vertx;
         this.sockets = sockets;
         this.stats = stats;
@@ -46,9 +55,10 @@ public final class StatsBroadcaster {
         }
     }
 
-    /** The current figures as a {@code stats} message. */
+    /** The current figures and health as a {@code stats} message. */
     public Future<String> current() {
-        return blocking.run(() -> Messages.stats(StatsView.of(stats.snapshot(), features)));
+        return blocking.run(() -> Messages.stats(StatsView.of(stats.snapshot(), features),
+                HealthView.of(HealthRoutes.report(health, clock), true)));
     }
 
     private void tick() {

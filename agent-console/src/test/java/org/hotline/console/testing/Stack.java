@@ -10,6 +10,7 @@ import org.hotline.console.auth.SessionPolicy;
 import org.hotline.console.callcontrol.DialPolicy;
 import org.hotline.cti.sim.SimulatedSwitch;
 import org.hotline.cti.sim.SimulationTiming;
+import org.hotline.platform.health.HealthCheck;
 import org.hotline.platform.routing.AgentSnapshot;
 import org.hotline.platform.routing.AgentState;
 import org.hotline.reporting.live.LiveStats;
@@ -57,7 +58,8 @@ public final class Stack implements AutoCloseable {
         this.stats = new LiveStats(backend.bus, backend.clock, List.of(new QueueSpec(QUEUE, QUEUE, 15)), acd);
         this.ports = new ConsoleBackend(backend.ticketing.users(), acd, backend.ticketing.calls(),
                 backend.ticketing.customers(), backend.ticketing.tickets(), backend.ticketing.callbacks(), stats, sim,
-                backend.ticketing.audit(), backend.bus, backend.clock);
+                backend.ticketing.audit(), backend.bus, backend.clock,
+                HealthCheck.of(List.of(backend.ticketing.health(), sim)));
         this.server = new ConsoleServer(backend.vertx, new ConsoleConfig("127.0.0.1", 0, auth,
                 org.hotline.console.agent.AcdAgents::consoleDevice, dialPolicy), ports);
         this.port = Futures.get(server.start());

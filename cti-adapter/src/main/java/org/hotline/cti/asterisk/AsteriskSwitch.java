@@ -1,6 +1,7 @@
 package org.hotline.cti.asterisk;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.hotline.cti.asterisk.agi.AgiServerConfig;
@@ -10,6 +11,8 @@ import org.hotline.cti.asterisk.ami.AmiLinkState;
 import org.hotline.cti.asterisk.ami.AmiServerConfig;
 import org.hotline.platform.error.ConflictException;
 import org.hotline.platform.event.EventBus;
+import org.hotline.platform.health.ComponentHealth;
+import org.hotline.platform.health.HealthCheck;
 import org.hotline.platform.telephony.CallHandler;
 import org.hotline.platform.telephony.SpyMode;
 import org.hotline.platform.telephony.SwitchControl;
@@ -24,7 +27,7 @@ import org.hotline.platform.telephony.SwitchControl;
  * side's Dial rings every member in parallel; {@link #deviceAvailable}, {@link #spy} and {@link #originate} treat the
  * list as {@link AmiGateway} describes (any member reachable, the call on any member, the first reachable member).
  */
-public final class AsteriskSwitch implements SwitchControl, AutoCloseable {
+public final class AsteriskSwitch implements SwitchControl, HealthCheck, AutoCloseable {
     private final AsteriskCalls calls = new AsteriskCalls();
     private final AmiGateway ami;
     private final HotlineAgiServer agi;
@@ -32,7 +35,7 @@ public final class AsteriskSwitch implements SwitchControl, AutoCloseable {
 
     public AsteriskSwitch(AgiServerConfig agiConfig, List<AmiServerConfig> amiServers, EventBus bus, Clock clock) {
         this.ami = new AmiGateway(amiServers, bus, clock, calls);
-        this.agi = new HotlineAgiServer(agiConfig, this::handle, calls);
+        this.agi = new HotlineAgiServer(agiConfig, this::handle, calls, clock);
     }
 
     private void handle(org.hotline.platform.telephony.CallChannel channel) {
@@ -62,6 +65,14 @@ public final class AsteriskSwitch implements SwitchControl, AutoCloseable {
     /** Each AMI server's connection state. */
     public Map<String, AmiLinkState> amiLinks() {
         return ami.links();
+    }
+
+    /** Each AMI link ({@code ami:<name>}), then the FastAGI server ({@code fastagi}). */
+    @Override
+    public List<ComponentHealth> components() {
+        List<ComponentHealth> parts = new ArrayList<>(ami.health());
+        parts.add(agi.health());
+        return List.copyOf(parts);
     }
 
     @Override

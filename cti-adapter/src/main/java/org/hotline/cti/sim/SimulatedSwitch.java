@@ -2,6 +2,7 @@ package org.hotline.cti.sim;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,9 @@ import org.hotline.platform.error.NotFoundException;
 import org.hotline.platform.error.ValidationException;
 import org.hotline.platform.event.CallEvent.HangupParty;
 import org.hotline.platform.event.EventBus;
+import org.hotline.platform.health.ComponentHealth;
+import org.hotline.platform.health.ComponentKind;
+import org.hotline.platform.health.HealthCheck;
 import org.hotline.platform.telephony.CallHandler;
 import org.hotline.platform.telephony.CallInfo;
 import org.hotline.platform.telephony.CallerHangupException;
@@ -37,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * {@link #hangup}, or the handler hangs up / returns without having connected the caller to an agent (party SYSTEM,
  * cause {@code normal}).
  */
-public final class SimulatedSwitch implements SwitchControl, AutoCloseable {
+public final class SimulatedSwitch implements SwitchControl, HealthCheck, AutoCloseable {
     /** How long an originated call rings the agent's device before giving up. */
     public static final Duration ORIGINATE_RING_TIMEOUT = Duration.ofSeconds(30);
 
@@ -48,14 +52,26 @@ public final class SimulatedSwitch implements SwitchControl, AutoCloseable {
     private final CallFeatures features;
     private final AtomicLong sequence = new AtomicLong();
     private final Set<Thread> callThreads = ConcurrentHashMap.newKeySet();
+    private final Clock clock;
     private volatile CallHandler handler;
     private volatile boolean closed;
+    private volatile Instant since;
 
     public SimulatedSwitch(EventBus bus, Clock clock, SimulationTiming timing) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.since = clock.instant();
         this.core = new SwitchCore(Objects.requireNonNull(bus, "bus"), Objects.requireNonNull(clock, "clock"),
                 Objects.requireNonNull(timing, "timing"));
         this.features = new CallFeatures(core);
         core.onEnd(features::ended);
+    }
+
+    /** The simulator as one part of the node's health ({@code simulator}): RUNNING until closed. */
+    @Override
+    public List<ComponentHealth> components() {
+        boolean running = !closed;
+        return List.of(new ComponentHealth("simulator", ComponentKind.SIMULATOR, running ? "RUNNING" : "CLOSED",
+                running, since, "built-in simulated switch"));
     }
 
     @Override
@@ -338,6 +354,7 @@ public final class SimulatedSwitch implements SwitchControl, AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        since = clock.instant();
         for (SimCall call : core.liveCalls()) {
             core.end(call, HangupParty.SYSTEM, "shutdown");
         }

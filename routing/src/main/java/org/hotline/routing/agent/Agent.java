@@ -45,6 +45,11 @@ public final class Agent {
         return state;
     }
 
+    /** The reason of the current state (NOT_READY's, or null). */
+    public String reason() {
+        return reason;
+    }
+
     public String callId() {
         return callId;
     }

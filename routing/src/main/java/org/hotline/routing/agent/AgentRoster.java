@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.hotline.platform.error.NotFoundException;
 import org.hotline.platform.error.ValidationException;
 import org.hotline.platform.event.AgentStateChanged;
@@ -62,8 +63,13 @@ public final class AgentRoster {
 
     /** The READY agent with {@code skill} that has been idle longest. */
     public Optional<Agent> longestIdle(String skill) {
+        return longestIdle(skill, a -> true);
+    }
+
+    /** The READY agent with {@code skill} that has been idle longest among those {@code eligible} accepts. */
+    public Optional<Agent> longestIdle(String skill, Predicate<Agent> eligible) {
         for (Agent agent : idle.values()) {
-            if (agent.hasSkill(skill)) {
+            if (agent.hasSkill(skill) && eligible.test(agent)) {
                 return Optional.of(agent);
             }
         }

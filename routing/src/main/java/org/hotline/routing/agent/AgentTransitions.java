@@ -9,7 +9,10 @@ import static org.hotline.platform.routing.AgentState.WRAP_UP;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.hotline.platform.error.ConflictException;
 import org.hotline.platform.routing.AgentState;
@@ -28,6 +31,20 @@ import org.hotline.platform.routing.AgentState;
  *
  * <p>The moves out of RESERVED are the ACD's own (answer, ring-no-answer, caller gone): an agent cannot ask for them
  * ({@link #checkRequested}), or a ringing call would be left with an agent that is no longer reserved for it.
+ *
+ * <p>The moves the ACD makes on its own when the switch reports an agent's device are a second, smaller table
+ * ({@link #onDevice}), so that "who goes back to READY when the phone is reachable again" is one row and not a
+ * condition buried in the engine:
+ *
+ * <pre>
+ * from       reason               the agent's device      to
+ * READY      (any)                no longer reachable     NOT_READY (device-unavailable)
+ * NOT_READY  device-unavailable   reachable again         READY
+ * </pre>
+ *
+ * Only the platform's own {@code device-unavailable} comes back: an agent who chose NOT_READY (break, training, or
+ * a ring-no-answer) stays NOT_READY whatever its phone does. Every other state waits for its own next move (a RESERVED,
+ * ON_CALL or WRAP_UP agent's device is checked again on its way into READY).
  */
 public final class AgentTransitions {
     private static final Map<AgentState, Set<AgentState>> ALLOWED = new EnumMap<>(AgentState.class);
@@ -41,7 +58,48 @@ public final class AgentTransitions {
         ALLOWED.put(WRAP_UP, EnumSet.of(READY, NOT_READY));
     }
 
+    /** What the switch's report says of an agent's whole device (any member of a device list reachable or not). */
+    public enum DeviceSignal {
+        /** None of the agent's devices is reachable any more. */
+        UNREACHABLE,
+        /** The agent's device is reachable (again). */
+        REACHABLE
+    }
+
+    /**
+     * One row of the device table: an agent in {@code from} with reason {@code reason} ({@code null}: any reason)
+     * whose device gives {@code signal} moves to {@code to} with {@code toReason}.
+     */
+    public record DeviceMove(AgentState from, String reason, DeviceSignal signal, AgentState to, String toReason) {
+        public DeviceMove {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(signal, "signal");
+            Objects.requireNonNull(to, "to");
+        }
+
+        boolean matches(AgentState state, String agentReason, DeviceSignal s) {
+            return from == state && signal == s && (reason == null || reason.equals(agentReason));
+        }
+    }
+
+    private static final List<DeviceMove> DEVICE_MOVES = List.of(
+            new DeviceMove(READY, null, DeviceSignal.UNREACHABLE, NOT_READY, AgentReasons.DEVICE_UNAVAILABLE),
+            new DeviceMove(NOT_READY, AgentReasons.DEVICE_UNAVAILABLE, DeviceSignal.REACHABLE, READY, null));
+
+    static {
+        for (DeviceMove m : DEVICE_MOVES) {
+            if (!ALLOWED.get(m.from()).contains(m.to())) {
+                throw new ExceptionInInitializerError("device move " + m + " is not in the state table");
+            }
+        }
+    }
+
     private AgentTransitions() {
+    }
+
+    /** The move the ACD makes when {@code signal} comes for an agent in {@code state} with {@code reason}, if any. */
+    public static Optional<DeviceMove> onDevice(AgentState state, String reason, DeviceSignal signal) {
+        return DEVICE_MOVES.stream().filter(m -> m.matches(state, reason, signal)).findFirst();
     }
 
     public static boolean allowed(AgentState from, AgentState to) {

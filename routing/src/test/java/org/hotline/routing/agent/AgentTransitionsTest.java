@@ -16,9 +16,12 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.hotline.platform.error.ConflictException;
 import org.hotline.platform.routing.AgentState;
+import org.hotline.routing.agent.AgentTransitions.DeviceMove;
+import org.hotline.routing.agent.AgentTransitions.DeviceSignal;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import java.util.Optional;
 
 /** The whole table: exactly the thirteen transitions of the brief are allowed, every other pair is refused. */
 class AgentTransitionsTest {
@@ -65,5 +68,42 @@ class AgentTransitionsTest {
                     .isInstanceOf(ConflictException.class)
                     .hasMessage("agent1 cannot go " + to + " while " + from);
         }
+    }
+
+    static Stream<Arguments> everyDeviceCase() {
+        List<Arguments> cases = new ArrayList<>();
+        for (AgentState state : AgentState.values()) {
+            for (String reason : new String[] {null, "device-unavailable", "break", "ring-no-answer", "login"}) {
+                for (DeviceSignal signal : DeviceSignal.values()) {
+                    cases.add(Arguments.of(state, reason, signal));
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    /**
+     * The device table: a READY agent whose phone is unreachable goes NOT_READY device-unavailable, and only an agent
+     * NOT_READY for that reason comes back READY when its phone is reachable; every other case makes no move.
+     */
+    @ParameterizedTest(name = "{0} ({1}) on {2}")
+    @MethodSource("everyDeviceCase")
+    void theSwitchsDeviceReportsMoveOnlyTheAgentsOfTheDeviceTable(AgentState state, String reason,
+                                                                   DeviceSignal signal) {
+        Optional<DeviceMove> move = AgentTransitions.onDevice(state, reason, signal);
+        if (state == READY && signal == DeviceSignal.UNREACHABLE) {
+            assertThat(move).hasValueSatisfying(m -> {
+                assertThat(m.to()).isEqualTo(NOT_READY);
+                assertThat(m.toReason()).isEqualTo("device-unavailable");
+            });
+        } else if (state == NOT_READY && "device-unavailable".equals(reason) && signal == DeviceSignal.REACHABLE) {
+            assertThat(move).hasValueSatisfying(m -> {
+                assertThat(m.to()).isEqualTo(READY);
+                assertThat(m.toReason()).isNull();
+            });
+        } else {
+            assertThat(move).isEmpty();
+        }
+        move.ifPresent(m -> assertThat(AgentTransitions.allowed(m.from(), m.to())).isTrue());
     }
 }

@@ -5,10 +5,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import org.hotline.cti.asterisk.AsteriskCalls;
+import org.hotline.platform.health.ComponentHealth;
+import org.hotline.platform.health.ComponentKind;
 import org.hotline.platform.telephony.CallHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,13 +83,31 @@ public final class HotlineAgiServer implements AutoCloseable {
     private final AsteriskCalls calls;
     private final Dials dials = new Dials();
     private final Object lifecycle = new Object();
+    private final Clock clock;
     private VirtualThreadAgiServer server;
     private Thread acceptThread;
     private int boundPort = -1;
     private boolean started;
     private boolean closed;
+    private volatile State state = State.NOT_STARTED;
+    private volatile Instant since;
+    private volatile String problem = "";
+
+    /**
+     * The server's life, as its health reports it: {@code NOT_STARTED → LISTENING → CLOSED}, or {@code FAILED} when
+     * the accept loop ends although nobody closed the server (nothing more is accepted: calls fall back to the
+     * dialplan's queue).
+     */
+    public enum State { NOT_STARTED, LISTENING, FAILED, CLOSED }
 
     public HotlineAgiServer(AgiServerConfig config, CallHandler handler, AsteriskCalls calls) {
+        this(config, handler, calls, Clock.systemUTC());
+    }
+
+    /** @param clock stamps each state change ({@link #health()}) */
+    public HotlineAgiServer(AgiServerConfig config, CallHandler handler, AsteriskCalls calls, Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.since = clock.instant();
         this.config = Objects.requireNonNull(config, "config");
         this.handler = Objects.requireNonNull(handler, "handler");
         this.calls = Objects.requireNonNull(calls, "calls");
@@ -108,14 +130,22 @@ public final class HotlineAgiServer implements AutoCloseable {
                     HOTLINE_SCRIPT, new HotlineScript(handler, calls, dials),
                     ANSWERED_SCRIPT, new AnsweredScript(dials)));
             VirtualThreadAgiServer running = server;
+            started = true;
+            moveTo(State.LISTENING);
             acceptThread = Thread.ofPlatform().daemon().name("agi-accept-" + boundPort).start(() -> {
                 try {
                     running.startup();
-                } catch (IOException e) {
-                    LOG.error("FastAGI server on port {} stopped: {}", boundPort, e.getMessage());
+                } catch (IOException | RuntimeException e) {
+                    problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                    LOG.error("FastAGI server on port {} stopped: {}", boundPort, problem);
+                } finally {
+                    synchronized (lifecycle) {
+                        if (!closed) {
+                            moveTo(State.FAILED);
+                        }
+                    }
                 }
             });
-            started = true;
             LOG.info("FastAGI server listening on {}:{}", config.bindAddress(), boundPort);
         }
     }
@@ -155,6 +185,25 @@ public final class HotlineAgiServer implements AutoCloseable {
         }
     }
 
+    private void moveTo(State next) {
+        state = next;
+        since = clock.instant();
+    }
+
+    /** The server's state now. */
+    public State state() {
+        return state;
+    }
+
+    /** The server as one part of the node's health ({@code fastagi}): up while LISTENING. */
+    public ComponentHealth health() {
+        State s = state;
+        String where = config.bindAddress() + ":" + (boundPort >= 0 ? boundPort : config.port());
+        String why = problem;
+        return new ComponentHealth("fastagi", ComponentKind.CALL_SERVER, s.name(), s == State.LISTENING, since,
+                why.isEmpty() || s == State.LISTENING ? where : where + " (" + why + ")");
+    }
+
     /** FastAGI sessions being served now (calls, plus any short {@code answered} sessions). */
     public int activeSessions() {
         VirtualThreadAgiServer running;
@@ -179,6 +228,7 @@ public final class HotlineAgiServer implements AutoCloseable {
                 return;
             }
             closed = true;
+            moveTo(State.CLOSED);
             running = server;
             accepting = acceptThread;
         }

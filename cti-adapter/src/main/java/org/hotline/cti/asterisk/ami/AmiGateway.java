@@ -40,6 +40,8 @@ import org.hotline.cti.asterisk.ami.wire.BlindTransferAction;
 import org.hotline.platform.error.ConflictException;
 import org.hotline.platform.event.CallEvent.TransferKind;
 import org.hotline.platform.event.EventBus;
+import org.hotline.platform.health.ComponentHealth;
+import org.hotline.platform.health.ComponentKind;
 import org.hotline.platform.telephony.Devices;
 import org.hotline.platform.telephony.SpyMode;
 import org.slf4j.Logger;
@@ -144,7 +146,7 @@ public final class AmiGateway implements AutoCloseable {
         this.timer = new ScheduledThreadPoolExecutor(1, daemon("ami-sweep"));
         Host host = new Host();
         for (AmiServerConfig s : servers) {
-            links.put(s.name(), new AmiLink(s, options, problems, host));
+            links.put(s.name(), new AmiLink(s, options, problems, host, clock));
         }
     }
 
@@ -173,6 +175,20 @@ public final class AmiGateway implements AutoCloseable {
         Map<String, AmiLinkState> m = new LinkedHashMap<>();
         links.forEach((name, link) -> m.put(name, link.state()));
         return Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * Each AMI link as one part of the node's health ({@code ami:<name>}), in configuration order: up while
+     * CONNECTED (logged in and resynchronised), with the time it entered its state and where it points.
+     */
+    public List<ComponentHealth> health() {
+        List<ComponentHealth> parts = new ArrayList<>();
+        for (AmiLink link : links.values()) {
+            AmiLinkState state = link.state();
+            parts.add(new ComponentHealth("ami:" + link.name(), ComponentKind.SWITCH_LINK, state.name(),
+                    state == AmiLinkState.CONNECTED, link.since(), link.detail()));
+        }
+        return List.copyOf(parts);
     }
 
     private boolean isConnected(String server) {

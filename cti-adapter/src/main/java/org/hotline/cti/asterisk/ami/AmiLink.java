@@ -1,7 +1,9 @@
 package org.hotline.cti.asterisk.ami;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +24,7 @@ import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.PingAction;
 import org.asteriskjava.manager.event.ConnectEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
+import org.asteriskjava.manager.event.FullyBootedEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.ProtocolIdentifierReceivedEvent;
 import org.asteriskjava.manager.response.ManagerError;
@@ -76,6 +79,10 @@ final class AmiLink {
         volatile ScheduledFuture<?> reconcile;
         volatile boolean reconciling;
         volatile boolean over;
+        /** Asterisk refused this session's DeviceStateList (it was still booting: the module was not loaded yet). */
+        volatile boolean devicesRefused;
+        /** Asterisk finished booting after refusing the device list: list the devices again once possible. */
+        volatile boolean relistAfterBoot;
 
         Session(HotlineManagerConnection conn) {
             this.conn = conn;
@@ -94,12 +101,22 @@ final class AmiLink {
     private final Host host;
     private final ScheduledThreadPoolExecutor exec;
     private final AtomicBoolean closing = new AtomicBoolean();
+    private final Clock clock;
     private volatile AmiLinkState state = AmiLinkState.DISCONNECTED;
+    private volatile Instant since;
+    private volatile String lastProblem = "";
     private volatile Session session;
     private volatile HotlineManagerConnection connecting;
     private int failures;
 
     AmiLink(AmiServerConfig config, AmiOptions options, ProblemLog problems, Host host) {
+        this(config, options, problems, host, Clock.systemUTC());
+    }
+
+    /** @param clock stamps each state change ({@link #since}) */
+    AmiLink(AmiServerConfig config, AmiOptions options, ProblemLog problems, Host host, Clock clock) {
+        this.clock = clock;
+        this.since = clock.instant();
         this.config = config;
         this.options = options;
         this.problems = problems;
@@ -121,12 +138,25 @@ final class AmiLink {
         return state;
     }
 
+    /** When the link entered its current state. */
+    Instant since() {
+        return since;
+    }
+
+    /** Where the link points, and while it is not CONNECTED the last reason it is not; never the secret. */
+    String detail() {
+        String where = config.host() + ":" + config.port();
+        String why = lastProblem;
+        return state == AmiLinkState.CONNECTED || why.isEmpty() ? where : where + " (" + why + ")";
+    }
+
     private synchronized void moveTo(AmiLinkState next) {
         AmiLinkState now = state;
         if (!now.canMoveTo(next)) {
             throw new IllegalStateException("AMI link " + name() + ": " + now + " -> " + next + " is not allowed");
         }
         state = next;
+        since = clock.instant();
         LOG.debug("AMI server {}: {} -> {}", name(), now, next);
     }
 
@@ -199,6 +229,7 @@ final class AmiLink {
             return; // a login aborted by close() is no failure to report
         }
         failures++;
+        lastProblem = reason;
         Duration wait = backoff(failures);
         if (failures == 1) {
             if (authentication) {
@@ -244,6 +275,9 @@ final class AmiLink {
         if (e instanceof ConnectEvent || e instanceof ProtocolIdentifierReceivedEvent) {
             return;
         }
+        if (e instanceof FullyBootedEvent && s.devicesRefused) {
+            run(() -> bootedAfterRefusal(s));
+        }
         host.event(this, e);
     }
 
@@ -264,6 +298,7 @@ final class AmiLink {
         if (state == AmiLinkState.CLOSED) {
             return;
         }
+        lastProblem = reason;
         moveTo(AmiLinkState.RECONNECTING);
         failures = 1;
         Duration wait = backoff(1);
@@ -331,6 +366,9 @@ final class AmiLink {
         for (ManagerAction a : new ManagerAction[] {channels, devices}) {
             send(s, a).whenComplete((r, e) -> {
                 if (r != null && isError(r)) {
+                    if (a == devices) {
+                        s.devicesRefused = true; // before the FullyBooted that may follow: responses come first
+                    }
                     host.resyncRefused(this, a.getActionId(), r.getMessage());
                 }
             });
@@ -354,10 +392,35 @@ final class AmiLink {
             return;
         }
         moveTo(AmiLinkState.CONNECTED);
+        lastProblem = "";
         LOG.info("AMI server {}: resynchronised: {} live channel(s), {} device state(s), {} call(s) ended while"
                 + " disconnected", name(), result.channels(), result.devices(), result.callsEnded());
         long every = options.reconcileInterval().toMillis();
         s.reconcile = exec.scheduleWithFixedDelay(() -> reconcile(s), every, every, TimeUnit.MILLISECONDS);
+        relistIfBooted(s);
+    }
+
+    /**
+     * A freshly started Asterisk accepts AMI logins before it is fully booted and answers DeviceStateList with
+     * "Invalid/unknown command" until the module is loaded; its {@code FullyBooted} event follows. The phones' states
+     * are then asked for again at once (a reconcile), instead of being known only from live changes until the next
+     * periodic reconcile. Link thread.
+     */
+    private void bootedAfterRefusal(Session s) {
+        if (s.over || session != s || !s.devicesRefused) {
+            return;
+        }
+        s.devicesRefused = false;
+        s.relistAfterBoot = true;
+        LOG.info("AMI server {}: Asterisk is fully booted; listing the device states again", name());
+        relistIfBooted(s);
+    }
+
+    private void relistIfBooted(Session s) {
+        if (s.relistAfterBoot && state == AmiLinkState.CONNECTED && !s.reconciling) {
+            s.relistAfterBoot = false;
+            reconcile(s);
+        }
     }
 
     private String failure(String what, Throwable ex) {
@@ -389,6 +452,9 @@ final class AmiLink {
         } else {
             LOG.debug("AMI server {}: reconciled: {} live channel(s), {} device state(s)", name(), result.channels(),
                     result.devices());
+        }
+        if (ex == null) {
+            relistIfBooted(s);
         }
     }
 

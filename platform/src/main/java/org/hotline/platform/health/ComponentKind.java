@@ -1,0 +1,15 @@
+package org.hotline.platform.health;
+
+/** What sort of part a {@link ComponentHealth} is; the kind decides what its being down does to the node's health. */
+public enum ComponentKind {
+    /** The database: without it nothing is recorded, so the node is DOWN. */
+    DATABASE,
+    /** A connection to one switch (an AMI link): down, the node is DEGRADED (hang-ups, transfers, phones unseen). */
+    SWITCH_LINK,
+    /** Where calls arrive from the switch (the FastAGI server): down, the node is DEGRADED. */
+    CALL_SERVER,
+    /** The built-in simulated switch. */
+    SIMULATOR,
+    /** Membership of a cluster (not yet: one node). */
+    CLUSTER
+}
