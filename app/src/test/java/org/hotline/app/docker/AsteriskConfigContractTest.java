@@ -28,6 +28,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.asteriskjava.manager.action.ManagerAction;
 import org.hotline.app.config.Settings;
+import org.hotline.cti.asterisk.agi.AddressRange;
 import org.hotline.cti.asterisk.agi.AgiCallChannel;
 import org.hotline.cti.asterisk.ami.AmiOptions;
 import org.hotline.ivr.flow.FlowSet;
@@ -204,6 +205,20 @@ class AsteriskConfigContractTest {
                 .isEqualTo(agiPort());
         assertThat(a.agiBind()).as(where + "hotline.asterisk.agi.bind (HOTLINE_AGI_BIND): Asterisk connects from"
                 + " another container").isNotIn("127.0.0.1", "localhost", "::1");
+        // ... and the FastAGI allow-list admits the asterisk container (and only the compose network)
+        List<String> asteriskAddresses = compose.networks(asterisk).stream()
+                .flatMap(n -> compose.ipv4Address(asterisk, n).stream()).toList();
+        assertThat(asteriskAddresses).as("docker/compose.yaml: service %s has a fixed ipv4_address (the FastAGI"
+                + " allow-list names it)", asterisk).isNotEmpty();
+        List<AddressRange> allowed = a.agi().allowedAddresses().stream().map(AddressRange::parse).toList();
+        assertThat(allowed).as(where + "hotline.asterisk.agi.allowed-addresses (HOTLINE_AGI_ALLOWED_ADDRESSES)")
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r.prefix()).as("allow-list entry %s is no wider than a /24", r)
+                        .isGreaterThanOrEqualTo(24));
+        for (String address : asteriskAddresses) {
+            assertThat(allowed).as(where + "HOTLINE_AGI_ALLOWED_ADDRESSES admits the %s container's %s", asterisk,
+                    address).anySatisfy(r -> assertThat(r.contains(inet(address))).isTrue());
+        }
         assertThat(a.ami()).as(where + "hotline.asterisk.ami").hasSize(1);
         Settings.Ami ami = a.ami().get(0);
         assertThat(ami.host()).as(where + "ami host (HOTLINE_AMI_HOST)").isEqualTo(asterisk);
@@ -213,6 +228,29 @@ class AsteriskConfigContractTest {
                 .isEqualTo(env("HOTLINE_AMI_USER"));
         assertThat(ami.secret()).as(where + "ami secret (HOTLINE_AMI_SECRET)")
                 .isEqualTo(env("HOTLINE_AMI_SECRET"));
+    }
+
+    private static java.net.InetAddress inet(String literal) {
+        try {
+            return java.net.InetAddress.getByName(literal);
+        } catch (java.net.UnknownHostException e) {
+            throw new AssertionError("not an address: " + literal, e);
+        }
+    }
+
+    @Test
+    void fastAgiListensOnLoopbackOutsideCompose() {
+        // without the environment (this JVM's could set HOTLINE_AGI_*), with the system properties (user.home)
+        Settings settings = Settings.from(ConfigFactory.parseResources("reference.conf")
+                .withFallback(ConfigFactory.systemProperties())
+                .resolve(ConfigResolveOptions.defaults().setUseSystemEnvironment(false)).withOnlyPath("hotline"));
+        Settings.Asterisk a = settings.asterisk();
+        assertThat(a.agiBind()).as("app reference.conf: hotline.asterisk.agi.bind default").isEqualTo("127.0.0.1");
+        assertThat(a.agi().allowedAddresses()).as("hotline.asterisk.agi.allowed-addresses default (loopback)")
+                .isEmpty();
+        assertThat(a.agi().idleTimeout()).isPositive();
+        assertThat(a.agi().envTimeout()).isPositive();
+        assertThat(a.agi().maxConnectionsPerAddress()).isPositive();
     }
 
     @Test

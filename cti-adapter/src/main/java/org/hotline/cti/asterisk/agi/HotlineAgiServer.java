@@ -104,7 +104,7 @@ public final class HotlineAgiServer implements AutoCloseable {
             }
             ServerSocket serverSocket = bind();
             boundPort = serverSocket.getLocalPort();
-            server = new VirtualThreadAgiServer(serverSocket, config.socketReadTimeout(), Map.of(
+            server = new VirtualThreadAgiServer(serverSocket, config, Map.of(
                     HOTLINE_SCRIPT, new HotlineScript(handler, calls, dials),
                     ANSWERED_SCRIPT, new AnsweredScript(dials)));
             VirtualThreadAgiServer running = server;
@@ -116,7 +116,8 @@ public final class HotlineAgiServer implements AutoCloseable {
                 }
             });
             started = true;
-            LOG.info("FastAGI server listening on {}:{}", config.bindAddress(), boundPort);
+            LOG.info("FastAGI server listening on {}:{}, serving {}", config.bindAddress(), boundPort,
+                    config.allowed().isEmpty() ? "loopback only" : config.allowed());
         }
     }
 
