@@ -192,7 +192,7 @@ def check_asterisk(doc, env):
         if f.endswith(".conf"):
             confs[f] = parse_conf(f)
     for f in ["extensions.conf", "pjsip.conf", "http.conf", "manager.conf", "queues.conf", "musiconhold.conf",
-              "rtp.conf", "modules.conf", "logger.conf"]:
+              "rtp.conf", "modules.conf", "logger.conf", "features.conf"]:
         if f not in confs:
             problem(f"docker/asterisk/{f} is missing")
 
@@ -398,6 +398,20 @@ def check_asterisk(doc, env):
     for n in sorted(names):
         if not any(os.path.exists(os.path.join(DOCKER, "sounds", n + ext)) for ext in (".wav", ".ulaw", ".alaw", ".sln16", ".gsm")):
             problem(f"sounds: prompt {n} of the IVR flows has no file in docker/sounds/")
+
+    # features: the transfer codes AMI Atxfer / the agent's Dial(...,t) need, and the transfer prompt
+    if "features.conf" not in confs:
+        problem("docker/asterisk/features.conf is missing (Asterisk's attended-transfer code is empty by default)")
+    else:
+        feats = {s[0]: dict(s[1]) for s in confs["features.conf"][0]}
+        fmap = feats.get("featuremap", {})
+        for code in ("atxfer", "blindxfer"):
+            if not re.fullmatch(r"[0-9*#]{1,11}", fmap.get(code, "")):
+                problem(f"features.conf: [featuremap] {code} is not a DTMF code")
+        prompt = feats.get("general", {}).get("transferannouncesound", "pbx-transfer").strip('"')
+        if prompt and not any(os.path.exists(os.path.join(DOCKER, "sounds", prompt + ext))
+                              for ext in (".wav", ".ulaw", ".alaw", ".sln16", ".gsm")):
+            problem(f"features.conf: transferannouncesound {prompt} has no file in docker/sounds/")
 
     # music on hold: the default class the queue uses
     moh = {s[0]: s for s in confs["musiconhold.conf"][0]}

@@ -315,6 +315,47 @@ class AsteriskConfigContractTest {
     }
 
     @Test
+    void featuresLetTheAgentsDialTransferWithAnAtxferCodeAndAPlayablePrompt() {
+        AsteriskContract.featuresAllowAgentTransfers(conf("features.conf"), AgiCallChannel.DIAL_FEATURE_OPTIONS,
+                AsteriskConfigContractTest::shippedPrompt);
+    }
+
+    /** Whether docker/sounds/ ships the prompt {@code name} (e.g. hotline/transfer). */
+    private static boolean shippedPrompt(String name) {
+        return Stream.of(".wav", ".ulaw", ".alaw", ".sln16", ".gsm")
+                .anyMatch(ext -> Files.isRegularFile(docker.resolve("sounds").resolve(name + ext)));
+    }
+
+    @Test
+    void featuresWithoutAnAtxferCodeOrADialWithoutTFail() {
+        AsteriskConf good = AsteriskConf.parse("features.conf", """
+                [general]
+                transferannouncesound = hotline/transfer
+                [featuremap]
+                blindxfer => #1
+                atxfer => *2
+                """);
+        AsteriskContract.featuresAllowAgentTransfers(good, "t", p -> p.equals("hotline/transfer"));
+        assertThatThrownBy(() -> AsteriskContract.featuresAllowAgentTransfers(
+                AsteriskConf.parse("features.conf", "[general]\n"), "t", p -> true))
+                .hasMessageContaining("No attended transfer feature code found");
+        assertThatThrownBy(() -> AsteriskContract.featuresAllowAgentTransfers(
+                AsteriskConf.parse("features.conf", "[featuremap]\nblindxfer => #1\n"), "t", p -> true))
+                .hasMessageContaining("atxfer is ''");
+        assertThatThrownBy(() -> AsteriskContract.featuresAllowAgentTransfers(good, "", p -> true))
+                .hasMessageContaining("without t");
+        assertThatThrownBy(() -> AsteriskContract.featuresAllowAgentTransfers(good, "tT", p -> true))
+                .hasMessageContaining("option T");
+        assertThatThrownBy(() -> AsteriskContract.featuresAllowAgentTransfers(good, "t", p -> false))
+                .hasMessageContaining("transferannouncesound is hotline/transfer");
+        assertThatThrownBy(() -> AsteriskContract.featuresAllowAgentTransfers(AsteriskConf.parse("features.conf",
+                "[featuremap]\nblindxfer => *2\natxfer => *2\n"), "t", p -> true)).hasMessageContaining("overlap");
+        assertThatThrownBy(() -> AsteriskContract.featuresAllowAgentTransfers(AsteriskConf.parse("features.conf",
+                "[featuremap]\nblindxfer => #1\natxfer => *2\n"), "t", p -> false))
+                .as("without transferannouncesound Asterisk plays pbx-transfer").hasMessageContaining("pbx-transfer");
+    }
+
+    @Test
     void amiUserMayRunEveryActionTheGatewaySends() {
         Map<String, Set<String>> actions = amiActionsOfTheCtiAdapter();
         assertThat(actions).as("AMI actions found in cti-adapter's bytecode (is the discovery broken?)")

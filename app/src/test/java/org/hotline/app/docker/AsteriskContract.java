@@ -579,6 +579,56 @@ final class AsteriskContract {
         }
     }
 
+    /** A features.conf DTMF code: digits, {@code *} and {@code #}. */
+    private static final java.util.regex.Pattern DTMF_CODE = java.util.regex.Pattern.compile("[0-9*#]{1,11}");
+
+    /**
+     * The console's attended transfer (AMI {@code Atxfer}) injects features.conf's {@code atxfer} code into the
+     * agent's channel, so the code must exist (Asterisk's default is empty: "No attended transfer feature code
+     * found"), the agent's Dial must carry {@code t} ({@code dialOptions}, what AgiCallChannel sends) and must not
+     * give the caller features ({@code T}, {@code h}/{@code H}, {@code k}/{@code K}); the prompt Asterisk plays to
+     * the transferer ({@code transferannouncesound}, default {@code pbx-transfer}) must exist, since Asterisk
+     * abandons the transfer when it cannot play it.
+     */
+    static void featuresAllowAgentTransfers(AsteriskConf features, String dialOptions,
+                                           java.util.function.Predicate<String> promptExists) {
+        AsteriskConf.Section map = features.section("featuremap").orElseThrow(() -> new AssertionError(features.file
+                + ": no [featuremap] section: Asterisk's attended-transfer code is empty by default, and AMI Atxfer"
+                + " (the console's attended transfer) fails with 'No attended transfer feature code found'"));
+        List<String> codes = new ArrayList<>();
+        for (String feature : List.of("atxfer", "blindxfer")) {
+            String code = map.value(feature).map(String::strip).orElse("");
+            if (!DTMF_CODE.matcher(code).matches()) {
+                throw new AssertionError(features.file + ": [featuremap] " + feature + " is '" + code + "', not a DTMF"
+                        + " code (digits, * and #): " + ("atxfer".equals(feature)
+                        ? "AMI Atxfer injects it into the agent's channel"
+                        : "the built-in default '#' would start a blind transfer at one key of the agent"));
+            }
+            codes.add(code);
+        }
+        if (codes.get(0).startsWith(codes.get(1)) || codes.get(1).startsWith(codes.get(0))) {
+            throw new AssertionError(features.file + ": [featuremap] atxfer " + codes.get(0) + " and blindxfer "
+                    + codes.get(1) + " overlap: one is a prefix of the other");
+        }
+        if (!dialOptions.contains("t")) {
+            throw new AssertionError("AgiCallChannel dials the agent with options '" + dialOptions + "' without t: the"
+                    + " agent's leg gets no transfer feature, so the atxfer code of " + features.file
+                    + " passes through as DTMF");
+        }
+        for (char forbidden : "ThHkK".toCharArray()) {
+            if (dialOptions.indexOf(forbidden) >= 0) {
+                throw new AssertionError("AgiCallChannel dials the agent with option " + forbidden + " ('" + dialOptions
+                        + "'): the caller would get feature keys (transfer, hang-up or park)");
+            }
+        }
+        String prompt = features.section("general").flatMap(g -> g.value("transferannouncesound"))
+                .map(v -> v.strip().replace("\"", "")).orElse("pbx-transfer");
+        if (!prompt.isEmpty() && !promptExists.test(prompt)) {
+            throw new AssertionError(features.file + ": [general] transferannouncesound is " + prompt + ", which is"
+                    + " not in docker/sounds/: Asterisk abandons a transfer whose announcement it cannot play");
+        }
+    }
+
     static boolean isTrue(String value) {
         return Set.of("yes", "true", "y", "t", "1", "on").contains(value.strip().toLowerCase(Locale.ROOT));
     }
