@@ -402,6 +402,32 @@ class AsteriskConfigContractTest {
         AsteriskContract.modulesLoad(modules, needed);
     }
 
+    @Test
+    void noModuleLoadsWithoutItsConfigurationFile() throws IOException {
+        Set<String> shipped = new TreeSet<>();
+        try (Stream<Path> files = Files.list(docker.resolve("asterisk"))) {
+            files.map(p -> p.getFileName().toString()).forEach(shipped::add);
+        }
+        AsteriskContract.noMissingConfigs(modules, shipped);
+    }
+
+    @Test
+    void aModuleWhoseConfigurationIsNeitherShippedNorNoloadedFails() {
+        AsteriskConf autoload = AsteriskConf.parse("modules.conf", "[modules]\nautoload = yes\n");
+        assertThatThrownBy(() -> AsteriskContract.noMissingConfigs(autoload,
+                AsteriskContract.CONFIG_OF_MODULES.keySet().stream().filter(f -> !f.equals("res_parking.conf"))
+                        .collect(java.util.stream.Collectors.toSet())))
+                .hasMessageContaining("res_parking.so loads but its res_parking.conf is not shipped");
+        assertThatThrownBy(() -> AsteriskContract.noMissingConfigs(autoload, Set.of()))
+                .hasMessageContaining("cdr.conf (read by Asterisk's core) is not shipped");
+        AsteriskConf required = AsteriskConf.parse("modules.conf",
+                "[modules]\nautoload = no\nrequire = res_fax.so\n");
+        assertThatThrownBy(() -> AsteriskContract.noMissingConfigs(required,
+                AsteriskContract.CONFIG_OF_MODULES.keySet().stream().filter(f -> !f.equals("res_fax.conf"))
+                        .collect(java.util.stream.Collectors.toSet())))
+                .hasMessageContaining("res_fax.so loads");
+    }
+
     /**
      * The AMI actions cti-adapter's main code constructs (org.hotline.cti.asterisk, without the bench tools): action
      * name → the classes that send it.
