@@ -12,7 +12,8 @@ Checks:
     "(+)" only on sections that exist;
   * the values that must agree across files do: the RTP range (rtp.conf vs published ports), the compose
     subnet (compose.yaml vs manager.conf permit/deny and pjsip.conf local_net), AMI not published,
-    HOTLINE_AGI (extensions.conf) vs the platform service and HOTLINE_AGI_PORT, the #include targets vs the
+    HOTLINE_AGI (extensions.conf) vs the platform service and HOTLINE_AGI_PORT, the FastAGI allow-list
+    (HOTLINE_AGI_ALLOWED_ADDRESSES) vs asterisk's fixed address, the #include targets vs the
     compose "configs", the auth sections the generated pjsip include extends, PJSIP references
     (endpoint auth/aors, queue members, HOTLINE_AGENT_DEVICES), the fallback queue name, the dialplan
     contract lines.
@@ -191,7 +192,7 @@ def check_asterisk(doc, env):
         if f.endswith(".conf"):
             confs[f] = parse_conf(f)
     for f in ["extensions.conf", "pjsip.conf", "http.conf", "manager.conf", "queues.conf", "musiconhold.conf",
-              "rtp.conf", "modules.conf", "logger.conf"]:
+              "rtp.conf", "modules.conf", "logger.conf", "features.conf"]:
         if f not in confs:
             problem(f"docker/asterisk/{f} is missing")
 
@@ -258,6 +259,21 @@ def check_asterisk(doc, env):
     ip = asterisk_svc["networks"]["hotline"].get("ipv4_address")
     if ip and ipaddress.ip_address(ip) not in subnet:
         problem("compose: asterisk's ipv4_address is outside the subnet")
+    # FastAGI: bound to every interface in the container, so the allow-list must name asterisk (and no more)
+    allowed = [a.strip() for a in str(platform_env.get("HOTLINE_AGI_ALLOWED_ADDRESSES", "")).split(",") if a.strip()]
+    if not allowed:
+        problem("compose: the platform has no HOTLINE_AGI_ALLOWED_ADDRESSES (FastAGI has no authentication)")
+    else:
+        try:
+            nets = [ipaddress.ip_network(a, strict=False) for a in allowed]
+        except ValueError as e:
+            problem(f"compose: HOTLINE_AGI_ALLOWED_ADDRESSES: {e}")
+            nets = []
+        if nets and (not ip or not any(ipaddress.ip_address(ip) in n for n in nets)):
+            problem(f"compose: HOTLINE_AGI_ALLOWED_ADDRESSES {allowed} does not admit asterisk's ipv4_address {ip}")
+        for n in nets:
+            if n.version != subnet.version or not n.subnet_of(subnet):
+                problem(f"compose: HOTLINE_AGI_ALLOWED_ADDRESSES entry {n} is outside the compose subnet {subnet}")
 
     # PJSIP object references
     by_type = {}
@@ -382,6 +398,20 @@ def check_asterisk(doc, env):
     for n in sorted(names):
         if not any(os.path.exists(os.path.join(DOCKER, "sounds", n + ext)) for ext in (".wav", ".ulaw", ".alaw", ".sln16", ".gsm")):
             problem(f"sounds: prompt {n} of the IVR flows has no file in docker/sounds/")
+
+    # features: the transfer codes AMI Atxfer / the agent's Dial(...,t) need, and the transfer prompt
+    if "features.conf" not in confs:
+        problem("docker/asterisk/features.conf is missing (Asterisk's attended-transfer code is empty by default)")
+    else:
+        feats = {s[0]: dict(s[1]) for s in confs["features.conf"][0]}
+        fmap = feats.get("featuremap", {})
+        for code in ("atxfer", "blindxfer"):
+            if not re.fullmatch(r"[0-9*#]{1,11}", fmap.get(code, "")):
+                problem(f"features.conf: [featuremap] {code} is not a DTMF code")
+        prompt = feats.get("general", {}).get("transferannouncesound", "pbx-transfer").strip('"')
+        if prompt and not any(os.path.exists(os.path.join(DOCKER, "sounds", prompt + ext))
+                              for ext in (".wav", ".ulaw", ".alaw", ".sln16", ".gsm")):
+            problem(f"features.conf: transferannouncesound {prompt} has no file in docker/sounds/")
 
     # music on hold: the default class the queue uses
     moh = {s[0]: s for s in confs["musiconhold.conf"][0]}

@@ -18,6 +18,7 @@ import org.hotline.console.auth.AuthConfig;
 import org.hotline.console.callcontrol.DialPolicy;
 import org.hotline.console.edge.EdgeSettings;
 import org.hotline.cti.asterisk.AsteriskSwitch;
+import org.hotline.cti.asterisk.agi.AddressRange;
 import org.hotline.cti.asterisk.agi.AgiServerConfig;
 import org.hotline.cti.asterisk.ami.AmiServerConfig;
 import org.hotline.cti.sim.SimulatedAgents;
@@ -123,7 +124,9 @@ public final class HotlinePlatform implements AutoCloseable {
             switchControl = simulatedSwitch;
         } else {
             Settings.Asterisk a = settings.asterisk();
-            asteriskSwitch = new AsteriskSwitch(new AgiServerConfig(a.agiBind(), a.agiPort(), a.agiSocketReadTimeout()),
+            asteriskSwitch = new AsteriskSwitch(new AgiServerConfig(a.agiBind(), a.agiPort(), a.agiSocketReadTimeout(),
+                            a.agi().idleTimeout(), a.agi().envTimeout(), a.agi().maxConnectionsPerAddress(),
+                            a.agi().allowedAddresses().stream().map(AddressRange::parse).toList()),
                     a.ami().stream().map(x -> new AmiServerConfig(x.name(), x.host(), x.port(), x.username(),
                             x.secret())).toList(),
                     bus, clock);

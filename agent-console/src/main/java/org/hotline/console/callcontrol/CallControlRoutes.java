@@ -74,9 +74,18 @@ public final class CallControlRoutes {
             if (target.equals(me.device())) {
                 throw HttpError.badRequest("target", "the call is already on " + target);
             }
-            switch (mode) {
-                case BLIND -> switchControl.transfer(me.callId(), target);
-                case ATTENDED -> switchControl.attendedTransfer(me.callId(), target);
+            try {
+                switch (mode) {
+                    case BLIND -> switchControl.transfer(me.callId(), target);
+                    case ATTENDED -> switchControl.attendedTransfer(me.callId(), target);
+                }
+            } catch (RuntimeException e) {
+                // the agent gets the switch's reason (404/409); operators get the line, e.g. Asterisk's "No attended
+                // transfer feature code found" when features.conf lacks the atxfer code
+                LOG.warn("{} transfer of call {} by {} to {} refused: {}",
+                        mode.name().toLowerCase(java.util.Locale.ROOT), me.callId(), user.username(), target,
+                        e.getMessage());
+                throw e;
             }
             LOG.info("{} transferred call {} to {} ({})", user.username(), me.callId(), target, mode);
             return body("callId", me.callId(), "target", target, "mode", mode);

@@ -155,7 +155,8 @@ public final class QueueWaitBenchmark {
         AgiHoldingPeers.DialListener onDial = (callId, at, command) -> dials.add(new Dialed(callId, at, command));
         try (Acd acd = new Acd(List.of(new QueueDefinition(QUEUE, SKILL, 20, RING_TIMEOUT, Duration.ZERO)), bus,
                 clock, scheduler, device -> true);
-             HotlineAgiServer server = new HotlineAgiServer(new AgiServerConfig("127.0.0.1", 0, Duration.ofMinutes(5)),
+             HotlineAgiServer server = new HotlineAgiServer(new AgiServerConfig("127.0.0.1", 0, Duration.ofMinutes(5))
+                             .withMaxConnectionsPerAddress(Integer.MAX_VALUE), // all callers come from 127.0.0.1
                      new IvrEngine(FlowSet.load(flowDir), phone -> Optional.empty(), acd, bus, clock, settings()),
                      calls)) {
             server.start();

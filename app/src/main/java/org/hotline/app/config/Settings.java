@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.hotline.console.auth.SessionPolicy;
 import org.hotline.console.auth.ThrottleRule;
 import org.hotline.console.edge.Origins;
+import org.hotline.cti.asterisk.agi.AddressRange;
 import org.hotline.platform.telephony.Devices;
 import org.hotline.ticketing.user.LockoutPolicy;
 
@@ -42,13 +43,21 @@ public record Settings(String profile, Http http, Db db, boolean demoSeed, List<
      * is one device ({@code PJSIP/1001}) or several in Asterisk's Dial syntax ({@code PJSIP/1001&PJSIP/webrtc1001}:
      * a desk phone and its WebRTC browser twin, rung in parallel).
      */
-    public record Asterisk(String agiBind, int agiPort, Duration agiSocketReadTimeout, List<Ami> ami,
+    public record Asterisk(String agiBind, int agiPort, Duration agiSocketReadTimeout, Agi agi, List<Ami> ami,
                            Map<String, String> agentDevices, String devicePattern) {
         /** The phone (or phones, {@code A&B}) that ring for {@code agent}; every {@code %s} of the pattern is it. */
         public String deviceOf(String agent) {
             String device = agentDevices.get(agent);
             return device != null ? device : devicePattern.replace("%s", agent);
         }
+    }
+
+    /**
+     * The FastAGI server's limits: silence allowed before the environment, time for the whole environment,
+     * connections per Asterisk address, and the allow-list (literal addresses or CIDR subnets; empty = loopback).
+     */
+    public record Agi(Duration idleTimeout, Duration envTimeout, int maxConnectionsPerAddress,
+                      List<String> allowedAddresses) {
     }
 
     /** One device of an agent's device list: {@code TECH/resource} (as Asterisk's Dial and AMI take it). */
@@ -305,7 +314,35 @@ public record Settings(String profile, Http http, Db db, boolean demoSeed, List<
         }
         deviceList(pattern.replace("%s", "agent1"), "hotline.asterisk.device-pattern '" + pattern + "'");
         return new Asterisk(a.getString("agi.bind"), a.getInt("agi.port"), a.getDuration("agi.socket-read-timeout"),
-                ami, Map.copyOf(devices), pattern);
+                agi(a.getConfig("agi")), ami, Map.copyOf(devices), pattern);
+    }
+
+    private static Agi agi(Config agi) {
+        List<String> allowed = new java.util.ArrayList<>();
+        for (String entry : agi.getString("allowed-addresses").split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            try {
+                allowed.add(AddressRange.parse(entry).toString());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("invalid configuration: hotline.asterisk.agi.allowed-addresses: "
+                        + e.getMessage(), e);
+            }
+        }
+        int max = agi.getInt("max-connections-per-address");
+        if (max < 1) {
+            throw new IllegalArgumentException(
+                    "invalid configuration: hotline.asterisk.agi.max-connections-per-address must be at least 1");
+        }
+        for (String key : List.of("idle-timeout", "env-timeout")) {
+            Duration d = agi.getDuration(key);
+            if (d.toMillis() < 1 || d.toMillis() > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("invalid configuration: hotline.asterisk.agi." + key
+                        + " must be between 1 ms and 24 days, was " + d);
+            }
+        }
+        return new Agi(agi.getDuration("idle-timeout"), agi.getDuration("env-timeout"), max, List.copyOf(allowed));
     }
 
     /**

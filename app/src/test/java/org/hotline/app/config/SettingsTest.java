@@ -111,6 +111,26 @@ class SettingsTest {
     }
 
     @Test
+    void fastAgiListensOnLoopbackByDefaultAndTakesAnAllowListOfAddressesAndSubnets() {
+        Settings.Asterisk defaults = Settings.from(ConfigFactory.empty()).asterisk();
+        assertThat(defaults.agiBind()).isEqualTo("127.0.0.1");
+        assertThat(defaults.agi().allowedAddresses()).isEmpty();
+        assertThat(defaults.agi().idleTimeout()).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(defaults.agi().envTimeout()).isEqualTo(java.time.Duration.ofSeconds(10));
+        assertThat(defaults.agi().maxConnectionsPerAddress()).isEqualTo(2000);
+
+        Settings.Asterisk listed = Settings.from(ConfigFactory.parseMap(Map.of(
+                "hotline.asterisk.agi.allowed-addresses", " 172.30.58.10 , 10.1.0.0/24,"))).asterisk();
+        assertThat(listed.agi().allowedAddresses()).containsExactly("172.30.58.10/32", "10.1.0.0/24");
+        assertThatThrownBy(() -> Settings.from(ConfigFactory.parseMap(Map.of(
+                "hotline.asterisk.agi.allowed-addresses", "asterisk"))))
+                .hasMessageContaining("hotline.asterisk.agi.allowed-addresses").hasMessageContaining("host names");
+        assertThatThrownBy(() -> Settings.from(ConfigFactory.parseMap(Map.of(
+                "hotline.asterisk.agi.max-connections-per-address", 0))))
+                .hasMessageContaining("hotline.asterisk.agi.max-connections-per-address");
+    }
+
+    @Test
     void badDeviceListsFailWithTheEntryNamed() {
         for (String bad : new String[] {"agent1=PJSIP/1001&", "agent1=&PJSIP/1001", "agent1=PJSIP/1001&&PJSIP/2",
                 "agent1=PJSIP/1001&webrtc1001", "agent1=1001", "agent1=PJSIP/", "agent1=PJSIP/10 01",

@@ -28,6 +28,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.asteriskjava.manager.action.ManagerAction;
 import org.hotline.app.config.Settings;
+import org.hotline.cti.asterisk.agi.AddressRange;
 import org.hotline.cti.asterisk.agi.AgiCallChannel;
 import org.hotline.cti.asterisk.ami.AmiOptions;
 import org.hotline.ivr.flow.FlowSet;
@@ -204,6 +205,20 @@ class AsteriskConfigContractTest {
                 .isEqualTo(agiPort());
         assertThat(a.agiBind()).as(where + "hotline.asterisk.agi.bind (HOTLINE_AGI_BIND): Asterisk connects from"
                 + " another container").isNotIn("127.0.0.1", "localhost", "::1");
+        // ... and the FastAGI allow-list admits the asterisk container (and only the compose network)
+        List<String> asteriskAddresses = compose.networks(asterisk).stream()
+                .flatMap(n -> compose.ipv4Address(asterisk, n).stream()).toList();
+        assertThat(asteriskAddresses).as("docker/compose.yaml: service %s has a fixed ipv4_address (the FastAGI"
+                + " allow-list names it)", asterisk).isNotEmpty();
+        List<AddressRange> allowed = a.agi().allowedAddresses().stream().map(AddressRange::parse).toList();
+        assertThat(allowed).as(where + "hotline.asterisk.agi.allowed-addresses (HOTLINE_AGI_ALLOWED_ADDRESSES)")
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r.prefix()).as("allow-list entry %s is no wider than a /24", r)
+                        .isGreaterThanOrEqualTo(24));
+        for (String address : asteriskAddresses) {
+            assertThat(allowed).as(where + "HOTLINE_AGI_ALLOWED_ADDRESSES admits the %s container's %s", asterisk,
+                    address).anySatisfy(r -> assertThat(r.contains(inet(address))).isTrue());
+        }
         assertThat(a.ami()).as(where + "hotline.asterisk.ami").hasSize(1);
         Settings.Ami ami = a.ami().get(0);
         assertThat(ami.host()).as(where + "ami host (HOTLINE_AMI_HOST)").isEqualTo(asterisk);
@@ -213,6 +228,29 @@ class AsteriskConfigContractTest {
                 .isEqualTo(env("HOTLINE_AMI_USER"));
         assertThat(ami.secret()).as(where + "ami secret (HOTLINE_AMI_SECRET)")
                 .isEqualTo(env("HOTLINE_AMI_SECRET"));
+    }
+
+    private static java.net.InetAddress inet(String literal) {
+        try {
+            return java.net.InetAddress.getByName(literal);
+        } catch (java.net.UnknownHostException e) {
+            throw new AssertionError("not an address: " + literal, e);
+        }
+    }
+
+    @Test
+    void fastAgiListensOnLoopbackOutsideCompose() {
+        // without the environment (this JVM's could set HOTLINE_AGI_*), with the system properties (user.home)
+        Settings settings = Settings.from(ConfigFactory.parseResources("reference.conf")
+                .withFallback(ConfigFactory.systemProperties())
+                .resolve(ConfigResolveOptions.defaults().setUseSystemEnvironment(false)).withOnlyPath("hotline"));
+        Settings.Asterisk a = settings.asterisk();
+        assertThat(a.agiBind()).as("app reference.conf: hotline.asterisk.agi.bind default").isEqualTo("127.0.0.1");
+        assertThat(a.agi().allowedAddresses()).as("hotline.asterisk.agi.allowed-addresses default (loopback)")
+                .isEmpty();
+        assertThat(a.agi().idleTimeout()).isPositive();
+        assertThat(a.agi().envTimeout()).isPositive();
+        assertThat(a.agi().maxConnectionsPerAddress()).isPositive();
     }
 
     @Test
@@ -277,6 +315,47 @@ class AsteriskConfigContractTest {
     }
 
     @Test
+    void featuresLetTheAgentsDialTransferWithAnAtxferCodeAndAPlayablePrompt() {
+        AsteriskContract.featuresAllowAgentTransfers(conf("features.conf"), AgiCallChannel.DIAL_FEATURE_OPTIONS,
+                AsteriskConfigContractTest::shippedPrompt);
+    }
+
+    /** Whether docker/sounds/ ships the prompt {@code name} (e.g. hotline/transfer). */
+    private static boolean shippedPrompt(String name) {
+        return Stream.of(".wav", ".ulaw", ".alaw", ".sln16", ".gsm")
+                .anyMatch(ext -> Files.isRegularFile(docker.resolve("sounds").resolve(name + ext)));
+    }
+
+    @Test
+    void featuresWithoutAnAtxferCodeOrADialWithoutTFail() {
+        AsteriskConf good = AsteriskConf.parse("features.conf", """
+                [general]
+                transferannouncesound = hotline/transfer
+                [featuremap]
+                blindxfer => #1
+                atxfer => *2
+                """);
+        AsteriskContract.featuresAllowAgentTransfers(good, "t", p -> p.equals("hotline/transfer"));
+        assertThatThrownBy(() -> AsteriskContract.featuresAllowAgentTransfers(
+                AsteriskConf.parse("features.conf", "[general]\n"), "t", p -> true))
+                .hasMessageContaining("No attended transfer feature code found");
+        assertThatThrownBy(() -> AsteriskContract.featuresAllowAgentTransfers(
+                AsteriskConf.parse("features.conf", "[featuremap]\nblindxfer => #1\n"), "t", p -> true))
+                .hasMessageContaining("atxfer is ''");
+        assertThatThrownBy(() -> AsteriskContract.featuresAllowAgentTransfers(good, "", p -> true))
+                .hasMessageContaining("without t");
+        assertThatThrownBy(() -> AsteriskContract.featuresAllowAgentTransfers(good, "tT", p -> true))
+                .hasMessageContaining("option T");
+        assertThatThrownBy(() -> AsteriskContract.featuresAllowAgentTransfers(good, "t", p -> false))
+                .hasMessageContaining("transferannouncesound is hotline/transfer");
+        assertThatThrownBy(() -> AsteriskContract.featuresAllowAgentTransfers(AsteriskConf.parse("features.conf",
+                "[featuremap]\nblindxfer => *2\natxfer => *2\n"), "t", p -> true)).hasMessageContaining("overlap");
+        assertThatThrownBy(() -> AsteriskContract.featuresAllowAgentTransfers(AsteriskConf.parse("features.conf",
+                "[featuremap]\nblindxfer => #1\natxfer => *2\n"), "t", p -> false))
+                .as("without transferannouncesound Asterisk plays pbx-transfer").hasMessageContaining("pbx-transfer");
+    }
+
+    @Test
     void amiUserMayRunEveryActionTheGatewaySends() {
         Map<String, Set<String>> actions = amiActionsOfTheCtiAdapter();
         assertThat(actions).as("AMI actions found in cti-adapter's bytecode (is the discovery broken?)")
@@ -321,6 +400,32 @@ class AsteriskConfigContractTest {
             }
         }
         AsteriskContract.modulesLoad(modules, needed);
+    }
+
+    @Test
+    void noModuleLoadsWithoutItsConfigurationFile() throws IOException {
+        Set<String> shipped = new TreeSet<>();
+        try (Stream<Path> files = Files.list(docker.resolve("asterisk"))) {
+            files.map(p -> p.getFileName().toString()).forEach(shipped::add);
+        }
+        AsteriskContract.noMissingConfigs(modules, shipped);
+    }
+
+    @Test
+    void aModuleWhoseConfigurationIsNeitherShippedNorNoloadedFails() {
+        AsteriskConf autoload = AsteriskConf.parse("modules.conf", "[modules]\nautoload = yes\n");
+        assertThatThrownBy(() -> AsteriskContract.noMissingConfigs(autoload,
+                AsteriskContract.CONFIG_OF_MODULES.keySet().stream().filter(f -> !f.equals("res_parking.conf"))
+                        .collect(java.util.stream.Collectors.toSet())))
+                .hasMessageContaining("res_parking.so loads but its res_parking.conf is not shipped");
+        assertThatThrownBy(() -> AsteriskContract.noMissingConfigs(autoload, Set.of()))
+                .hasMessageContaining("cdr.conf (read by Asterisk's core) is not shipped");
+        AsteriskConf required = AsteriskConf.parse("modules.conf",
+                "[modules]\nautoload = no\nrequire = res_fax.so\n");
+        assertThatThrownBy(() -> AsteriskContract.noMissingConfigs(required,
+                AsteriskContract.CONFIG_OF_MODULES.keySet().stream().filter(f -> !f.equals("res_fax.conf"))
+                        .collect(java.util.stream.Collectors.toSet())))
+                .hasMessageContaining("res_fax.so loads");
     }
 
     /**

@@ -579,6 +579,183 @@ final class AsteriskContract {
         }
     }
 
+    /** A features.conf DTMF code: digits, {@code *} and {@code #}. */
+    private static final java.util.regex.Pattern DTMF_CODE = java.util.regex.Pattern.compile("[0-9*#]{1,11}");
+
+    /**
+     * The console's attended transfer (AMI {@code Atxfer}) injects features.conf's {@code atxfer} code into the
+     * agent's channel, so the code must exist (Asterisk's default is empty: "No attended transfer feature code
+     * found"), the agent's Dial must carry {@code t} ({@code dialOptions}, what AgiCallChannel sends) and must not
+     * give the caller features ({@code T}, {@code h}/{@code H}, {@code k}/{@code K}); the prompt Asterisk plays to
+     * the transferer ({@code transferannouncesound}, default {@code pbx-transfer}) must exist, since Asterisk
+     * abandons the transfer when it cannot play it.
+     */
+    static void featuresAllowAgentTransfers(AsteriskConf features, String dialOptions,
+                                           java.util.function.Predicate<String> promptExists) {
+        AsteriskConf.Section map = features.section("featuremap").orElseThrow(() -> new AssertionError(features.file
+                + ": no [featuremap] section: Asterisk's attended-transfer code is empty by default, and AMI Atxfer"
+                + " (the console's attended transfer) fails with 'No attended transfer feature code found'"));
+        List<String> codes = new ArrayList<>();
+        for (String feature : List.of("atxfer", "blindxfer")) {
+            String code = map.value(feature).map(String::strip).orElse("");
+            if (!DTMF_CODE.matcher(code).matches()) {
+                throw new AssertionError(features.file + ": [featuremap] " + feature + " is '" + code + "', not a DTMF"
+                        + " code (digits, * and #): " + ("atxfer".equals(feature)
+                        ? "AMI Atxfer injects it into the agent's channel"
+                        : "the built-in default '#' would start a blind transfer at one key of the agent"));
+            }
+            codes.add(code);
+        }
+        if (codes.get(0).startsWith(codes.get(1)) || codes.get(1).startsWith(codes.get(0))) {
+            throw new AssertionError(features.file + ": [featuremap] atxfer " + codes.get(0) + " and blindxfer "
+                    + codes.get(1) + " overlap: one is a prefix of the other");
+        }
+        if (!dialOptions.contains("t")) {
+            throw new AssertionError("AgiCallChannel dials the agent with options '" + dialOptions + "' without t: the"
+                    + " agent's leg gets no transfer feature, so the atxfer code of " + features.file
+                    + " passes through as DTMF");
+        }
+        for (char forbidden : "ThHkK".toCharArray()) {
+            if (dialOptions.indexOf(forbidden) >= 0) {
+                throw new AssertionError("AgiCallChannel dials the agent with option " + forbidden + " ('" + dialOptions
+                        + "'): the caller would get feature keys (transfer, hang-up or park)");
+            }
+        }
+        String prompt = features.section("general").flatMap(g -> g.value("transferannouncesound"))
+                .map(v -> v.strip().replace("\"", "")).orElse("pbx-transfer");
+        if (!prompt.isEmpty() && !promptExists.test(prompt)) {
+            throw new AssertionError(features.file + ": [general] transferannouncesound is " + prompt + ", which is"
+                    + " not in docker/sounds/: Asterisk abandons a transfer whose announcement it cannot play");
+        }
+    }
+
+    /**
+     * The configuration file each module of a stock Asterisk 22 build reads at load time and logs an error or warning
+     * about when it is missing ("Unable to load config ..."), from the modules' load functions in the Asterisk
+     * sources; the core's own files have no module ({@code ""}: they must be shipped). With {@code autoload = yes} a
+     * fresh Asterisk logged about 85 such lines. Every entry must be shipped in docker/asterisk/ or have all its
+     * modules noloaded. Not measured on a live Asterisk here: a module missing from this table only costs a log line.
+     */
+    static final Map<String, List<String>> CONFIG_OF_MODULES = configOfModules();
+
+    private static Map<String, List<String>> configOfModules() {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        // the core's files (no module to noload)
+        for (String core : List.of("asterisk.conf", "modules.conf", "logger.conf", "indications.conf", "cdr.conf",
+                "cel.conf", "ccss.conf", "udptl.conf", "features.conf")) {
+            m.put(core, List.of());
+        }
+        m.put("extensions.conf", List.of("pbx_config.so"));
+        m.put("pjsip.conf", List.of("res_pjsip.so"));
+        m.put("rtp.conf", List.of("res_rtp_asterisk.so"));
+        m.put("http.conf", List.of("res_http_websocket.so"));
+        m.put("manager.conf", List.of());
+        m.put("musiconhold.conf", List.of("res_musiconhold.so"));
+        m.put("queues.conf", List.of("app_queue.so"));
+        m.put("res_parking.conf", List.of("res_parking.so"));
+        m.put("pjsip_notify.conf", List.of("res_pjsip_notify.so"));
+        m.put("pjsip_wizard.conf", List.of("res_pjsip_config_wizard.so"));
+        m.put("stir_shaken.conf", List.of("res_stir_shaken.so", "res_pjsip_stir_shaken.so"));
+        m.put("geolocation.conf", List.of("res_geolocation.so", "res_pjsip_geolocation.so"));
+        m.put("aeap.conf", List.of("res_aeap.so", "res_speech_aeap.so"));
+        m.put("prometheus.conf", List.of("res_prometheus.so"));
+        m.put("statsd.conf", List.of("res_statsd.so", "res_chan_stats.so", "res_endpoint_stats.so"));
+        m.put("res_snmp.conf", List.of("res_snmp.so"));
+        m.put("xmpp.conf", List.of("res_xmpp.so", "chan_motif.so"));
+        m.put("calendar.conf", List.of("res_calendar.so", "res_calendar_caldav.so", "res_calendar_ews.so",
+                "res_calendar_exchange.so", "res_calendar_icalendar.so"));
+        m.put("smdi.conf", List.of("res_smdi.so"));
+        m.put("res_fax.conf", List.of("res_fax.so", "res_fax_spandsp.so"));
+        m.put("res_odbc.conf", List.of("res_odbc.so", "res_odbc_transaction.so", "res_config_odbc.so"));
+        m.put("func_odbc.conf", List.of("func_odbc.so"));
+        m.put("cdr_odbc.conf", List.of("cdr_odbc.so"));
+        m.put("cdr_adaptive_odbc.conf", List.of("cdr_adaptive_odbc.so"));
+        m.put("cel_odbc.conf", List.of("cel_odbc.so"));
+        m.put("res_pgsql.conf", List.of("res_config_pgsql.so"));
+        m.put("cdr_pgsql.conf", List.of("cdr_pgsql.so"));
+        m.put("cel_pgsql.conf", List.of("cel_pgsql.so"));
+        m.put("res_ldap.conf", List.of("res_config_ldap.so"));
+        m.put("res_config_sqlite3.conf", List.of("res_config_sqlite3.so"));
+        m.put("cdr_sqlite3_custom.conf", List.of("cdr_sqlite3_custom.so"));
+        m.put("cel_sqlite3_custom.conf", List.of("cel_sqlite3_custom.so"));
+        m.put("cdr_custom.conf", List.of("cdr_custom.so"));
+        m.put("cel_custom.conf", List.of("cel_custom.so"));
+        m.put("cdr_manager.conf", List.of("cdr_manager.so"));
+        m.put("cdr_tds.conf", List.of("cdr_tds.so"));
+        m.put("cel_tds.conf", List.of("cel_tds.so"));
+        m.put("radiusclient (cdr/cel_radius)", List.of("cdr_radius.so", "cel_radius.so"));
+        m.put("cdr_beanstalkd.conf", List.of("cdr_beanstalkd.so"));
+        m.put("cel_beanstalkd.conf", List.of("cel_beanstalkd.so"));
+        m.put("res_stun_monitor.conf", List.of("res_stun_monitor.so"));
+        m.put("res_pktccops.conf", List.of("res_pktccops.so"));
+        m.put("corosync.conf", List.of("res_corosync.so"));
+        m.put("cli_aliases.conf", List.of("res_clialiases.so"));
+        m.put("hep.conf", List.of("res_hep.so", "res_hep_pjsip.so", "res_hep_rtcp.so"));
+        m.put("ari.conf", List.of("res_ari.so"));
+        m.put("phoneprov.conf", List.of("res_phoneprov.so", "res_pjsip_phoneprov_provider.so"));
+        m.put("dundi.conf", List.of("pbx_dundi.so"));
+        m.put("extensions.lua", List.of("pbx_lua.so"));
+        m.put("extensions.ael", List.of("pbx_ael.so"));
+        m.put("voicemail.conf", List.of("app_voicemail.so", "app_directory.so"));
+        m.put("iax.conf", List.of("chan_iax2.so"));
+        m.put("mgcp.conf", List.of("chan_mgcp.so"));
+        m.put("skinny.conf", List.of("chan_skinny.so"));
+        m.put("unistim.conf", List.of("chan_unistim.so"));
+        m.put("motif.conf", List.of("chan_motif.so"));
+        m.put("alsa.conf", List.of("chan_alsa.so"));
+        m.put("oss.conf", List.of("chan_oss.so"));
+        m.put("console.conf", List.of("chan_console.so"));
+        m.put("sip.conf", List.of("chan_sip.so"));
+        m.put("chan_dahdi.conf", List.of("chan_dahdi.so"));
+        m.put("ooh323.conf", List.of("chan_ooh323.so"));
+        m.put("chan_mobile.conf", List.of("chan_mobile.so"));
+        m.put("minivm.conf", List.of("app_minivm.so"));
+        m.put("followme.conf", List.of("app_followme.so"));
+        m.put("amd.conf", List.of("app_amd.so"));
+        m.put("agents.conf", List.of("app_agent_pool.so"));
+        m.put("alarmreceiver.conf", List.of("app_alarmreceiver.so"));
+        m.put("festival.conf", List.of("app_festival.so"));
+        m.put("confbridge.conf", List.of("app_confbridge.so"));
+        m.put("meetme.conf", List.of("app_meetme.so"));
+        m.put("osp.conf", List.of("app_osplookup.so"));
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * Every configuration file of {@link #CONFIG_OF_MODULES} is shipped ({@code shipped}, the file names of
+     * docker/asterisk/) or, for a module's file, all of its modules are noloaded: no "Unable to load config" at start.
+     */
+    static void noMissingConfigs(AsteriskConf modules, Set<String> shipped) {
+        AsteriskConf.Section m = modules.section("modules").orElseThrow(() -> new AssertionError(modules.file
+                + ": no [modules] section"));
+        boolean autoload = m.value("autoload").map(AsteriskContract::isTrue).orElse(false);
+        Set<String> noload = new TreeSet<>(m.values("noload"));
+        Set<String> explicit = new TreeSet<>(m.values("require"));
+        explicit.addAll(m.values("load"));
+        explicit.addAll(m.values("preload"));
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : CONFIG_OF_MODULES.entrySet()) {
+            if (shipped.contains(e.getKey())) {
+                continue;
+            }
+            if (e.getValue().isEmpty()) {
+                problems.add(e.getKey() + " (read by Asterisk's core) is not shipped");
+                continue;
+            }
+            for (String module : e.getValue()) {
+                boolean loads = explicit.contains(module) || (autoload && !noload.contains(module));
+                if (loads) {
+                    problems.add(module + " loads but its " + e.getKey()
+                            + " is not shipped: noload it or ship the file");
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new AssertionError(modules.file + ": modules would log 'Unable to load config' at start: "
+                    + String.join("; ", problems));
+        }
+    }
+
     static boolean isTrue(String value) {
         return Set.of("yes", "true", "y", "t", "1", "on").contains(value.strip().toLowerCase(Locale.ROOT));
     }

@@ -192,6 +192,15 @@ final class ComposeFile {
         return Optional.empty();
     }
 
+    /** The fixed {@code ipv4_address} of a service on {@code network}, when it has one. */
+    Optional<String> ipv4Address(String service, String network) {
+        if (service(service).get("networks") instanceof Map<?, ?> map && map.get(network) instanceof Map<?, ?> net
+                && net.get("ipv4_address") != null) {
+            return Optional.of(String.valueOf(net.get("ipv4_address")));
+        }
+        return Optional.empty();
+    }
+
     /** The networks a service is attached to (list or mapping form). */
     List<String> networks(String service) {
         Object n = service(service).get("networks");

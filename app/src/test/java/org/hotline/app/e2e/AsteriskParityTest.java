@@ -132,7 +132,7 @@ class AsteriskParityTest {
         ScriptedCall call = agi.call(plan);
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 f.platform.acd().agent("agent1").orElseThrow().state() == AgentState.ON_CALL);
-        assertThat(call.dialed()).singleElement().asString().startsWith("PJSIP/1001,20,U(hotline-answered^" + callId);
+        assertThat(call.dialed()).singleElement().asString().startsWith("PJSIP/1001,20,tU(hotline-answered^" + callId);
 
         // the caller hangs up: the Dial ends inside Asterisk, and AMI reports the caller channel's hang-up
         call.endConversation();

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * expression containing {@code ${}</td><td>the value, null when unset</td></tr>
  * <tr><td>start/stopMusicOnHold</td><td>{@code EXEC StartMusicOnHold [class]} / {@code EXEC StopMusicOnHold}</td>
  * <td></td></tr>
- * <tr><td>connect</td><td>{@code EXEC Dial "<device>,<ring s>,U(hotline-answered^<call id>)"} on a Dial
+ * <tr><td>connect</td><td>{@code EXEC Dial "<device>,<ring s>,tU(hotline-answered^<call id>)"} on a Dial
  * thread</td><td>see {@link #connect}</td></tr>
  * <tr><td>hangup</td><td>{@code HANGUP}</td><td></td></tr>
  * </table>
@@ -56,6 +56,13 @@ public final class AgiCallChannel implements CallChannel {
      * define it (docker/asterisk/extensions.conf; checked by the app module's AsteriskConfigContractTest).
      */
     public static final String ANSWERED_CONTEXT = AgiCommands.ANSWERED_CONTEXT;
+    /**
+     * The options {@link #connect} gives Dial besides {@code U()}: {@code t}, so that the agent (the called party)
+     * may transfer with the features.conf codes, which AMI {@code Atxfer} relies on; the caller gets no feature
+     * (see {@code AgiCommands.DIAL_FEATURE_OPTIONS}). docker/asterisk/features.conf must define the codes (checked by
+     * the app module's AsteriskConfigContractTest).
+     */
+    public static final String DIAL_FEATURE_OPTIONS = AgiCommands.DIAL_FEATURE_OPTIONS;
 
     private static final Logger LOG = LoggerFactory.getLogger(AgiCallChannel.class);
 

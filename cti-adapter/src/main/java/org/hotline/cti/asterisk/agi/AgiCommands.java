@@ -13,6 +13,16 @@ import org.hotline.platform.error.ValidationException;
 final class AgiCommands {
     /** The dialplan context Dial's {@code U()} option runs on the agent's channel when it answers. */
     static final String ANSWERED_CONTEXT = "hotline-answered";
+    /**
+     * Dial's feature options for the agent's leg: {@code t} lets the <em>called</em> party (the agent) use the
+     * features.conf transfer codes ({@code blindxfer}, {@code atxfer}); AMI {@code Atxfer} works by injecting the
+     * {@code atxfer} code into the agent's channel, so without {@code t} its digits just pass through as DTMF and no
+     * transfer starts. Deliberately not given: {@code T} (the caller could transfer the agent away with the same
+     * keys), {@code h}/{@code H} (hang-up by the disconnect code: a caller's key press in the IVR habit would drop
+     * the call), {@code k}/{@code K} (call parking, which Hotline does not follow), {@code w}/{@code W} and
+     * {@code x}/{@code X} (one-touch recording: Hotline records through MixMonitor from the console).
+     */
+    static final String DIAL_FEATURE_OPTIONS = "t";
 
     private static final Pattern WORD = Pattern.compile("[^\\s\"\\\\]+");
     private static final Pattern PLAIN_ARGUMENT = Pattern.compile("[A-Za-z0-9_./:@+*#-]+");
@@ -91,7 +101,8 @@ final class AgiCommands {
     }
 
     /**
-     * {@code EXEC Dial "<device>,<ringSeconds>,U(hotline-answered^<callId>)"}: rings {@code device}; when it answers,
+     * {@code EXEC Dial "<device>,<ringSeconds>,tU(hotline-answered^<callId>)"}: rings {@code device} with the
+     * agent's transfer features ({@link #DIAL_FEATURE_OPTIONS}); when it answers,
      * Asterisk runs the {@code hotline-answered} gosub on the agent's channel with the call id as ARG1, whose short
      * FastAGI session tells the waiting {@code connect} (see {@link HotlineAgiServer}).
      */
@@ -103,7 +114,8 @@ final class AgiCommands {
         if (!AgiEnvironment.isValidCallId(callId)) {
             throw new ValidationException("callId", "call id cannot be passed to the answered gosub: '" + callId + "'");
         }
-        return exec("Dial", device + "," + ringSeconds + ",U(" + ANSWERED_CONTEXT + "^" + callId + ")");
+        return exec("Dial", device + "," + ringSeconds + "," + DIAL_FEATURE_OPTIONS + "U(" + ANSWERED_CONTEXT + "^"
+                + callId + ")");
     }
 
     static String exec(String application, String argument) {

@@ -39,6 +39,15 @@ final class AgiSession {
         return link;
     }
 
+    AgiSocket socket() {
+        return socket;
+    }
+
+    /** The Asterisk side's address (what the per-address cap counts). */
+    java.net.InetAddress address() {
+        return socket.getRemoteAddress();
+    }
+
     String remote() {
         return socket.remote();
     }

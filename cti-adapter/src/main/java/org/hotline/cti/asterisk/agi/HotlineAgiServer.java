@@ -55,7 +55,8 @@ import org.slf4j.LoggerFactory;
  *  same =&gt; n,Return()
  * </pre>
  * <b>Connecting the caller to an agent.</b> {@link AgiCallChannel#connect} sends
- * {@code EXEC Dial "<device>,<ringSeconds>,U(hotline-answered^<callId>)"} from a background virtual thread. When the
+ * {@code EXEC Dial "<device>,<ringSeconds>,tU(hotline-answered^<callId>)"} from a background virtual thread ({@code t}:
+ * the agent may transfer with the features.conf codes, as AMI {@code Atxfer} needs). When the
  * agent answers, the {@code hotline-answered} gosub's short session ({@code /answered?call=<callId>}) tells the
  * waiting {@code connect}, which returns ANSWERED at once (routing marks the agent ON_CALL) while the Dial goes on
  * inside Asterisk for the whole conversation. The conversation therefore survives a platform restart: Asterisk only
@@ -126,7 +127,7 @@ public final class HotlineAgiServer implements AutoCloseable {
             }
             ServerSocket serverSocket = bind();
             boundPort = serverSocket.getLocalPort();
-            server = new VirtualThreadAgiServer(serverSocket, config.socketReadTimeout(), Map.of(
+            server = new VirtualThreadAgiServer(serverSocket, config, Map.of(
                     HOTLINE_SCRIPT, new HotlineScript(handler, calls, dials),
                     ANSWERED_SCRIPT, new AnsweredScript(dials)));
             VirtualThreadAgiServer running = server;
@@ -146,7 +147,8 @@ public final class HotlineAgiServer implements AutoCloseable {
                     }
                 }
             });
-            LOG.info("FastAGI server listening on {}:{}", config.bindAddress(), boundPort);
+            LOG.info("FastAGI server listening on {}:{}, serving {}", config.bindAddress(), boundPort,
+                    config.allowed().isEmpty() ? "loopback only" : config.allowed());
         }
     }
 

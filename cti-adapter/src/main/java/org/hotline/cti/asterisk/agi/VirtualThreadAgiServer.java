@@ -43,6 +43,13 @@ import org.slf4j.LoggerFactory;
  * so that {@link #close(Duration)} can end every session.</li>
  * <li>An accept failure other than closing (e.g. out of file descriptors) pauses the accept loop for 100 ms instead
  * of letting it spin.</li>
+ * <li>The accept loop admits a connection only through the {@link ConnectionGate} (loopback or the allow-list, and
+ * under the per-address cap); a refused one is closed at once, before any byte is read, and never reaches
+ * Asterisk-Java.</li>
+ * <li>The session thread reads the {@code agi_*} environment itself ({@link AgiSocket#readEnvironment}) under the
+ * idle and environment timeouts before Asterisk-Java runs: a connection that closes or times out before its blank
+ * line is closed with a DEBUG line. Asterisk-Java would log it at ERROR ("AgiException while handling request") and
+ * would wait for it as long as the session's read timeout, hours.</li>
  * </ul>
  * The rest is Asterisk-Java's: environment parsing, script selection, {@code AJ_AGISTATUS}, and its NOT_FOUND
  * behaviour for a path no script serves (logged at ERROR, {@code AJ_AGISTATUS=NOT_FOUND}, a VERBOSE line to
@@ -54,6 +61,8 @@ final class VirtualThreadAgiServer extends DefaultAgiServer {
 
     private final ServerSocket serverSocket;
     private final int readTimeoutMillis;
+    private final AgiServerConfig config;
+    private final ConnectionGate gate;
     private final ExecutorService sessionThreads =
             Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("agi-session-", 0).factory());
     private final Set<AgiSession> sessions = ConcurrentHashMap.newKeySet();
@@ -64,13 +73,15 @@ final class VirtualThreadAgiServer extends DefaultAgiServer {
 
     /**
      * @param serverSocket a bound server socket; this server closes it
-     * @param readTimeout  socket read timeout of every session
+     * @param config       read, idle and environment timeouts, allow-list and per-address cap (not the address)
      * @param scripts      the script for each request path (the path's first segment, without the query)
      */
-    VirtualThreadAgiServer(ServerSocket serverSocket, Duration readTimeout, Map<String, AgiScript> scripts) {
+    VirtualThreadAgiServer(ServerSocket serverSocket, AgiServerConfig config, Map<String, AgiScript> scripts) {
         super(byPath(scripts));
         this.serverSocket = serverSocket;
-        this.readTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, readTimeout.toMillis());
+        this.config = config;
+        this.gate = new ConnectionGate(config.allowed(), config.maxConnectionsPerAddress());
+        this.readTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, config.socketReadTimeout().toMillis());
         setPort(serverSocket.getLocalPort());
         setAddress(serverSocket.getInetAddress());
     }
@@ -108,7 +119,7 @@ final class VirtualThreadAgiServer extends DefaultAgiServer {
 
     private void serve(AgiSession session, Runnable connectionHandler) {
         try {
-            if (!session.isClosed()) {
+            if (!session.isClosed() && environmentRead(session)) {
                 session.runAsCurrent(connectionHandler);
             }
         } finally {
@@ -116,10 +127,37 @@ final class VirtualThreadAgiServer extends DefaultAgiServer {
         }
     }
 
+    /** Reads the session's environment; false (logged at DEBUG, or WARN for an oversized one) when there is none. */
+    private boolean environmentRead(AgiSession session) {
+        AgiSocket.Environment env = session.socket().readEnvironment(config.idleTimeout(), config.envTimeout(),
+                readTimeoutMillis);
+        switch (env) {
+            case AgiSocket.Environment.Complete complete -> {
+                return true;
+            }
+            case AgiSocket.Environment.ClosedEarly closed -> LOG.debug("FastAGI connection from {} closed without an"
+                    + " AGI environment ({} line(s) read: {})", session.remote(), closed.lines(), closed.why());
+            case AgiSocket.Environment.TimedOut timedOut -> {
+                if (timedOut.silent()) {
+                    LOG.debug("FastAGI connection from {} closed: nothing received within {}", session.remote(),
+                            config.idleTimeout());
+                } else {
+                    LOG.debug("FastAGI connection from {} closed: its AGI environment did not end within {} ({}"
+                            + " line(s) read)", session.remote(), config.envTimeout(), timedOut.lines());
+                }
+            }
+            case AgiSocket.Environment.Oversized oversized -> LOG.warn("FastAGI connection from {} closed: its AGI"
+                    + " environment exceeds {} lines or a line exceeds {} bytes (not Asterisk?)", session.remote(),
+                    AgiSocket.MAX_ENVIRONMENT_LINES, AgiSocket.MAX_LINE_BYTES);
+        }
+        return false;
+    }
+
     /** Counts the session out before closing its connection, so a peer that sees the close sees the count too. */
     private void ended(AgiSession session) {
         if (sessions.remove(session)) {
             active.decrementAndGet();
+            gate.release(session.address());
         }
         session.close();
     }
@@ -161,24 +199,41 @@ final class VirtualThreadAgiServer extends DefaultAgiServer {
         @Override
         public SocketConnectionFacade accept() throws IOException {
             Socket socket;
-            try {
-                socket = serverSocket.accept();
-            } catch (IOException e) {
-                if (!closing) {
-                    pauseAfterAcceptFailure();
+            while (true) {
+                try {
+                    socket = serverSocket.accept();
+                } catch (IOException e) {
+                    if (!closing) {
+                        pauseAfterAcceptFailure();
+                    }
+                    throw e;
                 }
-                throw e;
+                if (gate.admit(socket.getInetAddress()) == ConnectionGate.Verdict.ADMITTED) {
+                    break;
+                }
+                closeQuietly(socket);
             }
             try {
-                socket.setSoTimeout(readTimeoutMillis);
+                socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, config.idleTimeout().toMillis()));
                 socket.setTcpNoDelay(true);
                 socket.setKeepAlive(true);
                 AgiSocket agiSocket = new AgiSocket(socket);
                 accepted = agiSocket;
                 return agiSocket;
             } catch (IOException e) {
+                gate.release(socket.getInetAddress());
                 socket.close();
                 throw e;
+            }
+        }
+
+        /** A refused connection: closed at once; RST rather than a lingering FIN is fine, nothing was read. */
+        private void closeQuietly(Socket socket) {
+            try {
+                socket.setSoLinger(true, 0);
+                socket.close();
+            } catch (IOException e) {
+                LOG.debug("closing a refused FastAGI connection: {}", e.getMessage());
             }
         }
 

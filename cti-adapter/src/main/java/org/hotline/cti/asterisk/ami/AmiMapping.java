@@ -99,6 +99,25 @@ final class AmiMapping {
      * ("Call Rejected" -> "call-rejected").
      */
     static String cause(String causeTxt, Integer cause) {
+        return cause(causeTxt, cause, null);
+    }
+
+    /**
+     * The cause of a Hangup; when the Hangup itself says 0 / "Unknown", the cause of the channel's hang-up request
+     * ({@code requested}, from its HangupRequest or SoftHangupRequest) instead. A caller's ordinary BYE over chan_sip
+     * gives {@code SoftHangupRequest Cause: 16} then {@code Hangup Cause: 0, Cause-txt: Unknown}
+     * (ami-sip-ivr-call.txt): the call ended normally, and is recorded as "normal", not "unknown".
+     */
+    static String cause(String causeTxt, Integer cause, Integer requested) {
+        boolean unknown = (causeTxt == null || causeTxt.isBlank() || causeTxt.strip().equalsIgnoreCase("unknown"))
+                && (cause == null || cause == 0);
+        if (unknown && requested != null && requested != 0) {
+            return plainCause(null, requested);
+        }
+        return plainCause(causeTxt, cause);
+    }
+
+    private static String plainCause(String causeTxt, Integer cause) {
         if (causeTxt == null || causeTxt.isBlank()) {
             // Asterisk-Java drops the value "Unknown" (as it does "<unknown>"): name the usual Q.850 codes
             return switch (cause == null ? 0 : cause) {

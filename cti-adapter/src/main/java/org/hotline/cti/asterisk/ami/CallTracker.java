@@ -93,6 +93,8 @@ final class CallTracker {
         long epoch;
         Signal signal;
         String peerLeft;
+        /** The Q.850 cause of the channel's last HangupRequest / SoftHangupRequest that carried one (not 0). */
+        Integer requestedCause;
 
         Chan(String server, String uid, String name, long epoch) {
             this.server = server;
@@ -246,8 +248,10 @@ final class CallTracker {
             case BridgeEnterEvent e -> bridgeEnter(server, e);
             case BridgeLeaveEvent e -> bridgeLeave(server, e.getBridgeUniqueId(), e.getUniqueId());
             case BridgeDestroyEvent e -> bridges.remove(bridgeKey(server, e.getBridgeUniqueId()));
-            case HangupRequestEvent e -> signal(server, e.getUniqueId(), e.getChannel(), Signal.REMOTE_HANGUP);
-            case SoftHangupRequestEvent e -> signal(server, e.getUniqueId(), e.getChannel(), Signal.LOCAL_HANGUP);
+            case HangupRequestEvent e -> signal(server, e.getUniqueId(), e.getChannel(), Signal.REMOTE_HANGUP,
+                    e.getCause());
+            case SoftHangupRequestEvent e -> signal(server, e.getUniqueId(), e.getChannel(), Signal.LOCAL_HANGUP,
+                    e.getCause());
             case AbstractHoldEvent e -> holdSignal(e.getUniqueId(), e instanceof HoldEvent);
             case MusicOnHoldStartEvent e -> musicOnHold(e.getUniqueId(), true);
             case MusicOnHoldStopEvent e -> musicOnHold(e.getUniqueId(), false);
@@ -335,10 +339,13 @@ final class CallTracker {
         }
     }
 
-    private void signal(String server, String uid, String name, Signal signal) {
+    private void signal(String server, String uid, String name, Signal signal, Integer cause) {
         Chan c = ensure(server, uid, name);
         if (c != null) {
             c.signal(signal, null);
+            if (cause != null && cause != 0) {
+                c.requestedCause = cause;
+            }
         }
     }
 
@@ -440,7 +447,7 @@ final class CallTracker {
         if (c != null && c.bridge != null) {
             detach(c, true);
         }
-        String cause = AmiMapping.cause(e.getCauseTxt(), e.getCause());
+        String cause = AmiMapping.cause(e.getCauseTxt(), e.getCause(), c == null ? null : c.requestedCause);
         Originated o = originated.get(uid);
         if (o != null && o.spy()) {
             forgetOriginate(uid);

@@ -7,6 +7,7 @@ import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.internal.ManagerConnectionImpl;
 import org.asteriskjava.util.SocketConnectionFacade;
+import org.hotline.cti.asterisk.ami.wire.ChanSpyStartEvent;
 import org.hotline.cti.asterisk.ami.wire.DeviceStateEvent;
 import org.hotline.cti.asterisk.ami.wire.DeviceStateListCompleteEvent;
 import org.slf4j.Logger;
@@ -65,6 +66,7 @@ final class HotlineManagerConnection extends ManagerConnectionImpl {
         setKeepAliveAfterAuthenticationFailure(false);
         registerUserEventClass(DeviceStateEvent.class);
         registerUserEventClass(DeviceStateListCompleteEvent.class);
+        registerUserEventClass(ChanSpyStartEvent.class);
     }
 
     private static int millis(long ms) {

@@ -34,7 +34,8 @@ class AgiCaptureReplayTest {
 
     private int start(String path, AgiScript script) throws IOException {
         ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        server = new VirtualThreadAgiServer(socket, Duration.ofSeconds(10), Map.of(path, script));
+        server = new VirtualThreadAgiServer(socket, new AgiServerConfig("127.0.0.1", 0, Duration.ofSeconds(10)),
+                Map.of(path, script));
         VirtualThreadAgiServer s = server;
         acceptThread = Thread.ofPlatform().daemon().start(() -> {
             try {

@@ -26,7 +26,7 @@ class AgiCommandsTest {
     @Test
     void theHotlineCommandsHaveTheirDocumentedForm() {
         assertThat(AgiCommands.dial("PJSIP/1001", 20, "1795376215.71"))
-                .isEqualTo("EXEC Dial \"PJSIP/1001,20,U(hotline-answered^1795376215.71)\"");
+                .isEqualTo("EXEC Dial \"PJSIP/1001,20,tU(hotline-answered^1795376215.71)\"");
         assertThat(AgiCommands.startMusicOnHold(null)).isEqualTo("EXEC StartMusicOnHold");
         assertThat(AgiCommands.startMusicOnHold("hotline")).isEqualTo("EXEC StartMusicOnHold hotline");
         assertThat(AgiCommands.stopMusicOnHold()).isEqualTo("EXEC StopMusicOnHold");

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** {@code connect}: the Dial on a background thread, the answered signal, DIALSTATUS, and hang-ups while it rings. */
 class AgiConnectTest {
     private static final String CALL = "1795376215.71";
-    private static final String DIAL = "EXEC Dial \"PJSIP/1001,20,U(hotline-answered^" + CALL + ")\"";
+    private static final String DIAL = "EXEC Dial \"PJSIP/1001,20,tU(hotline-answered^" + CALL + ")\"";
 
     private AgiServerFixture fx;
 
@@ -55,6 +55,25 @@ class AgiConnectTest {
     }
 
     @Test
+    void theAgentsDialLetsTheAgentTransferButGivesTheCallerNoFeatureKeys() throws Exception {
+        ScriptedCall call = fx.asterisk.call(CallerPlan.caller(CALL).dial(DialPlan.answeredAfter(Duration.ofMillis(50)))
+                .build());
+        await().atMost(WAIT).until(() -> fx.seen.containsKey("result"));
+
+        assertThat(call.dialed()).singleElement().satisfies(dial -> {
+            String[] args = dial.split(",", 3);
+            String options = args[2].substring(0, args[2].indexOf("U("));
+            // t: the called party (the agent) may use blindxfer/atxfer, which AMI Atxfer injects into its channel
+            assertThat(options).contains("t");
+            // not T (the caller could transfer the agent away), h/H (a key would hang up), k/K (parking)
+            assertThat(options).doesNotContain("T", "h", "H", "k", "K");
+            assertThat(options).isEqualTo(AgiCallChannel.DIAL_FEATURE_OPTIONS);
+        });
+        call.endConversation();
+        assertThat(call.awaitEnd(WAIT)).isTrue();
+    }
+
+    @Test
     void theAnsweredSignalReturnsAnsweredBeforeTheDialReturnsAndTheSessionLastsUntilItDoes() throws Exception {
         ScriptedCall call = fx.asterisk.call(CallerPlan.caller(CALL).dial(DialPlan.answeredAfter(Duration.ofMillis(50)))
                 .build());
@@ -66,7 +85,7 @@ class AgiConnectTest {
             assertThat(leg.isEnded()).isTrue();
             assertThat(leg.commands()).containsExactly(SUCCESS);
         });
-        assertThat(call.dialed()).containsExactly("PJSIP/1001,20,U(hotline-answered^" + CALL + ")");
+        assertThat(call.dialed()).containsExactly("PJSIP/1001,20,tU(hotline-answered^" + CALL + ")");
         await().atMost(WAIT).until(() -> fx.seen.containsKey("command during the conversation"));
         assertThat(call.isEnded()).isFalse();
         assertThat(fx.server.activeSessions()).as("the caller's session waits for the Dial").isEqualTo(1);
@@ -172,7 +191,7 @@ class AgiConnectTest {
 
         ScriptedCall call = fx.finished(CallerPlan.caller(CALL).dial(DialPlan.noAnswer(Duration.ZERO)).build());
 
-        assertThat(call.dialed()).containsExactly("SIP/agent-7,2,U(hotline-answered^" + CALL + ")");
+        assertThat(call.dialed()).containsExactly("SIP/agent-7,2,tU(hotline-answered^" + CALL + ")");
         assertThat(fx.seen).containsEntry("result", ConnectResult.NO_ANSWER);
         assertThat(fx.seen.get("refused")).asString().contains("device");
     }

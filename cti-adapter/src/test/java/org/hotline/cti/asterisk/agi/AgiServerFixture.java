@@ -36,7 +36,11 @@ final class AgiServerFixture implements AutoCloseable {
     }
 
     AgiServerFixture(Duration readTimeout) {
-        server = new HotlineAgiServer(new AgiServerConfig("127.0.0.1", 0, readTimeout), channel -> {
+        this(new AgiServerConfig("127.0.0.1", 0, readTimeout));
+    }
+
+    AgiServerFixture(AgiServerConfig config) {
+        server = new HotlineAgiServer(config, channel -> {
             handled.add(channel.info());
             behaviour.handle(channel);
         }, calls);

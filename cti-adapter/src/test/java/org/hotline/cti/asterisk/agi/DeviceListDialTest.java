@@ -9,6 +9,6 @@ class DeviceListDialTest {
     @Test
     void aDeskPhoneAndItsBrowserTwinAreDialledTogether() {
         assertThat(AgiCommands.dial("PJSIP/1001&PJSIP/webrtc1001", 15, "1795376215.71"))
-                .isEqualTo("EXEC Dial \"PJSIP/1001&PJSIP/webrtc1001,15,U(hotline-answered^1795376215.71)\"");
+                .isEqualTo("EXEC Dial \"PJSIP/1001&PJSIP/webrtc1001,15,tU(hotline-answered^1795376215.71)\"");
     }
 }

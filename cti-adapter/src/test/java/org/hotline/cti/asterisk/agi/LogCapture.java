@@ -9,8 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.LoggerFactory;
 
 /**
- * Collects the WARN and ERROR lines the FastAGI code (ours and Asterisk-Java's) logs, on any thread, while it is
- * open.
+ * Collects the WARN and ERROR lines (and the DEBUG lines of the loggers {@link #debug} lowers) the FastAGI code
+ * (ours and Asterisk-Java's) logs, on any thread, while it is open.
  */
 final class LogCapture implements AutoCloseable {
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -25,10 +25,20 @@ final class LogCapture implements AutoCloseable {
         }
     };
 
+    private final java.util.Map<Logger, Level> lowered = new java.util.concurrent.ConcurrentHashMap<>();
+
     LogCapture() {
         appender.setName("test-capture");
         appender.start();
         root.addAppender(appender);
+    }
+
+    /** Lets {@code type}'s logger log at DEBUG while this capture is open (the tests' configuration says WARN). */
+    LogCapture debug(Class<?> type) {
+        Logger logger = (Logger) LoggerFactory.getLogger(type);
+        lowered.putIfAbsent(logger, logger.getLevel() == null ? Level.OFF : logger.getLevel());
+        logger.setLevel(Level.DEBUG);
+        return this;
     }
 
     /** The formatted messages logged at {@code level}. */
@@ -46,6 +56,7 @@ final class LogCapture implements AutoCloseable {
 
     @Override
     public void close() {
+        lowered.forEach((logger, level) -> logger.setLevel(level == Level.OFF ? null : level));
         root.detachAppender(appender);
         appender.stop();
     }

@@ -19,6 +19,13 @@ class AmiMappingTest {
         assertThat(AmiMapping.cause(text, cause)).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "Hangup \"{0}\" {1} after a request with cause {2}: {3}")
+    @CsvSource(delimiter = '|', value = {"Unknown|0|16|normal", "|0|16|normal", "|0|17|busy", "Unknown|0||unknown",
+            "Normal Clearing|16|21|normal", "User busy|17|16|busy"})
+    void anUnknownHangUpCauseIsTheCauseOfTheHangUpRequest(String text, int cause, Integer requested, String expected) {
+        assertThat(AmiMapping.cause(text, cause, requested)).isEqualTo(expected);
+    }
+
     @ParameterizedTest
     @CsvSource({"0, failed", "1, hangup", "3, no-answer", "5, busy", "8, congestion", "42, failed"})
     void originateReasons(int reason, String cause) {

@@ -57,7 +57,10 @@ public final class AgiSessionsBenchmark {
             }
         };
         try (HotlineAgiServer server = new HotlineAgiServer(
-                new AgiServerConfig("127.0.0.1", 0, Duration.ofMinutes(5)), onHold, new AsteriskCalls())) {
+                // every peer connects from 127.0.0.1: no per-address cap here
+                new AgiServerConfig("127.0.0.1", 0, Duration.ofMinutes(5))
+                        .withMaxConnectionsPerAddress(Integer.MAX_VALUE),
+                onHold, new AsteriskCalls())) {
             server.start();
             long baselineHeap = heapUsedAfterGc();
             InetSocketAddress address = new InetSocketAddress("127.0.0.1", server.port());

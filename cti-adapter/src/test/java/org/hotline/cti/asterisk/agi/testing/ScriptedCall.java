@@ -377,7 +377,7 @@ public final class ScriptedCall implements AutoCloseable {
         return List.copyOf(commands);
     }
 
-    /** The argument of each {@code EXEC Dial} received (e.g. {@code PJSIP/1001,20,U(hotline-answered^id)}). */
+    /** The argument of each {@code EXEC Dial} received (e.g. {@code PJSIP/1001,20,tU(hotline-answered^id)}). */
     public List<String> dialed() {
         return List.copyOf(dialed);
     }
