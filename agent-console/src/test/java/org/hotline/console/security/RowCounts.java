@@ -52,6 +52,16 @@ public record RowCounts(Map<String, Long> byTable) {
         return new RowCounts(Map.copyOf(changed));
     }
 
+    /** These counts without {@code tables} (ones a request may write to as it pleases). */
+    public RowCounts without(String... tables) {
+        Map<String, Long> rest = new TreeMap<>(byTable);
+        for (String t : tables) {
+            rest.remove(t);
+        }
+        return new RowCounts(Map.copyOf(rest));
+    }
+
+    /** The rows of {@code table}; -1 when there is no such table. */
     public long of(String table) {
         return byTable.getOrDefault(table, -1L);
     }
