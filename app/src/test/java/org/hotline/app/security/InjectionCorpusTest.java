@@ -187,7 +187,7 @@ class InjectionCorpusTest {
 
         logIn("agent1", "agent");
 
-        until(() -> text("#my-tickets").contains(PAYLOADS.getLast()));
+        until("my tickets list the newest ticket", () -> text("#my-tickets").contains(PAYLOADS.getLast()));
         for (String p : PAYLOADS.subList(PAYLOADS.size() - 10, PAYLOADS.size())) {
             assertThat(text("#my-tickets")).as("my tickets").contains(p);
         }
@@ -197,8 +197,9 @@ class InjectionCorpusTest {
         assertThat(api.post("/api/agent/state", json("state", "READY"), agent).status()).isEqualTo(200);
         String known = f.platform.simulatedSwitch().placeCall(new SimulatedCaller(popped.phones().getFirst(), "4000",
                 List.of("2"), Duration.ofMinutes(5), Duration.ZERO, Map.of()));
-        until(() -> known.equals(attribute("#pop", "data-call-id")) && popped.name().equals(text("#pop-customer-name")));
-        until(() -> PAYLOADS.stream().allMatch(text("#pop-tickets")::contains));
+        until("the pop shows the customer named " + popped.name(), () -> known.equals(attribute("#pop", "data-call-id"))
+                && popped.name().equals(text("#pop-customer-name")));
+        until("the pop lists every ticket category", () -> PAYLOADS.stream().allMatch(text("#pop-tickets")::contains));
         assertNothingRan();
         hangUp(known);
 
@@ -209,7 +210,8 @@ class InjectionCorpusTest {
         String ani = PAYLOADS.get(ANI);
         String unknown = f.platform.simulatedSwitch().placeCall(new SimulatedCaller(ani, "4000", List.of("2"),
                 Duration.ofMinutes(5), Duration.ZERO, Map.of()));
-        until(() -> unknown.equals(attribute("#pop", "data-call-id")) && text("#pop-body").contains(ani));
+        until("the pop shows the caller number " + ani, () -> unknown.equals(attribute("#pop", "data-call-id"))
+                && text("#pop-body").contains(ani));
         assertNothingRan();
         hangUp(unknown);
         await().atMost(WAIT).until(() -> agentState() != AgentState.RESERVED);
@@ -241,9 +243,10 @@ class InjectionCorpusTest {
         for (int i = 0; i < PAYLOADS.size(); i++) {
             String row = "#agent-rows tr[data-agent='reason" + i + "'] td:nth-child(3)";
             String p = PAYLOADS.get(i);
-            until(() -> p.equals(text(row)));
+            until("the wallboard shows the reason " + p, () -> p.equals(text(row)));
         }
-        until(() -> PAYLOADS.stream().allMatch(text("#call-rows")::contains));
+        until("the wallboard lists every caller number",
+                () -> PAYLOADS.stream().allMatch(text("#call-rows")::contains));
         assertEveryCallbackShowsItsName(callbacks);
         assertNothingRan();
     }
@@ -288,7 +291,8 @@ class InjectionCorpusTest {
     private static void assertEveryCallbackShowsItsName(List<CallbackRequest> callbacks) {
         for (CallbackRequest cb : callbacks) {
             String cell = "#callback-rows tr[data-callback-id='" + cb.id() + "'] .cb-customer";
-            until(() -> cb.customerName().equals(text(cell)));
+            until("callback " + cb.id() + " shows the name " + cb.customerName(),
+                    () -> cb.customerName().equals(text(cell)));
         }
     }
 
@@ -325,8 +329,8 @@ class InjectionCorpusTest {
         return ((JavascriptExecutor) chromium.browser).executeScript(script, args);
     }
 
-    private static void until(java.util.concurrent.Callable<Boolean> condition) {
-        await().atMost(WAIT).ignoreExceptions().until(condition);
+    private static void until(String what, java.util.concurrent.Callable<Boolean> condition) {
+        await(what).atMost(WAIT).ignoreExceptions().until(condition);
     }
 
     private static String encode(String s) {
