@@ -27,15 +27,16 @@ import org.hotline.ticketing.testing.TestDatabase;
 /**
  * A whole Hotline node for end-to-end tests: a fresh MariaDB database on the real server, the platform on a free
  * loopback port with the simulated switch (instant timing, no automatic traffic, no simulated agents), and HTTP /
- * WebSocket clients that talk to it exactly as a browser or a tool would.
+ * WebSocket clients that talk to it exactly as a browser or a tool would. Public for the security suite
+ * ({@code org.hotline.app.security}).
  */
-final class Fixture implements AutoCloseable {
+public final class Fixture implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    final TestDatabase db;
-    final HotlinePlatform platform;
+    public final TestDatabase db;
+    public final HotlinePlatform platform;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    final String base;
+    public final String base;
 
     private Fixture(TestDatabase db, HotlinePlatform platform) {
         this.db = db;
@@ -47,7 +48,7 @@ final class Fixture implements AutoCloseable {
      * @param seed      runs against the fresh database before the platform starts (users created here become agents)
      * @param overrides configuration keys on top of the test defaults (e.g. ring timeout)
      */
-    static Fixture start(Consumer<Ticketing> seed, Map<String, Object> overrides) {
+    public static Fixture start(Consumer<Ticketing> seed, Map<String, Object> overrides) {
         TestDatabase db = TestDatabase.create();
         try {
             try (Database database = Database.open(db.config())) {
@@ -74,7 +75,7 @@ final class Fixture implements AutoCloseable {
     }
 
     /** Queue settings shared by the tests: the given ring timeout and a wrap-up long enough to be ended by hand. */
-    static Map<String, Object> queues(String ringTimeout, String wrapUp) {
+    public static Map<String, Object> queues(String ringTimeout, String wrapUp) {
         List<Map<String, Object>> qs = List.of("consultation", "repair", "complaint", "operator").stream()
                 .map(q -> Map.<String, Object>of("name", q, "skill", q, "service-level-seconds", 15,
                         "ring-timeout", ringTimeout, "wrap-up", wrapUp))

@@ -15,18 +15,19 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's chromium driven by its chromedriver, headless, with a fresh profile and the flags that keep it off the
- * network (only loopback is reachable here). One per test; {@link #close} quits it.
+ * network (only loopback is reachable here). One per test (the security suite shares one per class); {@link #close}
+ * quits it.
  */
-final class HeadlessChromium implements AutoCloseable {
-    final WebDriver browser;
-    final WebDriverWait wait;
+public final class HeadlessChromium implements AutoCloseable {
+    public final WebDriver browser;
+    public final WebDriverWait wait;
 
     private HeadlessChromium(WebDriver browser) {
         this.browser = browser;
         this.wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     }
 
-    static HeadlessChromium start() throws IOException {
+    public static HeadlessChromium start() throws IOException {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
                 .usingAnyFreePort()
@@ -41,7 +42,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Waits until the element {@code css} names is visible. */
-    WebElement visible(String css) {
+    public WebElement visible(String css) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
