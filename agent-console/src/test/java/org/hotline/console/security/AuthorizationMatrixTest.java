@@ -89,6 +89,7 @@ class AuthorizationMatrixTest {
         row("POST /api/callbacks/:id/finish",          E401, OK,   E403, E403, E403);
         row("POST /api/callbacks/:id/release",         E401, OK,   E403, E403, E403);
         row("POST /api/callbacks/:id/cancel",          E401, E403, OK,   OK,   E403);
+        row("POST /api/admin/users/:username/unlock",  E401, E403, E403, OK,   E403);
     }
 
     /** A minimal valid body per route (none: an empty object), so that an allowed request reaches the route. */

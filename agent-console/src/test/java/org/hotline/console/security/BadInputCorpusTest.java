@@ -314,7 +314,7 @@ class BadInputCorpusTest {
         rows.add(row("a made-up token", Who.ANONYMOUS, "GET", "/api/me", null, 401)
                 .header("Authorization", "Bearer " + "A".repeat(43)));
         rows.add(row("an unknown API route", Who.ANONYMOUS, "GET", "/api/not-a-route", null, 404));
-        rows.add(row("a method the route does not have", Who.AGENT, "DELETE", "/api/tickets/1", null, 405));
+        rows.add(row("a method the route does not have", Who.AGENT, "DELETE", "/api/tickets/1", "{}", 405));
         rows.add(row("the WebSocket route without an upgrade", Who.AGENT, "GET", "/api/ws", null, 400));
     }
 
