@@ -8,19 +8,39 @@ import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 import org.hotline.platform.call.CallOutcome;
 import org.hotline.platform.call.CallRecord;
+import org.hotline.platform.call.OpenCall;
 
 /**
- * SQL for {@code call_records}. Every write is idempotent (a write retried after a lost acknowledgement leaves the
- * same row).
+ * SQL for {@code call_records}. Every update is idempotent (a write retried after a lost acknowledgement leaves the
+ * same row); the arrival is a plain INSERT, so that a call id met twice is an error and never merges two calls (the
+ * recorder tells its own retried insert from another call's row).
  */
 interface CallRecordMapper {
     String COLUMNS = "call_id, ani, dnis, arrived_at, ivr_ended_at, queued_at, offered_at, answered_at, ended_at, "
             + "ivr_path, digits, queue, agent, customer_id, outcome, hangup_cause, wait_ms, talk_ms, recording_file";
 
-    @Insert("INSERT INTO call_records (call_id, ani, dnis, arrived_at) VALUES (#{callId}, #{ani}, #{dnis}, #{at}) "
-            + "ON DUPLICATE KEY UPDATE call_id = call_id")
+    @Insert("INSERT INTO call_records (call_id, ani, dnis, arrived_at, switch_call_id) "
+            + "VALUES (#{callId}, #{ani}, #{dnis}, #{at}, #{switchCallId})")
     void arrived(@Param("callId") String callId, @Param("ani") String ani, @Param("dnis") String dnis,
-                 @Param("at") Instant at);
+                 @Param("at") Instant at, @Param("switchCallId") String switchCallId);
+
+    /** The stored arrival of a call id, to tell a retried insert of ours from another call's row. */
+    @Select("SELECT call_id, switch_call_id, arrived_at FROM call_records WHERE call_id = #{callId}")
+    OpenCall arrival(@Param("callId") String callId);
+
+    /** Records without an outcome, oldest first. */
+    @Select("SELECT call_id, switch_call_id, arrived_at FROM call_records WHERE outcome IS NULL "
+            + "ORDER BY arrived_at, call_id LIMIT #{limit}")
+    List<OpenCall> open(@Param("limit") int limit);
+
+    /**
+     * Closes a record left open by a platform that stopped; a record closed meanwhile is left alone. Wait and talk
+     * times stay unknown (null): when the call really ended is not known.
+     */
+    @Update("UPDATE call_records SET ended_at = #{at}, outcome = #{outcome}, hangup_cause = #{cause} "
+            + "WHERE call_id = #{callId} AND outcome IS NULL")
+    int closeOpen(@Param("callId") String callId, @Param("at") Instant at, @Param("outcome") CallOutcome outcome,
+                  @Param("cause") String cause);
 
     @Update("UPDATE call_records SET ivr_ended_at = #{at}, ivr_path = #{path}, digits = #{digits}, "
             + "customer_id = #{customerId}, queue = #{queue} WHERE call_id = #{callId}")

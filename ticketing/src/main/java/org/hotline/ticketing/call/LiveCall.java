@@ -3,6 +3,7 @@ package org.hotline.ticketing.call;
 import java.time.Duration;
 import java.time.Instant;
 import org.hotline.platform.call.CallOutcome;
+import org.hotline.platform.call.CallRecord;
 import org.hotline.platform.event.CallEvent.HangupParty;
 
 /**
@@ -15,6 +16,24 @@ final class LiveCall {
     private Instant offeredAt;
     private Instant answeredAt;
     private boolean callbackRequested;
+    private boolean fallback;
+
+    LiveCall() {
+    }
+
+    /**
+     * A call found open at start-up and still on the switch: its stored phases; with {@code fallback} the switch's
+     * fallback queue serves it and it ends FALLBACK whatever happens.
+     */
+    static LiveCall of(CallRecord r, boolean fallback) {
+        LiveCall c = new LiveCall();
+        c.ivrQueue = r.ivrEndedAt() == null ? null : r.queue();
+        c.queuedAt = r.queuedAt();
+        c.offeredAt = r.offeredAt();
+        c.answeredAt = r.answeredAt();
+        c.fallback = fallback;
+        return c;
+    }
 
     void ivrChose(String queue) {
         ivrQueue = queue;
@@ -50,11 +69,14 @@ final class LiveCall {
     }
 
     /**
-     * ANSWERED if answered; else CALLBACK_REQUESTED if the caller left the queue for a callback; else ABANDONED if it
+     * FALLBACK if the switch's fallback queue took the call over; else ANSWERED if answered; else CALLBACK_REQUESTED if the caller left the queue for a callback; else ABANDONED if it
      * was queued; else FAILED if the IVR chose a queue the call never
      * reached, or the system hung up for a cause other than "normal"; else IVR_ONLY.
      */
     CallOutcome outcome(HangupParty party, String cause) {
+        if (fallback) {
+            return CallOutcome.FALLBACK;
+        }
         if (answeredAt != null) {
             return CallOutcome.ANSWERED;
         }

@@ -51,9 +51,14 @@ class HotlineAgiServerTest {
                 .callerId("13800138000").channel("PJSIP/trunk-00000023").language("zh").dnid("4000")
                 .requestPath("hotline?flow=main").args("vip", "two words").build());
 
-        assertThat(fx.handled).containsExactly(new CallInfo("1795376215.71", "13800138000", "4000",
-                "PJSIP/trunk-00000023", "zh", "hotline", Map.of("flow", "main", "arg1", "vip", "arg2", "two words")));
+        CallInfo info = fx.handled.getFirst();
+        assertThat(info.callId()).matches("ast-[0-9a-z]{13}-[0-9a-z]{10}");
+        assertThat(fx.handled).containsExactly(new CallInfo(info.callId(), "13800138000", "4000",
+                "PJSIP/trunk-00000023", "zh", "hotline", Map.of("flow", "main", "arg1", "vip", "arg2", "two words"),
+                "1795376215.71"));
         assertThat(fx.calls.channelOf("1795376215.71")).contains("PJSIP/trunk-00000023");
+        assertThat(fx.calls.platformIdOf("1795376215.71")).isEqualTo(info.callId());
+        assertThat(fx.calls.switchIdOf(info.callId())).isEqualTo("1795376215.71");
         assertThat(call.commands()).containsExactly("ANSWER", "STREAM FILE hotline/welcome \"\"", SUCCESS);
         assertThat(call.endedByPlatform()).isTrue();
         fx.awaitIdle();
