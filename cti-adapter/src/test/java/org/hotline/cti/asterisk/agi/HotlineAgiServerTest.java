@@ -184,7 +184,7 @@ class HotlineAgiServerTest {
         assertThat(fx.seen.get("second")).isInstanceOf(AgiProtocolException.class);
         assertThat(broken.commands()).containsExactly("ANSWER", "WAIT FOR DIGIT 1000", FAILED);
         assertThat(broken.endedByPlatform()).isTrue();
-        assertThat(fx.logs.errors()).singleElement().asString().contains("1795376400.1", "garbage");
+        assertThat(fx.logs.errors()).singleElement().asString().contains(fx.platformId("1795376400.1"), "garbage");
 
         fx.onCall(channel -> channel.answer());
         ScriptedCall next = fx.finished(CallerPlan.caller("1795376400.2").build());
@@ -262,7 +262,7 @@ class HotlineAgiServerTest {
         assertThat(call.awaitEnd(WAIT)).isTrue();
         assertThat(call.endedByPlatform()).isTrue();
         await().atMost(WAIT).until(() -> fx.seen.containsKey("hang-up"));
-        assertThat(fx.seen).containsEntry("hang-up", "caller hung up: 1795376500.1");
+        assertThat(fx.seen).containsEntry("hang-up", "caller hung up: " + fx.platformId("1795376500.1"));
         assertThat(fx.server.activeSessions()).isZero();
     }
 }
