@@ -78,6 +78,15 @@ public final class AsteriskSwitch implements SwitchControl, CallRecovery, AutoCl
         return agi.activeSessions();
     }
 
+    /**
+     * The platform id of the call Asterisk knows by {@code uniqueid}, while the call is followed (for operators and
+     * tests correlating Asterisk's logs with the platform's).
+     */
+    public java.util.Optional<String> callIdOf(String uniqueid) {
+        return calls.isTracked(uniqueid) ? java.util.Optional.of(calls.platformIdOf(uniqueid))
+                : java.util.Optional.empty();
+    }
+
     /** Each AMI server's connection state. */
     public Map<String, AmiLinkState> amiLinks() {
         return ami.links();
