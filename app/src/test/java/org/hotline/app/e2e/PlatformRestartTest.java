@@ -3,11 +3,9 @@ package org.hotline.app.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.typesafe.config.ConfigFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -19,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hotline.app.HotlinePlatform;
-import org.hotline.app.config.Settings;
 import org.hotline.cti.sim.SimulatedCaller;
 import org.hotline.platform.call.CallOutcome;
 import org.hotline.platform.call.CallRecord;
@@ -55,19 +52,7 @@ class PlatformRestartTest {
     }
 
     private HotlinePlatform startNode() {
-        Map<String, Object> o = new HashMap<>(Fixture.queues("20s", "10m"));
-        o.put("hotline.profile", "test");
-        o.put("hotline.http.host", "127.0.0.1");
-        o.put("hotline.http.port", 0);
-        o.put("hotline.db.embedded", false);
-        o.put("hotline.db.url", db.config().jdbcUrl());
-        o.put("hotline.db.user", db.config().user());
-        o.put("hotline.db.password", db.config().password());
-        o.put("hotline.simulation.enabled", true);
-        o.put("hotline.simulation.timing", "instant");
-        o.put("hotline.simulation.calls-per-second", 0);
-        o.put("hotline.simulation.agents", 0);
-        HotlinePlatform p = HotlinePlatform.start(Settings.from(ConfigFactory.parseMap(o)), Clock.systemUTC());
+        HotlinePlatform p = Nodes.start(db, Map.of());
         nodes.add(p);
         return p;
     }
