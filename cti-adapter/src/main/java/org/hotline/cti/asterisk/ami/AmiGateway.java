@@ -82,8 +82,9 @@ import org.slf4j.LoggerFactory;
  *       to Asterisk's monitor directory); MixMonitorStart/Stop carry no file name, so the name asked for is
  *       reported.</li>
  *   <li>Click-to-dial: asynchronous {@code Originate} of the agent's phone into {@code destination} (in the dial
- *       context), with Hotline's own ActionID (correlating {@code OriginateResponse}) and {@code ChannelId} (the
- *       returned call id is the channel's uniqueid at once). A failed or unanswered origination publishes its
+ *       context), with Hotline's own ActionID (correlating {@code OriginateResponse}) and {@code ChannelId}: a new
+ *       platform call id ({@link AsteriskCalls#newCallId}), so the returned call id is the channel's uniqueid at
+ *       once and needs no translation. A failed or unanswered origination publishes its
  *       {@code CallHungUp} (SYSTEM, "failed" / "no-answer" / "busy").</li>
  *   <li>{@link #deviceAvailable}: a phone is available when a server reports it in a reachable state (the most
  *       engaged state across servers wins); a phone no server has reported - unknown to Asterisk, or before the first
@@ -94,6 +95,10 @@ import org.slf4j.LoggerFactory;
  *       available when any member is, spy finds the agent's call on any member, and click-to-dial rings the first
  *       member reported reachable (else the first member). Device states stay per phone.</li>
  * </ul>
+ *
+ * <p><b>Call ids.</b> Inside the gateway every call is known by its uniqueid, as AMI names it; the platform knows it
+ * by its platform id. The public actions take platform ids and translate them back ({@link AsteriskCalls#switchIdOf}),
+ * and every call event leaves through a {@link PlatformIdBus}, which renames it to the platform id.
  *
  * <p><b>Resync after every (re)connect:</b> {@code CoreShowChannels} (a call whose channel is gone is ended: SYSTEM,
  * "ended while AMI was disconnected"; bridges are rebuilt) and {@code DeviceStateList} (phones' states). Actions wait

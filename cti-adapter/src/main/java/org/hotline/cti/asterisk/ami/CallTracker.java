@@ -858,6 +858,9 @@ final class CallTracker {
             }
         }
         LOG.info("{} call(s) left open by an earlier run to look for on Asterisk", toRecover.size());
+        if (servers.isEmpty()) {
+            recoveryListed(null); // no server to look on: every one is gone
+        }
     }
 
     /** The channel of an open call is still on Asterisk: followed again under its platform id until its Hangup. */
@@ -878,7 +881,9 @@ final class CallTracker {
         if (recoveryAnswer == null) {
             return;
         }
-        listedForRecovery.add(server);
+        if (server != null) {
+            listedForRecovery.add(server);
+        }
         if (!listedForRecovery.containsAll(servers)) {
             return;
         }
