@@ -110,6 +110,11 @@ public final class AmiGateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AmiGateway.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
     private static final int BACKLOG_WARNING = 50_000;
+    /**
+     * The dialplan's own queue for the calls the platform cannot take ({@code docker/asterisk/extensions.conf}): a
+     * call found in it after a platform restart is closed with outcome FALLBACK.
+     */
+    public static final String FALLBACK_QUEUE = "hotline-fallback";
 
     private final AmiOptions options;
     private final Clock clock;

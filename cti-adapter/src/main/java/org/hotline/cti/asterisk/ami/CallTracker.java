@@ -85,8 +85,7 @@ final class CallTracker {
     private static final Logger LOG = LoggerFactory.getLogger(CallTracker.class);
     private static final int RECENTLY_ENDED_KEPT = 10_000;
     private static final String MIXMONITOR_FILENAME = "MIXMONITOR_FILENAME";
-    /** The dialplan's own queue for calls the platform cannot take ({@code docker/asterisk/extensions.conf}). */
-    static final String FALLBACK_QUEUE = "hotline-fallback";
+    private static final String FALLBACK_QUEUE = AmiGateway.FALLBACK_QUEUE;
 
     /** What ended a channel first. */
     enum Signal { PEER_LEFT, REMOTE_HANGUP, LOCAL_HANGUP }
