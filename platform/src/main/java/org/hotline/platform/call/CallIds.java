@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * Call ids unique across restarts and nodes without coordination: {@code <prefix>-<time><seq>-<instance>}, e.g.
- * {@code sim-mi7x2k9c80000-4f9zq0d1ke}.
+ * {@code sim-0mx5b9w1b0000-javfl6azzi}.
  * <ul>
  * <li>{@code time}: the clock's epoch milliseconds, 9 base-36 digits (fixed width until the year 5188), so ids of
  * one generator sort by time as strings;</li>
