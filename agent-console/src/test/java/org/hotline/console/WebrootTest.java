@@ -66,6 +66,15 @@ class WebrootTest {
     }
 
     @Test
+    void everyCallOutcomeHasALabelInBothLanguages() {
+        for (org.hotline.platform.call.CallOutcome o : org.hotline.platform.call.CallOutcome.values()) {
+            assertThat(zh).as("zh-CN label of %s", o).containsKey("outcome." + o.name());
+            assertThat(en).as("en label of %s", o).containsKey("outcome." + o.name());
+        }
+        assertThat(zh.get("outcome.INTERRUPTED")).contains("平台重启");
+    }
+
+    @Test
     void everyKeyThePagesUseExists() throws IOException {
         Pattern attr = Pattern.compile("data-i18n(?:-placeholder|-title)?=\"([^\"]+)\"");
         Pattern literal = Pattern.compile("\\bt(?:Or)?\\('([^']+)'");

@@ -42,6 +42,7 @@ import org.hotline.reporting.live.QueueSpec;
 import org.hotline.routing.Acd;
 import org.hotline.routing.queue.QueueDefinition;
 import org.hotline.ticketing.Ticketing;
+import org.hotline.ticketing.call.OpenCallRepair;
 import org.hotline.ticketing.db.Database;
 import org.hotline.ticketing.db.DatabaseConfig;
 import org.hotline.ticketing.seed.DemoSeed;
@@ -133,6 +134,9 @@ public final class HotlinePlatform implements AutoCloseable {
             closeables.push(asteriskSwitch);
             switchControl = asteriskSwitch;
         }
+
+        // before the switch takes calls: close (or follow again) the records a stopped platform left open
+        new OpenCallRepair(ticketing.callRecorder(), clock).run(simulator ? simulatedSwitch : asteriskSwitch);
 
         List<QueueDefinition> queues = settings.queues().stream()
                 .map(q -> new QueueDefinition(q.name(), q.skill(), q.serviceLevelSeconds(), q.ringTimeout(), q.wrapUp()))

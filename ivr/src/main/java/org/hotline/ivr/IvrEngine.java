@@ -68,7 +68,8 @@ public final class IvrEngine implements CallHandler {
     public void handle(CallChannel channel) {
         CallInfo info = channel.info();
         String callId = info.callId();
-        CallArrived arrived = new CallArrived(callId, info.ani(), info.dnis(), info.channel(), Times.now(clock));
+        CallArrived arrived = new CallArrived(callId, info.ani(), info.dnis(), info.channel(), info.switchCallId(),
+                Times.now(clock));
         bus.publish(arrived);
         try {
             channel.answer();

@@ -209,8 +209,9 @@ public final class QueueWaitBenchmark {
                 break;
             }
             reserved++;
-            String callId = ready.callId();
-            Dialed dial = awaitDial(dials, callId);
+            String callId = ready.callId(); // the platform's id; the peers know the call by its uniqueid
+            String uniqueid = calls.switchIdOf(callId);
+            Dialed dial = awaitDial(dials, uniqueid);
             Offer offer = offers.get(callId);
             if (dial == null || offer == null) {
                 missed++;
@@ -225,7 +226,7 @@ public final class QueueWaitBenchmark {
             // hang-up sends it back to READY
             acd.register(new AgentProfile(agent, "Bench agent " + k, Set.of(), device));
             bus.publish(new CallHungUp(callId, HangupParty.CALLER, "bench", clock.instant()));
-            calls.forget(callId);
+            calls.forget(uniqueid);
             acd.logout(agent);
             Thread.sleep(RESERVATION_PAUSE.toMillis());
         }
@@ -235,9 +236,9 @@ public final class QueueWaitBenchmark {
         // 3. everyone else hangs up; the AMI side would report each hang-up
         long drainStart = System.nanoTime();
         peers.hangUpAll();
-        for (String callId : calls.callIds()) {
-            bus.publish(new CallHungUp(callId, HangupParty.CALLER, "bench", clock.instant()));
-            calls.forget(callId);
+        for (String uniqueid : calls.callIds()) {
+            bus.publish(new CallHungUp(calls.platformIdOf(uniqueid), HangupParty.CALLER, "bench", clock.instant()));
+            calls.forget(uniqueid);
         }
         boolean drained = BoundedWait.until(() -> server.activeSessions() == 0, DRAIN_LIMIT);
         double drainSeconds = seconds(System.nanoTime() - drainStart);

@@ -30,6 +30,7 @@ import org.asteriskjava.manager.action.ManagerAction;
 import org.hotline.app.config.Settings;
 import org.hotline.cti.asterisk.agi.AddressRange;
 import org.hotline.cti.asterisk.agi.AgiCallChannel;
+import org.hotline.cti.asterisk.ami.AmiGateway;
 import org.hotline.cti.asterisk.ami.AmiOptions;
 import org.hotline.ivr.flow.FlowSet;
 import org.junit.jupiter.api.BeforeAll;
@@ -279,6 +280,12 @@ class AsteriskConfigContractTest {
     void hotlineContextCallsThePlatformAndFallsBackToAnExistingQueue() {
         AsteriskContract.hotlineContext(dialplan, "hotline", queues, platformAgi(),
                 FlowSet.classpath(BUILT_IN_FLOWS).ids());
+    }
+
+    @Test
+    void theFallbackQueueIsTheOneARestartedNodeRecognisesItsCallsIn() {
+        assertThat(AsteriskContract.hotlineContext(dialplan, "hotline", queues, platformAgi(),
+                FlowSet.classpath(BUILT_IN_FLOWS).ids())).isEqualTo(AmiGateway.FALLBACK_QUEUE);
     }
 
     @Test

@@ -72,6 +72,19 @@ class AsteriskParityTest {
         assertThat(r.status()).as(r.body().toString()).isEqualTo(200);
     }
 
+    /** The switch's id stored with the call's record. */
+    private String switchCallId(String callId) {
+        try (var c = f.db.connect();
+             var st = c.prepareStatement("SELECT switch_call_id FROM call_records WHERE call_id = ?")) {
+            st.setString(1, callId);
+            try (var rs = st.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private CallRecord awaitRecord(String callId) {
         await().atMost(Duration.ofSeconds(20)).until(() -> f.platform.ticketing().calls().find(callId)
                 .map(r -> r.outcome() != null).orElse(false));
@@ -113,11 +126,11 @@ class AsteriskParityTest {
     }
 
     /** AMI reports the hang-up of the caller's channel, as Asterisk does once the caller has gone. */
-    private static void callerHungUp(FakeAsteriskAmi.Session session, String channel, String callId)
+    private static void callerHungUp(FakeAsteriskAmi.Session session, String channel, String uniqueid)
             throws IOException {
         session.send("Event: Hangup", "Privilege: call,all", "Channel: " + channel,
-                "ChannelState: 6", "ChannelStateDesc: Up", "CallerIDNum: " + CALLER, "Uniqueid: " + callId,
-                "Linkedid: " + callId, "Cause: 16", "Cause-txt: Normal Clearing");
+                "ChannelState: 6", "ChannelStateDesc: Up", "CallerIDNum: " + CALLER, "Uniqueid: " + uniqueid,
+                "Linkedid: " + uniqueid, "Cause: 16", "Cause-txt: Normal Clearing");
     }
 
     private CallRecord onAsterisk() throws Exception {
@@ -125,20 +138,26 @@ class AsteriskParityTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> f.platform.asteriskSwitch().deviceAvailable("PJSIP/1001"));
         agentReady();
 
-        String callId = "1795376215.71";
-        CallerPlan plan = CallerPlan.caller(callId).callerId(CALLER).channel("PJSIP/trunk-00000023")
+        String uniqueid = "1795376215.71";
+        CallerPlan plan = CallerPlan.caller(uniqueid).callerId(CALLER).channel("PJSIP/trunk-00000023")
                 .requestPath("hotline?flow=main").keys("2")
                 .dial(DialPlan.answeredAfter(Duration.ofMillis(100))).build();
         ScriptedCall call = agi.call(plan);
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 f.platform.acd().agent("agent1").orElseThrow().state() == AgentState.ON_CALL);
-        assertThat(call.dialed()).singleElement().asString().startsWith("PJSIP/1001,20,tU(hotline-answered^" + callId);
+        // the platform's own id, not the uniqueid (which repeats across Asterisk restarts), names the call
+        String callId = f.platform.asteriskSwitch().callIdOf(uniqueid).orElseThrow();
+        assertThat(callId).startsWith("ast-").isNotEqualTo(uniqueid);
+        assertThat(call.dialed()).singleElement().asString()
+                .isEqualTo("PJSIP/1001,20,tU(hotline-answered^" + callId + ")");
 
         // the caller hangs up: the Dial ends inside Asterisk, and AMI reports the caller channel's hang-up
         call.endConversation();
         assertThat(call.awaitEnd(Duration.ofSeconds(20))).isTrue();
-        callerHungUp(session, "PJSIP/trunk-00000023", callId);
-        return awaitRecord(callId);
+        callerHungUp(session, "PJSIP/trunk-00000023", uniqueid);
+        CallRecord rec = awaitRecord(callId);
+        assertThat(switchCallId(callId)).isEqualTo(uniqueid);
+        return rec;
     }
 
     /** Nobody is ready: the caller waits, presses a key, accepts the callback offer and confirms the own number. */
@@ -156,8 +175,8 @@ class AsteriskParityTest {
     private CallRecord callbackOnAsterisk() throws Exception {
         FakeAsteriskAmi.Session session = startOnAsterisk();
 
-        String callId = "1795376215.72";
-        CallerPlan plan = CallerPlan.caller(callId).callerId(CALLER).channel("PJSIP/trunk-00000024")
+        String uniqueid = "1795376215.72";
+        CallerPlan plan = CallerPlan.caller(uniqueid).callerId(CALLER).channel("PJSIP/trunk-00000024")
                 .requestPath("hotline?flow=main").keys("2", "5", "1", "1").build();
         ScriptedCall call = agi.call(plan);
         assertThat(call.awaitEnd(Duration.ofSeconds(20))).isTrue();
@@ -165,7 +184,8 @@ class AsteriskParityTest {
         assertThat(call.commands()).anyMatch(c -> c.startsWith("STREAM FILE hotline/callback-offer"))
                 .anyMatch(c -> c.startsWith("SAY DIGITS " + CALLER))
                 .anyMatch(c -> c.startsWith("STREAM FILE hotline/callback-accepted"));
-        callerHungUp(session, "PJSIP/trunk-00000024", callId);
+        String callId = f.platform.asteriskSwitch().callIdOf(uniqueid).orElseThrow();
+        callerHungUp(session, "PJSIP/trunk-00000024", uniqueid);
         CallRecord rec = awaitRecord(callId);
         callbacks.addAll(f.platform.ticketing().callbacks().list(CallbackQuery.open(10)));
         return rec;

@@ -9,7 +9,12 @@ import org.hotline.cti.asterisk.agi.HotlineAgiServer;
 import org.hotline.cti.asterisk.ami.AmiGateway;
 import org.hotline.cti.asterisk.ami.AmiLinkState;
 import org.hotline.cti.asterisk.ami.AmiServerConfig;
+import java.util.function.Consumer;
+import org.hotline.platform.call.CallIdGenerator;
+import org.hotline.platform.call.CallIds;
+import org.hotline.platform.call.OpenCall;
 import org.hotline.platform.error.ConflictException;
+import org.hotline.platform.telephony.CallRecovery;
 import org.hotline.platform.event.EventBus;
 import org.hotline.platform.health.ComponentHealth;
 import org.hotline.platform.health.HealthCheck;
@@ -21,19 +26,27 @@ import org.hotline.platform.telephony.SwitchControl;
  * Asterisk as the platform's switch: calls arrive over FastAGI ({@link HotlineAgiServer}, one virtual thread per call,
  * running the registered {@link CallHandler}); their events and every action go over AMI ({@link AmiGateway}, one
  * managed connection per Asterisk server). Both sides share one {@link AsteriskCalls}, so the AMI side knows which
- * channels are the platform's calls.
+ * channels are the platform's calls, and the book that translates between the platform's call ids and Asterisk's
+ * uniqueids (a uniqueid repeats across Asterisk restarts and servers, so it is not the platform's id).
  *
  * <p>An agent's device may be a list in Asterisk's Dial syntax, {@code PJSIP/1001&PJSIP/webrtc1001}: the FastAGI
  * side's Dial rings every member in parallel; {@link #deviceAvailable}, {@link #spy} and {@link #originate} treat the
  * list as {@link AmiGateway} describes (any member reachable, the call on any member, the first reachable member).
  */
-public final class AsteriskSwitch implements SwitchControl, HealthCheck, AutoCloseable {
-    private final AsteriskCalls calls = new AsteriskCalls();
+public final class AsteriskSwitch implements SwitchControl, CallRecovery, HealthCheck, AutoCloseable {
+    private final AsteriskCalls calls;
     private final AmiGateway ami;
     private final HotlineAgiServer agi;
     private volatile CallHandler handler;
 
     public AsteriskSwitch(AgiServerConfig agiConfig, List<AmiServerConfig> amiServers, EventBus bus, Clock clock) {
+        this(agiConfig, amiServers, bus, clock, new CallIds("ast", clock));
+    }
+
+    /** @param ids the platform ids of this start (calls over FastAGI, click-to-dial and spy calls) */
+    public AsteriskSwitch(AgiServerConfig agiConfig, List<AmiServerConfig> amiServers, EventBus bus, Clock clock,
+                          CallIdGenerator ids) {
+        this.calls = new AsteriskCalls(ids);
         this.ami = new AmiGateway(amiServers, bus, clock, calls);
         this.agi = new HotlineAgiServer(agiConfig, this::handle, calls, clock);
     }
@@ -45,6 +58,12 @@ public final class AsteriskSwitch implements SwitchControl, HealthCheck, AutoClo
             throw new IllegalStateException("no call handler registered yet");
         }
         h.handle(channel);
+    }
+
+    /** See {@link AmiGateway#recover}; call before {@link #start}. */
+    @Override
+    public void recover(List<OpenCall> open, Consumer<Recovered> answer) {
+        ami.recover(open, answer);
     }
 
     /** Starts the AMI connections (in the background) and the FastAGI listener. */
@@ -60,6 +79,15 @@ public final class AsteriskSwitch implements SwitchControl, HealthCheck, AutoClo
 
     public int activeAgiSessions() {
         return agi.activeSessions();
+    }
+
+    /**
+     * The platform id of the call Asterisk knows by {@code uniqueid}, while the call is followed (for operators and
+     * tests correlating Asterisk's logs with the platform's).
+     */
+    public java.util.Optional<String> callIdOf(String uniqueid) {
+        return calls.isTracked(uniqueid) ? java.util.Optional.of(calls.platformIdOf(uniqueid))
+                : java.util.Optional.empty();
     }
 
     /** Each AMI server's connection state. */

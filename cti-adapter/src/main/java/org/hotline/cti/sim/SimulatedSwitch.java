@@ -10,7 +10,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.hotline.platform.call.CallIdGenerator;
+import org.hotline.platform.call.CallIds;
+import org.hotline.platform.call.OpenCall;
+import org.hotline.platform.telephony.CallRecovery;
 import org.hotline.platform.error.ConflictException;
 import org.hotline.platform.event.CallEvent.TransferKind;
 import org.hotline.platform.event.DeviceStateChanged;
@@ -41,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * {@link #hangup}, or the handler hangs up / returns without having connected the caller to an agent (party SYSTEM,
  * cause {@code normal}).
  */
-public final class SimulatedSwitch implements SwitchControl, HealthCheck, AutoCloseable {
+public final class SimulatedSwitch implements SwitchControl, CallRecovery, HealthCheck, AutoCloseable {
     /** How long an originated call rings the agent's device before giving up. */
     public static final Duration ORIGINATE_RING_TIMEOUT = Duration.ofSeconds(30);
 
@@ -50,7 +54,7 @@ public final class SimulatedSwitch implements SwitchControl, HealthCheck, AutoCl
 
     private final SwitchCore core;
     private final CallFeatures features;
-    private final AtomicLong sequence = new AtomicLong();
+    private final CallIdGenerator ids;
     private final Set<Thread> callThreads = ConcurrentHashMap.newKeySet();
     private final Clock clock;
     private volatile CallHandler handler;
@@ -58,6 +62,12 @@ public final class SimulatedSwitch implements SwitchControl, HealthCheck, AutoCl
     private volatile Instant since;
 
     public SimulatedSwitch(EventBus bus, Clock clock, SimulationTiming timing) {
+        this(bus, clock, timing, new CallIds("sim", clock));
+    }
+
+    /** @param ids the call ids of this start of the switch (unique across restarts and nodes) */
+    public SimulatedSwitch(EventBus bus, Clock clock, SimulationTiming timing, CallIdGenerator ids) {
+        this.ids = Objects.requireNonNull(ids, "ids");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.since = clock.instant();
         this.core = new SwitchCore(Objects.requireNonNull(bus, "bus"), Objects.requireNonNull(clock, "clock"),
@@ -74,6 +84,14 @@ public final class SimulatedSwitch implements SwitchControl, HealthCheck, AutoCl
                 running, since, "built-in simulated switch"));
     }
 
+    /** The simulated switch lives in the platform's JVM: no call of an earlier run can still be on it. */
+    @Override
+    public void recover(List<OpenCall> open, Consumer<Recovered> answer) {
+        for (OpenCall c : open) {
+            answer.accept(new Gone(c.callId()));
+        }
+    }
+
     @Override
     public void onIncomingCall(CallHandler callHandler) {
         this.handler = Objects.requireNonNull(callHandler, "handler");
@@ -82,7 +100,8 @@ public final class SimulatedSwitch implements SwitchControl, HealthCheck, AutoCl
     /**
      * A caller arrives now; the registered handler runs the call on a new virtual thread.
      *
-     * @return the new call's id ({@code sim-<n>})
+     * @return the new call's id (from the switch's {@link CallIdGenerator}: {@code sim-...}, never the id of an
+     *         earlier call, not even of a call before a restart)
      * @throws ConflictException when no handler is registered or the switch is closed
      */
     public String placeCall(SimulatedCaller caller) {
@@ -96,7 +115,7 @@ public final class SimulatedSwitch implements SwitchControl, HealthCheck, AutoCl
         if (closed) {
             throw new ConflictException("the simulated switch is closed");
         }
-        String id = "sim-" + sequence.incrementAndGet();
+        String id = ids.next();
         CallInfo info = new CallInfo(id, caller.ani(), caller.dnis(), "SIM/" + id, "zh", "hotline", caller.params());
         SimCall call = new SimCall(info, caller, false, CallPhase.IVR, null, core.now());
         core.add(call);
@@ -319,7 +338,7 @@ public final class SimulatedSwitch implements SwitchControl, HealthCheck, AutoCl
         if (closed) {
             throw new ConflictException("the simulated switch is closed");
         }
-        String id = "sim-" + sequence.incrementAndGet();
+        String id = ids.next();
         switch (core.devices.claim(device, id)) {
             case UNAVAILABLE -> throw new ConflictException("device " + agentDevice + " is not registered");
             case BUSY -> throw new ConflictException("device " + device + " is busy");

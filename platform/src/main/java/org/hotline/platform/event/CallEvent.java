@@ -9,8 +9,17 @@ import org.hotline.platform.routing.CallContext;
 public sealed interface CallEvent extends HotlineEvent {
     String callId();
 
-    /** The switch handed the call to the platform (IVR start). */
-    record CallArrived(String callId, String ani, String dnis, String channel, Instant at) implements CallEvent {
+    /**
+     * The switch handed the call to the platform (IVR start). {@code switchCallId} is the switch's own id of the
+     * call (Asterisk's uniqueid of the caller's channel), kept on the record so that a restarted node can find the
+     * call on the switch again; null where the switch has none worth keeping (the simulator).
+     */
+    record CallArrived(String callId, String ani, String dnis, String channel, String switchCallId, Instant at)
+            implements CallEvent {
+        /** An arrival without a switch id. */
+        public CallArrived(String callId, String ani, String dnis, String channel, Instant at) {
+            this(callId, ani, dnis, channel, null, at);
+        }
     }
 
     /**

@@ -5,7 +5,9 @@ import java.util.Map;
 /**
  * What the switch tells about a call when it hands it over (AGI's agi_* environment).
  *
- * @param callId   unique id of the call (Asterisk's uniqueid; the simulator makes its own)
+ * @param callId   the platform's id of the call ({@link org.hotline.platform.call.CallIdGenerator}), unique across
+ *                 restarts and nodes; not the switch's id
+ * @param switchCallId the switch's own id of the call (Asterisk's uniqueid), null when it has none worth keeping
  * @param ani      caller number, empty when withheld
  * @param dnis     dialled number
  * @param channel  switch channel name (e.g. {@code PJSIP/trunk-0000001a})
@@ -14,10 +16,16 @@ import java.util.Map;
  * @param params   request parameters (e.g. {@code flow=main})
  */
 public record CallInfo(String callId, String ani, String dnis, String channel, String language, String script,
-                       Map<String, String> params) {
+                       Map<String, String> params, String switchCallId) {
     public CallInfo {
         ani = ani == null ? "" : ani;
         dnis = dnis == null ? "" : dnis;
         params = params == null ? Map.of() : Map.copyOf(params);
+    }
+
+    /** A call without a switch id (the simulator, tests). */
+    public CallInfo(String callId, String ani, String dnis, String channel, String language, String script,
+                    Map<String, String> params) {
+        this(callId, ani, dnis, channel, language, script, params, null);
     }
 }

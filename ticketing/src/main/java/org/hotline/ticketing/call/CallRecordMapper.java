@@ -8,20 +8,40 @@ import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 import org.hotline.platform.call.CallOutcome;
 import org.hotline.platform.call.CallRecord;
+import org.hotline.platform.call.OpenCall;
 
 /**
- * SQL for {@code call_records}. Every write is idempotent (a write retried after a lost acknowledgement leaves the
- * same row).
+ * SQL for {@code call_records}. Every update is idempotent (a write retried after a lost acknowledgement leaves the
+ * same row); the arrival is a plain INSERT, so that a call id met twice is an error and never merges two calls (the
+ * recorder tells its own retried insert from another call's row).
  */
 interface CallRecordMapper {
     String COLUMNS = "call_id, ani, dnis, arrived_at, ivr_ended_at, queued_at, offered_at, answered_at, ended_at, "
             + "ivr_path, digits, queue, agent, customer_id, outcome, hangup_cause, wait_ms, talk_ms, recording_file, "
             + "direction, destination";
 
-    @Insert("INSERT INTO call_records (call_id, ani, dnis, arrived_at) VALUES (#{callId}, #{ani}, #{dnis}, #{at}) "
-            + "ON DUPLICATE KEY UPDATE call_id = call_id")
+    @Insert("INSERT INTO call_records (call_id, ani, dnis, arrived_at, switch_call_id) "
+            + "VALUES (#{callId}, #{ani}, #{dnis}, #{at}, #{switchCallId})")
     void arrived(@Param("callId") String callId, @Param("ani") String ani, @Param("dnis") String dnis,
-                 @Param("at") Instant at);
+                 @Param("at") Instant at, @Param("switchCallId") String switchCallId);
+
+    /** The stored arrival of a call id, to tell a retried insert of ours from another call's row. */
+    @Select("SELECT call_id, switch_call_id, arrived_at FROM call_records WHERE call_id = #{callId}")
+    OpenCall arrival(@Param("callId") String callId);
+
+    /** Records without an outcome, oldest first. */
+    @Select("SELECT call_id, switch_call_id, arrived_at FROM call_records WHERE outcome IS NULL "
+            + "ORDER BY arrived_at, call_id LIMIT #{limit}")
+    List<OpenCall> open(@Param("limit") int limit);
+
+    /**
+     * Closes a record left open by a platform that stopped; a record closed meanwhile is left alone. Wait and talk
+     * times stay unknown (null): when the call really ended is not known.
+     */
+    @Update("UPDATE call_records SET ended_at = #{at}, outcome = #{outcome}, hangup_cause = #{cause} "
+            + "WHERE call_id = #{callId} AND outcome IS NULL")
+    int closeOpen(@Param("callId") String callId, @Param("at") Instant at, @Param("outcome") CallOutcome outcome,
+                  @Param("cause") String cause);
 
     /**
      * An outbound call's row: the agent's phone rings from {@code at}; the customer is the one whose phone number
@@ -30,7 +50,7 @@ interface CallRecordMapper {
     @Insert("INSERT INTO call_records (call_id, ani, dnis, arrived_at, offered_at, agent, customer_id, direction, "
             + "destination) VALUES (#{callId}, #{device}, #{destination}, #{at}, #{at}, #{agent}, "
             + "(SELECT MIN(customer_id) FROM customer_phones WHERE phone = #{destination}), 'OUTBOUND', "
-            + "#{destination}) ON DUPLICATE KEY UPDATE call_id = call_id")
+            + "#{destination})")
     void outboundPlaced(@Param("callId") String callId, @Param("agent") String agent, @Param("device") String device,
                         @Param("destination") String destination, @Param("at") Instant at);
 

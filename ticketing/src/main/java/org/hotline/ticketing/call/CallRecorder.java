@@ -3,7 +3,9 @@ package org.hotline.ticketing.call;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -13,6 +15,10 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.hotline.platform.call.CallOutcome;
+import org.hotline.platform.call.CallRecord;
+import org.hotline.platform.call.OpenCall;
 import org.hotline.platform.Times;
 import org.hotline.platform.event.CallEvent;
 import org.hotline.platform.event.CallEvent.CallAbandoned;
@@ -31,6 +37,7 @@ import org.hotline.platform.event.CallEvent.IvrCompleted;
 import org.hotline.platform.event.CallEvent.OutboundCallPlaced;
 import org.hotline.platform.event.EventBus;
 import org.hotline.ticketing.db.Database;
+import org.hotline.ticketing.db.SqlErrors;
 import org.hotline.ticketing.support.Checks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +50,12 @@ import org.slf4j.LoggerFactory;
  * writer and returns. The writer keeps a little state per live call (dropped at hang-up) and retries writes while the
  * database is down, in order, without losing any ({@link RetryingWriter}). Events of a call that never arrived are
  * logged and ignored.
+ *
+ * <p>An arrival is a plain INSERT: an id that already has a record is an error, logged (one line naming the id) and
+ * counted ({@link #duplicateArrivals()}), and the arriving call is not recorded, so that two calls are never merged
+ * into one record. Only our own insert retried after a lost acknowledgement (same arrival time and switch id) is
+ * taken as written. Records left open by a platform that stopped are closed ({@link #closeOpen}) or followed again
+ * ({@link #adopt}) at start-up by {@link OpenCallRepair}.
  *
  * <p>An outbound call starts with {@link OutboundCallPlaced} (the console's dialer publishes it once the switch has
  * accepted the call, so the switch may have reported the call's first dial, or even its end, before): the events
@@ -59,8 +72,10 @@ public final class CallRecorder implements AutoCloseable {
     private static final int PATH_MAX = 255;
     private static final int CAUSE_MAX = 128;
     static final int STRAYS_KEPT = 256;
+    private static final int SWITCH_ID_MAX = 150;
 
     private final ThreadPoolExecutor writerThread;
+    private final Database db;
     private final RetryingWriter writer;
     /** Only touched on the writer thread. */
     private final Map<String, LiveCall> live = new HashMap<>();
@@ -68,10 +83,12 @@ public final class CallRecorder implements AutoCloseable {
     private final StrayEvents strays = new StrayEvents(STRAYS_KEPT);
     /** Calls that arrived but whose row may not be written yet (read from any thread). */
     private final Set<String> unwritten = ConcurrentHashMap.newKeySet();
+    private final AtomicLong duplicateArrivals = new AtomicLong();
     private volatile EventBus.Subscription subscription;
 
     public CallRecorder(Database db) {
         db.registerMapper(CallRecordMapper.class);
+        this.db = db;
         this.writer = new RetryingWriter(db, FIRST_BACKOFF, MAX_BACKOFF);
         this.writerThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "call-recorder");
@@ -169,13 +186,18 @@ public final class CallRecorder implements AutoCloseable {
                 return;
             }
             if (live.containsKey(id)) {
-                LOG.warn("outbound call {} placed twice; second placement ignored", id);
+                duplicate(id, "it is live on this node");
                 return;
             }
             live.put(id, LiveCall.outbound(e.device()));
             Instant at = Times.millis(e.at());
-            write(e, m -> m.outboundPlaced(id, Checks.clip(e.agent(), SHORT_MAX), Checks.clip(e.device(), SHORT_MAX),
-                    Checks.clip(e.destination(), SHORT_MAX), at));
+            OpenCall other = insertOnce(e, id, at, null, m -> m.outboundPlaced(id, Checks.clip(e.agent(), SHORT_MAX),
+                    Checks.clip(e.device(), SHORT_MAX), Checks.clip(e.destination(), SHORT_MAX), at));
+            if (other != null) {
+                live.remove(id);
+                duplicate(id, "a record with that id arrived at " + other.arrivedAt());
+                return;
+            }
         } finally {
             if (id != null) {
                 unwritten.remove(id);
@@ -198,15 +220,64 @@ public final class CallRecorder implements AutoCloseable {
                 return;
             }
             if (live.containsKey(id)) {
-                LOG.warn("call {} arrived twice; second arrival ignored", id);
+                duplicate(id, "it is live on this node");
                 return;
             }
             live.put(id, new LiveCall());
             Instant at = Times.millis(e.at());
-            write(e, m -> m.arrived(id, Checks.clip(e.ani(), SHORT_MAX), Checks.clip(e.dnis(), SHORT_MAX), at));
+            String switchId = Checks.clip(e.switchCallId(), SWITCH_ID_MAX);
+            OpenCall other = insertOnce(e, id, at, switchId, m -> m.arrived(id, Checks.clip(e.ani(), SHORT_MAX),
+                    Checks.clip(e.dnis(), SHORT_MAX), at, switchId));
+            if (other != null) {
+                live.remove(id); // its later phases must not land on the other call's record
+                duplicate(id, "a record with that id arrived at " + other.arrivedAt());
+            }
         } finally {
             unwritten.remove(id);
         }
+    }
+
+    /**
+     * Runs a call's first INSERT. A duplicate key is our own insert only when it was retried (its acknowledgement was
+     * lost) and the stored row has our arrival time and switch id; otherwise the row is another call's.
+     *
+     * @return the other call's stored arrival when the id was taken by another call; null when written (or dropped)
+     */
+    private OpenCall insertOnce(CallEvent e, String id, Instant at, String switchId,
+                                java.util.function.Consumer<CallRecordMapper> insert) {
+        int[] attempts = {0};
+        OpenCall[] other = {null};
+        write(e, m -> {
+            attempts[0]++;
+            try {
+                insert.accept(m);
+            } catch (RuntimeException ex) {
+                if (!SqlErrors.isDuplicateKey(ex)) {
+                    throw ex;
+                }
+                OpenCall stored = m.arrival(id);
+                boolean ours = attempts[0] > 1 && stored != null && at.equals(stored.arrivedAt())
+                        && Objects.equals(switchId, stored.switchCallId());
+                if (!ours) {
+                    other[0] = stored == null ? new OpenCall(id, null, null) : stored;
+                }
+            }
+        });
+        return other[0];
+    }
+
+    private void duplicate(String id, String why) {
+        duplicateArrivals.incrementAndGet();
+        LOG.error("call id {} arrived again ({}): this arrival is not recorded and the existing record is left as it"
+                + " is", id, why);
+    }
+
+    /**
+     * How many arrivals met an id that already had a record (or a live call) and were therefore not recorded, since
+     * this recorder started. Each is also logged as an error; none is merged into the existing record.
+     */
+    public long duplicateArrivals() {
+        return duplicateArrivals.get();
     }
 
     private void hungUp(CallHungUp e) {
@@ -239,6 +310,63 @@ public final class CallRecorder implements AutoCloseable {
 
     private void write(CallEvent e, java.util.function.Consumer<CallRecordMapper> statement) {
         writer.write(e.getClass().getSimpleName() + " of call " + e.callId(), statement);
+    }
+
+    // ------------------------------------------------------------------ records left open by a stopped platform
+
+    /** The records without an outcome (at start-up: the calls that were live when the platform stopped). */
+    public List<OpenCall> openCalls(int limit) {
+        return db.withSession(s -> s.getMapper(CallRecordMapper.class).open(limit));
+    }
+
+    /**
+     * Closes a record left open, after every event handed over so far: outcome {@code outcome}, {@code ended_at} =
+     * {@code at}; a record closed meanwhile is left alone.
+     */
+    public void closeOpen(String callId, CallOutcome outcome, String cause, Instant at) {
+        Instant end = Times.millis(at);
+        enqueue("closing open call " + callId, () -> {
+            if (live.containsKey(callId)) {
+                LOG.warn("open call {} is live again here; not closed", callId);
+                return;
+            }
+            writer.write("repair of call " + callId, m -> m.closeOpen(callId, end, outcome,
+                    Checks.clip(cause, CAUSE_MAX)));
+        });
+    }
+
+    /**
+     * Follows a record left open again: the switch still has the call, so its later events (its hang-up above all)
+     * are recorded as if it had arrived on this node; the phases already stored count (an answered call ends
+     * ANSWERED). With {@code fallback} the call ends with outcome FALLBACK: the switch's fallback queue served it.
+     * Takes effect after every event handed over so far and before every later one.
+     */
+    public void adopt(String callId, boolean fallback) {
+        enqueue("adopting open call " + callId, () -> {
+            if (live.containsKey(callId)) {
+                return;
+            }
+            CallRecord r = db.withSession(s -> s.getMapper(CallRecordMapper.class).find(callId));
+            if (r == null || r.outcome() != null) {
+                LOG.info("open call {} to follow again is {}; ignored", callId, r == null ? "unknown" : "closed");
+                return;
+            }
+            live.put(callId, LiveCall.of(r, fallback));
+        });
+    }
+
+    private void enqueue(String what, Runnable task) {
+        try {
+            writerThread.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.error("call recorder: {} failed", what, e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.warn("call recorder is closed; {} not done", what);
+        }
     }
 
     /**

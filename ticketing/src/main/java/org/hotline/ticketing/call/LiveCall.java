@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.hotline.platform.call.CallOutcome;
 import org.hotline.platform.event.CallEvent.DialProgress;
+import org.hotline.platform.call.CallRecord;
 import org.hotline.platform.event.CallEvent.HangupParty;
 
 /**
@@ -22,6 +23,7 @@ final class LiveCall {
     private final Set<String> agentPhones;
     /** How the last ended dial of the destination (not the agent's phone) of an outbound call ended. */
     private DialProgress destinationDial;
+    private boolean fallback;
 
     /** An inbound call. */
     LiveCall() {
@@ -59,6 +61,20 @@ final class LiveCall {
         return false;
     }
 
+    /**
+     * A call found open at start-up and still on the switch: its stored phases; with {@code fallback} the switch's
+     * fallback queue serves it and it ends FALLBACK whatever happens.
+     */
+    static LiveCall of(CallRecord r, boolean fallback) {
+        LiveCall c = new LiveCall();
+        c.ivrQueue = r.ivrEndedAt() == null ? null : r.queue();
+        c.queuedAt = r.queuedAt();
+        c.offeredAt = r.offeredAt();
+        c.answeredAt = r.answeredAt();
+        c.fallback = fallback;
+        return c;
+    }
+
     void ivrChose(String queue) {
         ivrQueue = queue;
     }
@@ -93,11 +109,14 @@ final class LiveCall {
     }
 
     /**
-     * ANSWERED if answered; else CALLBACK_REQUESTED if the caller left the queue for a callback; else ABANDONED if it
+     * FALLBACK if the switch's fallback queue took the call over; else ANSWERED if answered; else CALLBACK_REQUESTED if the caller left the queue for a callback; else ABANDONED if it
      * was queued; else FAILED if the IVR chose a queue the call never
      * reached, or the system hung up for a cause other than "normal"; else IVR_ONLY.
      */
     CallOutcome outcome(HangupParty party, String cause) {
+        if (fallback) {
+            return CallOutcome.FALLBACK;
+        }
         if (isOutbound()) {
             return outboundOutcome(cause);
         }

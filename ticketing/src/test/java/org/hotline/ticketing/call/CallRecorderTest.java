@@ -292,4 +292,126 @@ class CallRecorderTest extends DatabaseTestSupport {
             assertThat(own.isPending("c-outage")).isFalse();
         }
     }
+
+    @Test
+    void anArrivalThatMeetsAnExistingIdIsCountedAndNeverMergedIntoTheOtherCall() {
+        answeredCall(bus, "c-dup");
+        recorder.awaitIdle(IDLE);
+        long before = recorder.duplicateArrivals();
+
+        // another call under the same id: its phases must not land on the first call's record
+        bus.publish(new CallArrived("c-dup", "13900000000", "4008001234", "PJSIP/trunk-0099", at(100_000)));
+        ivr(bus, "c-dup", "complaint", 101_000);
+        bus.publish(new CallQueued("c-dup", "complaint", 10, false, at(102_000)));
+        bus.publish(new CallAnswered("c-dup", "complaint", "agent9", at(103_000)));
+        bus.publish(new CallHungUp("c-dup", HangupParty.SYSTEM, "failure", at(104_000)));
+
+        CallRecord r = record("c-dup");
+        assertThat(recorder.duplicateArrivals()).isEqualTo(before + 1);
+        assertThat(r.ani()).isEqualTo("13800138000");
+        assertThat(r.arrivedAt()).isEqualTo(at(0));
+        assertThat(r.queue()).isEqualTo("repair");
+        assertThat(r.agent()).isEqualTo("agent1");
+        assertThat(r.answeredAt()).isEqualTo(at(10_000));
+        assertThat(r.endedAt()).isEqualTo(at(70_000));
+        assertThat(r.outcome()).isEqualTo(CallOutcome.ANSWERED);
+        assertThat(r.hangupCause()).isEqualTo("normal");
+    }
+
+    @Test
+    void anArrivalRetriedAfterItsInsertWasAppliedButNotAcknowledgedIsNoDuplicate() throws IOException {
+        InetSocketAddress server = testDb.serverAddress();
+        LocalEventBus ownBus = new LocalEventBus();
+        try (TcpProxy proxy = TcpProxy.start(server.getHostString(), server.getPort());
+             Database viaProxy = Database.open(testDb.configThrough("127.0.0.1", proxy.port()));
+             CallRecorder own = new CallRecorder(viaProxy)) {
+            own.start(ownBus);
+            proxy.cut();
+            // the first INSERT reached the database, its acknowledgement was lost with the connection
+            try (var c = db.dataSource().getConnection();
+                 var st = c.prepareStatement("INSERT INTO call_records (call_id, ani, dnis, arrived_at) "
+                         + "VALUES ('c-lost-ack', '13800138000', '4008001234', ?)")) {
+                st.setObject(1, java.time.LocalDateTime.ofInstant(at(0), java.time.ZoneOffset.UTC));
+                st.executeUpdate();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            answeredCall(ownBus, "c-lost-ack");
+
+            proxy.restore();
+            own.awaitIdle(Duration.ofSeconds(60));
+
+            assertThat(own.duplicateArrivals()).isZero();
+            CallRecord r = ticketing.calls().find("c-lost-ack").orElseThrow();
+            assertThat(r.outcome()).isEqualTo(CallOutcome.ANSWERED);
+            assertThat(r.answeredAt()).isEqualTo(at(10_000));
+        }
+    }
+
+    @Test
+    void theSwitchIdOfACallIsStoredWithItsRecord() {
+        bus.publish(new CallArrived("c-switch-id", "13800138000", "4008001234", "PJSIP/trunk-0001",
+                "1795376215.71", at(0)));
+        recorder.awaitIdle(IDLE);
+
+        assertThat(recorder.openCalls(1_000)).contains(new org.hotline.platform.call.OpenCall("c-switch-id",
+                "1795376215.71", at(0)));
+    }
+
+    @Test
+    void anOpenRecordClosedAtStartUpIsInterruptedByAPlatformRestart() {
+        arrive(bus, "c-open", 0);
+        ivr(bus, "c-open", "repair", 5_000);
+        bus.publish(new CallQueued("c-open", "repair", 10, false, at(5_500)));
+        recorder.awaitIdle(IDLE);
+        // a platform that stopped without the hang-up: a fresh recorder (the next start) repairs the record
+        Ticketing next = new Ticketing(db, clock);
+        try {
+            assertThat(next.callRecorder().openCalls(1_000)).extracting(o -> o.callId()).contains("c-open");
+            next.callRecorder().closeOpen("c-open", CallOutcome.INTERRUPTED, OpenCallRepair.CAUSE, NOW);
+            next.callRecorder().awaitIdle(IDLE);
+        } finally {
+            next.close();
+        }
+
+        CallRecord r = ticketing.calls().find("c-open").orElseThrow();
+        assertThat(r.outcome()).isEqualTo(CallOutcome.INTERRUPTED);
+        assertThat(r.hangupCause()).isEqualTo("platform restart");
+        assertThat(r.endedAt()).isEqualTo(NOW);
+        assertThat(r.queuedAt()).isEqualTo(at(5_500));
+        assertThat(recorder.openCalls(1_000)).extracting(o -> o.callId()).doesNotContain("c-open");
+    }
+
+    @Test
+    void anOpenRecordFollowedAgainEndsWithItsStoredPhasesOrAsFallback() {
+        bus.publish(new CallArrived("c-followed", "13800138000", "4008001234", "PJSIP/trunk-1", "1795376300.5",
+                at(0)));
+        ivr(bus, "c-followed", "repair", 5_000);
+        bus.publish(new CallQueued("c-followed", "repair", 10, false, at(5_500)));
+        bus.publish(new CallAnswered("c-followed", "repair", "agent1", at(10_000)));
+        bus.publish(new CallArrived("c-fallback", "13800138001", "4008001234", "PJSIP/trunk-2", "1795376300.6",
+                at(0)));
+        recorder.awaitIdle(IDLE);
+
+        LocalEventBus nextBus = new LocalEventBus();
+        Ticketing next = new Ticketing(db, clock);
+        try {
+            next.callRecorder().start(nextBus);
+            next.callRecorder().adopt("c-followed", false);
+            next.callRecorder().adopt("c-fallback", true);
+            nextBus.publish(new CallHungUp("c-followed", HangupParty.CALLER, "normal", at(70_000)));
+            nextBus.publish(new CallHungUp("c-fallback", HangupParty.CALLER, "normal", at(80_000)));
+            next.callRecorder().awaitIdle(IDLE);
+        } finally {
+            next.close();
+        }
+
+        CallRecord followed = ticketing.calls().find("c-followed").orElseThrow();
+        assertThat(followed.outcome()).isEqualTo(CallOutcome.ANSWERED);
+        assertThat(followed.endedAt()).isEqualTo(at(70_000));
+        assertThat(queryLong("SELECT talk_ms FROM call_records WHERE call_id = ?", "c-followed")).isEqualTo(60_000);
+        CallRecord fallback = ticketing.calls().find("c-fallback").orElseThrow();
+        assertThat(fallback.outcome()).isEqualTo(CallOutcome.FALLBACK);
+        assertThat(fallback.endedAt()).isEqualTo(at(80_000));
+    }
 }

@@ -11,7 +11,8 @@ import org.hotline.platform.telephony.CallInfo;
  * Turns the {@code agi_*} environment Asterisk sends at the start of a FastAGI session into the platform's
  * {@link CallInfo}:
  * <ul>
- * <li>call id = {@code agi_uniqueid} (required; letters, digits, {@code . _ -});</li>
+ * <li>call id = the platform id given (a new one per call: the uniqueid repeats across Asterisk restarts and
+ * servers); switch call id = {@code agi_uniqueid} (required; letters, digits, {@code . _ -});</li>
  * <li>ani = {@code agi_callerid}, "" when Asterisk has none ({@code unknown}, {@code <unknown>}, empty);</li>
  * <li>dnis = {@code agi_dnid} unless it is {@code unknown}, else {@code agi_extension};</li>
  * <li>channel = {@code agi_channel} (required), language = {@code agi_language};</li>
@@ -31,7 +32,7 @@ final class AgiEnvironment {
     /**
      * @throws IllegalArgumentException when the environment has no usable uniqueid or channel
      */
-    static CallInfo callInfo(AgiRequest request) {
+    static CallInfo callInfo(AgiRequest request, String platformId) {
         Map<String, String> env = request.getRequest() == null ? Map.of() : request.getRequest();
         String callId = env.get("uniqueid");
         if (!isValidCallId(callId)) {
@@ -41,8 +42,8 @@ final class AgiEnvironment {
         if (channel == null || channel.isBlank()) {
             throw new IllegalArgumentException("FastAGI request for call " + callId + " without agi_channel");
         }
-        return new CallInfo(callId, ani(env.get("callerid")), dnis(env), channel, env.get("language"),
-                request.getScript(), params(request, env));
+        return new CallInfo(platformId, ani(env.get("callerid")), dnis(env), channel, env.get("language"),
+                request.getScript(), params(request, env), callId);
     }
 
     static boolean isValidCallId(String callId) {

@@ -26,10 +26,11 @@ import org.slf4j.LoggerFactory;
  * <h2>Scripts, by request path</h2>
  * <ul>
  * <li>{@code agi://host:port/hotline?flow=main}: an inbound call; the handler gets a channel whose
- * {@code CallInfo} comes from the {@code agi_*} environment (see {@link AgiEnvironment}); the call is tracked in
- * {@link AsteriskCalls} under its uniqueid and channel. This side never publishes {@code CallHungUp}: on Asterisk the
+ * {@code CallInfo} comes from the {@code agi_*} environment (see {@link AgiEnvironment}) with a new platform call id
+ * ({@link AsteriskCalls#newCallId}); the call is tracked in {@link AsteriskCalls} under its uniqueid and channel,
+ * and the uniqueid is bound to the platform id. This side never publishes {@code CallHungUp}: on Asterisk the
  * AMI side is the one source of call ends.</li>
- * <li>{@code agi://host:port/answered?call=<id>}: the dial-answer signal (below).</li>
+ * <li>{@code agi://host:port/answered?call=<id>}: the dial-answer signal (below); {@code id} is the platform id.</li>
  * <li>anything else: Asterisk-Java's NOT_FOUND behaviour ({@code AJ_AGISTATUS=NOT_FOUND}, logged at ERROR).</li>
  * </ul>
  *

@@ -11,7 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code hotline} script: one inbound call. Tracks the call ({@link AsteriskCalls#track}), runs the platform's
+ * The {@code hotline} script: one inbound call. Gives it a new platform id, tracks it under its uniqueid and binds
+ * the two ({@link AsteriskCalls#track}, {@link AsteriskCalls#bind}), runs the platform's
  * {@link CallHandler} (the IVR) on an {@link AgiCallChannel}, and returns to Asterisk-Java only once the Dial started
  * by {@code connect} has returned, since that Dial owns the connection for the whole conversation.
  * <p>
@@ -43,15 +44,16 @@ final class HotlineScript implements NamedAgiScript {
         AgiSession session = AgiSession.current();
         CallInfo info;
         try {
-            info = AgiEnvironment.callInfo(request);
+            info = AgiEnvironment.callInfo(request, calls.newCallId());
         } catch (IllegalArgumentException e) {
             LOG.error("FastAGI session from {} refused: {}", session.remote(), e.getMessage());
             session.endAsFailed();
             return;
         }
-        calls.track(info.callId(), info.channel());
-        LOG.debug("call {}: from '{}' to '{}' on {} ({} {})", info.callId(), info.ani(), info.dnis(), info.channel(),
-                info.script(), info.params());
+        calls.track(info.switchCallId(), info.channel());
+        calls.bind(info.switchCallId(), info.callId());
+        LOG.debug("call {} (uniqueid {}): from '{}' to '{}' on {} ({} {})", info.callId(), info.switchCallId(),
+                info.ani(), info.dnis(), info.channel(), info.script(), info.params());
         AgiCallChannel call = new AgiCallChannel(info, session.link(), dials);
         boolean handlerFailed = false;
         try {

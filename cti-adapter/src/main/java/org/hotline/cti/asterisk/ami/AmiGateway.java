@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -23,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.asteriskjava.manager.action.AtxferAction;
 import org.asteriskjava.manager.action.HangupAction;
@@ -37,7 +37,9 @@ import org.hotline.cti.asterisk.ami.AmiMapping.Destination;
 import org.hotline.cti.asterisk.ami.CallTracker.ResyncResult;
 import org.hotline.cti.asterisk.ami.CallTracker.Target;
 import org.hotline.cti.asterisk.ami.wire.BlindTransferAction;
+import org.hotline.platform.call.OpenCall;
 import org.hotline.platform.error.ConflictException;
+import org.hotline.platform.telephony.CallRecovery.Recovered;
 import org.hotline.platform.event.CallEvent.TransferKind;
 import org.hotline.platform.event.EventBus;
 import org.hotline.platform.health.ComponentHealth;
@@ -82,8 +84,9 @@ import org.slf4j.LoggerFactory;
  *       to Asterisk's monitor directory); MixMonitorStart/Stop carry no file name, so the name asked for is
  *       reported.</li>
  *   <li>Click-to-dial: asynchronous {@code Originate} of the agent's phone into {@code destination} (in the dial
- *       context), with Hotline's own ActionID (correlating {@code OriginateResponse}) and {@code ChannelId} (the
- *       returned call id is the channel's uniqueid at once). A failed or unanswered origination publishes its
+ *       context), with Hotline's own ActionID (correlating {@code OriginateResponse}) and {@code ChannelId}: a new
+ *       platform call id ({@link AsteriskCalls#newCallId}), so the returned call id is the channel's uniqueid at
+ *       once and needs no translation. A failed or unanswered origination publishes its
  *       {@code CallHungUp} (SYSTEM, "failed" / "no-answer" / "busy").</li>
  *   <li>{@link #deviceAvailable}: a phone is available when a server reports it in a reachable state (the most
  *       engaged state across servers wins); a phone no server has reported - unknown to Asterisk, or before the first
@@ -95,6 +98,10 @@ import org.slf4j.LoggerFactory;
  *       member reported reachable (else the first member). Device states stay per phone.</li>
  * </ul>
  *
+ * <p><b>Call ids.</b> Inside the gateway every call is known by its uniqueid, as AMI names it; the platform knows it
+ * by its platform id. The public actions take platform ids and translate them back ({@link AsteriskCalls#switchIdOf}),
+ * and every call event leaves through a {@link PlatformIdBus}, which renames it to the platform id.
+ *
  * <p><b>Resync after every (re)connect:</b> {@code CoreShowChannels} (a call whose channel is gone is ended: SYSTEM,
  * "ended while AMI was disconnected"; bridges are rebuilt) and {@code DeviceStateList} (phones' states). Actions wait
  * for it: a link is CONNECTED only once resynchronised. The same lists are compared again every
@@ -105,6 +112,11 @@ public final class AmiGateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AmiGateway.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
     private static final int BACKLOG_WARNING = 50_000;
+    /**
+     * The dialplan's own queue for the calls the platform cannot take ({@code docker/asterisk/extensions.conf}): a
+     * call found in it after a platform restart is closed with outcome FALLBACK.
+     */
+    public static final String FALLBACK_QUEUE = "hotline-fallback";
 
     private final AmiOptions options;
     private final Clock clock;
@@ -112,6 +124,7 @@ public final class AmiGateway implements AutoCloseable {
     private final List<String> names;
     private final ProblemLog problems = new ProblemLog(LOG);
     private final CallTracker tracker;
+    private final AsteriskCalls calls;
     private final ThreadPoolExecutor events;
     private final ScheduledExecutorService timer;
     private final String idPrefix;
@@ -139,7 +152,8 @@ public final class AmiGateway implements AutoCloseable {
         }
         this.names = List.copyOf(n);
         this.idPrefix = "hl" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-        this.tracker = new CallTracker(bus, clock, calls, problems, names, this::isConnected,
+        this.calls = calls;
+        this.tracker = new CallTracker(new PlatformIdBus(bus, calls), clock, calls, problems, names, this::isConnected,
                 options.sweepInterval().multipliedBy(5));
         this.events = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 daemon("ami-events"));
@@ -266,7 +280,8 @@ public final class AmiGateway implements AutoCloseable {
     }
 
     /** Hangs up the call (party SYSTEM); a call that has just ended is a no-op. */
-    public void hangup(String callId) {
+    public void hangup(String platformId) {
+        String callId = calls.switchIdOf(platformId);
         requireAnyConnected();
         Target t = onEvents(() -> tracker.hangupTarget(callId));
         HangupAction a = new HangupAction(t.channel(), 16);
@@ -284,7 +299,8 @@ public final class AmiGateway implements AutoCloseable {
     }
 
     /** Blind transfer of a connected call to {@code target} (published as {@code CallTransferred(BLIND)}). */
-    public void transfer(String callId, String target) {
+    public void transfer(String platformId, String target) {
+        String callId = calls.switchIdOf(platformId);
         Destination d = AmiMapping.destination(target, options.dialContext());
         requireAnyConnected();
         Target agent = onEvents(() -> tracker.transferTarget(callId, TransferKind.BLIND, target));
@@ -307,7 +323,8 @@ public final class AmiGateway implements AutoCloseable {
      * Attended transfer: the agent first talks to {@code target}; the transfer completes when the agent hangs up
      * (published as {@code CallTransferred(ATTENDED)} then).
      */
-    public void attendedTransfer(String callId, String target) {
+    public void attendedTransfer(String platformId, String target) {
+        String callId = calls.switchIdOf(platformId);
         Destination d = AmiMapping.destination(target, options.dialContext());
         requireAnyConnected();
         Target agent = onEvents(() -> tracker.transferTarget(callId, TransferKind.ATTENDED, target));
@@ -320,7 +337,8 @@ public final class AmiGateway implements AutoCloseable {
     }
 
     /** Puts a connected call on hold (the caller's channel muted both ways) or takes it off hold. */
-    public void hold(String callId, boolean onHold) {
+    public void hold(String platformId, boolean onHold) {
+        String callId = calls.switchIdOf(platformId);
         requireAnyConnected();
         Target t = onEvents(() -> tracker.connectedCall(callId));
         link(t.server()).call(new MuteAudioAction(t.channel(), MuteAudioAction.Direction.ALL,
@@ -375,10 +393,11 @@ public final class AmiGateway implements AutoCloseable {
      *
      * @return the recording's file name, {@code hotline/<yyyyMMdd>/<callId>.wav}
      */
-    public String startRecording(String callId) {
+    public String startRecording(String platformId) {
+        String callId = calls.switchIdOf(platformId);
         requireAnyConnected();
         String file = "hotline/" + DAY.format(LocalDate.ofInstant(clock.instant(), clock.getZone())) + "/"
-                + (callId == null ? "" : callId.replaceAll("[^A-Za-z0-9._-]", "_")) + ".wav";
+                + (platformId == null ? "" : platformId.replaceAll("[^A-Za-z0-9._-]", "_")) + ".wav";
         Target t = onEvents(() -> tracker.recordingStart(callId, file));
         MixMonitorAction m = new MixMonitorAction();
         m.setChannel(t.channel());
@@ -396,7 +415,8 @@ public final class AmiGateway implements AutoCloseable {
     }
 
     /** Stops recording; a call that is not being recorded is a {@link ConflictException}. */
-    public void stopRecording(String callId) {
+    public void stopRecording(String platformId) {
+        String callId = calls.switchIdOf(platformId);
         requireAnyConnected();
         Target t = onEvents(() -> tracker.recordingStop(callId));
         StopMixMonitorAction a = new StopMixMonitorAction();
@@ -423,10 +443,23 @@ public final class AmiGateway implements AutoCloseable {
         return false;
     }
 
+    /**
+     * Hands over the calls whose records a stopped platform left open; call before {@link #start}. After the first
+     * channel resync of every server, each is answered once: {@code Gone} when no server lists its channel (by the
+     * stored uniqueid), else {@code Followed} (the tracker follows it again under the stored platform id and its
+     * Hangup ends it as usual) or {@code InFallback} when its channel is in the {@code Queue} application of the
+     * {@code hotline-fallback} queue.
+     */
+    public void recover(List<OpenCall> open, Consumer<Recovered> answer) {
+        List<OpenCall> copy = List.copyOf(open);
+        submit(() -> tracker.recover(copy, answer));
+    }
+
     // ------------------------------------------------------------------ plumbing
 
+    /** A platform id, given to the originated channel as its ChannelId (its uniqueid), so both ids are one. */
     private String newCallId() {
-        return "hl-" + UUID.randomUUID();
+        return calls.newCallId();
     }
 
     private String nextActionId() {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.asteriskjava.manager.event.AbstractHoldEvent;
 import org.asteriskjava.manager.event.AttendedTransferEvent;
@@ -39,6 +40,11 @@ import org.hotline.cti.asterisk.AsteriskCalls;
 import org.hotline.cti.asterisk.ami.wire.DeviceStateEvent;
 import org.hotline.cti.asterisk.ami.wire.DeviceStateListCompleteEvent;
 import org.hotline.platform.Times;
+import org.hotline.platform.call.OpenCall;
+import org.hotline.platform.telephony.CallRecovery.Followed;
+import org.hotline.platform.telephony.CallRecovery.Gone;
+import org.hotline.platform.telephony.CallRecovery.InFallback;
+import org.hotline.platform.telephony.CallRecovery.Recovered;
 import org.hotline.platform.error.ConflictException;
 import org.hotline.platform.error.NotFoundException;
 import org.hotline.platform.event.CallEvent.CallDialProgress;
@@ -79,6 +85,7 @@ final class CallTracker {
     private static final Logger LOG = LoggerFactory.getLogger(CallTracker.class);
     private static final int RECENTLY_ENDED_KEPT = 10_000;
     private static final String MIXMONITOR_FILENAME = "MIXMONITOR_FILENAME";
+    private static final String FALLBACK_QUEUE = AmiGateway.FALLBACK_QUEUE;
 
     /** What ended a channel first. */
     enum Signal { PEER_LEFT, REMOTE_HANGUP, LOCAL_HANGUP }
@@ -197,6 +204,11 @@ final class CallTracker {
     /** Calls a reconcile found gone, by uniqueid: ended at the deadline (nanoTime) unless their Hangup comes first. */
     private final Map<String, Long> missing = new HashMap<>();
     private final long missingGraceNanos;
+    /** Calls a stopped platform left open, by their stored uniqueid, until the first resync of every server. */
+    private final Map<String, OpenCall> toRecover = new HashMap<>();
+    /** Servers whose channels were listed since {@link #recover} was called. */
+    private final Set<String> listedForRecovery = new HashSet<>();
+    private Consumer<Recovered> recoveryAnswer;
     private final LinkedHashMap<String, Ended> recentlyEnded = new LinkedHashMap<>(256, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Ended> eldest) {
@@ -753,6 +765,7 @@ final class CallTracker {
             problems.warn("refused-channels-" + server, "AMI server {}: CoreShowChannels refused ({}): calls that ended"
                     + " while AMI was disconnected cannot be detected", server, message);
             r.channelsDone = true;
+            recoveryListed(server); // nothing can be found on it
         } else if (actionId.equals(r.devicesId) && !r.devicesDone) {
             problems.warn("refused-devices-" + server, "AMI server {}: DeviceStateList refused ({}): phone states are"
                     + " only known from live changes", server, message);
@@ -772,6 +785,10 @@ final class CallTracker {
         }
         r.channels++;
         c.epoch = r.epoch;
+        OpenCall open = toRecover.remove(c.uid);
+        if (open != null) {
+            followAgain(open, c, e);
+        }
         String bridgeId = e.getBridgeid();
         if (bridgeId == null || bridgeId.isBlank()) {
             if (c.bridge != null) {
@@ -827,7 +844,60 @@ final class CallTracker {
             }
         }
         r.channelsDone = true;
+        recoveryListed(server);
         complete(r);
+    }
+
+    /**
+     * A stopped platform left these calls open (their records have no outcome); they are answered once each, after
+     * the first channel list of every server (see {@link AmiGateway#recover}).
+     */
+    void recover(List<OpenCall> open, Consumer<Recovered> answer) {
+        recoveryAnswer = answer;
+        listedForRecovery.clear();
+        for (OpenCall call : open) {
+            String uid = call.switchCallId();
+            if (uid == null || uid.isBlank()) {
+                answer.accept(new Gone(call.callId())); // no uniqueid stored: it cannot be found again
+            } else {
+                toRecover.put(uid, call);
+            }
+        }
+        LOG.info("{} call(s) left open by an earlier run to look for on Asterisk", toRecover.size());
+        if (servers.isEmpty()) {
+            recoveryListed(null); // no server to look on: every one is gone
+        }
+    }
+
+    /** The channel of an open call is still on Asterisk: followed again under its platform id until its Hangup. */
+    private void followAgain(OpenCall open, Chan c, CoreShowChannelEvent e) {
+        calls.track(c.uid, c.name);
+        calls.bind(c.uid, open.callId());
+        boolean fallback = "Queue".equalsIgnoreCase(e.getApplication()) && e.getApplicationdata() != null
+                && e.getApplicationdata().strip().startsWith(FALLBACK_QUEUE)
+                && (e.getApplicationdata().strip().length() == FALLBACK_QUEUE.length()
+                    || e.getApplicationdata().strip().charAt(FALLBACK_QUEUE.length()) == ',');
+        LOG.info("call {} (uniqueid {} on {}) is still on Asterisk{}; followed again", open.callId(), c.uid,
+                c.server, fallback ? " in the fallback queue" : " (" + e.getApplication() + ")");
+        recoveryAnswer.accept(fallback ? new InFallback(open.callId()) : new Followed(open.callId()));
+    }
+
+    /** {@code server}'s channels were listed (or could not be): when every server's were, the rest are gone. */
+    private void recoveryListed(String server) {
+        if (recoveryAnswer == null) {
+            return;
+        }
+        if (server != null) {
+            listedForRecovery.add(server);
+        }
+        if (!listedForRecovery.containsAll(servers)) {
+            return;
+        }
+        for (OpenCall call : toRecover.values()) {
+            recoveryAnswer.accept(new Gone(call.callId()));
+        }
+        toRecover.clear();
+        recoveryAnswer = null;
     }
 
     /**

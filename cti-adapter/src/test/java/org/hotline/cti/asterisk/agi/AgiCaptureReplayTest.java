@@ -25,6 +25,9 @@ import org.junit.jupiter.api.Test;
  * capture's bytes and read Asterisk's replies right.
  */
 class AgiCaptureReplayTest {
+    /** The platform's id of the replayed call (the uniqueid is only its switch id). */
+    private static final String PLATFORM_ID = "ast-mi7x2k9c80000-4f9zq0d1ke";
+
     private static final String SUCCESS = "SET VARIABLE \"AJ_AGISTATUS\" \"SUCCESS\"";
 
     private final Map<String, Object> seen = new ConcurrentHashMap<>();
@@ -63,7 +66,7 @@ class AgiCaptureReplayTest {
     private AgiScript script(ThrowingScript body) {
         return (request, channel) -> {
             try {
-                body.run(AgiEnvironment.callInfo(request), AgiSession.current().link());
+                body.run(AgiEnvironment.callInfo(request, PLATFORM_ID), AgiSession.current().link());
             } catch (RuntimeException | AssertionError e) {
                 seen.put("script failure", e);
             }
@@ -127,9 +130,9 @@ class AgiCaptureReplayTest {
         assertThat(replay.serverLines()).isEqualTo(capture.agiCommands());
         assertThat(replay.afterCapture()).containsExactly(SUCCESS);
         assertThat(replay.endedByPlatform()).isTrue();
-        assertThat((CallInfo) seen.get("info")).isEqualTo(new CallInfo("1795376215.71", "13800138000", "4000",
+        assertThat((CallInfo) seen.get("info")).isEqualTo(new CallInfo(PLATFORM_ID, "13800138000", "4000",
                 "Local/4000@hotline-00000023;2", "en", "ivr",
-                Map.of("lang", "zh", "arg1", "arg-one", "arg2", "arg two")));
+                Map.of("lang", "zh", "arg1", "arg-one", "arg2", "arg two"), "1795376215.71"));
         assertThat(seen).containsEntry("verbose", "1")
                 .containsEntry("menu key", '1')
                 .containsEntry("digits", "123")
@@ -143,8 +146,8 @@ class AgiCaptureReplayTest {
                 .containsEntry("usage error", 520)
                 .containsEntry("playback", "0")
                 .containsEntry("exec set", "0")
-                .containsEntry("hang-up during the prompt", "caller hung up: 1795376215.71")
-                .containsEntry("later command", "caller hung up: 1795376215.71")
+                .containsEntry("hang-up during the prompt", "caller hung up: " + PLATFORM_ID)
+                .containsEntry("later command", "caller hung up: " + PLATFORM_ID)
                 .containsEntry("dead wait", 511)
                 .containsEntry("hangup line", true)
                 .containsEntry("dead get", "123")
@@ -204,7 +207,7 @@ class AgiCaptureReplayTest {
         assertThat(replay.serverLines()).isEqualTo(capture.agiCommands());
         assertThat(replay.afterCapture()).containsExactly(SUCCESS);
         assertThat(replay.endedByPlatform()).isTrue();
-        assertThat((CallInfo) seen.get("info")).isEqualTo(new CallInfo("1795376257.72", "15551", "6000",
-                "SIP/127.0.0.1-00000000", "en", "quick", Map.of()));
+        assertThat((CallInfo) seen.get("info")).isEqualTo(new CallInfo(PLATFORM_ID, "15551", "6000",
+                "SIP/127.0.0.1-00000000", "en", "quick", Map.of(), "1795376257.72"));
     }
 }

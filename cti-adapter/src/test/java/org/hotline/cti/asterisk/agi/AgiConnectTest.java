@@ -22,7 +22,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** {@code connect}: the Dial on a background thread, the answered signal, DIALSTATUS, and hang-ups while it rings. */
 class AgiConnectTest {
     private static final String CALL = "1795376215.71";
-    private static final String DIAL = "EXEC Dial \"PJSIP/1001,20,tU(hotline-answered^" + CALL + ")\"";
+
+    /** The Dial sent for the call: the answered gosub gets the platform id, not the uniqueid. */
+    private String dial() {
+        return "EXEC Dial \"PJSIP/1001,20,tU(hotline-answered^" + fx.platformId(CALL) + ")\"";
+    }
 
     private AgiServerFixture fx;
 
@@ -85,7 +89,7 @@ class AgiConnectTest {
             assertThat(leg.isEnded()).isTrue();
             assertThat(leg.commands()).containsExactly(SUCCESS);
         });
-        assertThat(call.dialed()).containsExactly("PJSIP/1001,20,tU(hotline-answered^" + CALL + ")");
+        assertThat(call.dialed()).containsExactly("PJSIP/1001,20,tU(hotline-answered^" + fx.platformId(CALL) + ")");
         await().atMost(WAIT).until(() -> fx.seen.containsKey("command during the conversation"));
         assertThat(call.isEnded()).isFalse();
         assertThat(fx.server.activeSessions()).as("the caller's session waits for the Dial").isEqualTo(1);
@@ -95,7 +99,7 @@ class AgiConnectTest {
 
         assertThat(call.awaitEnd(WAIT)).isTrue();
         assertThat(call.endedByPlatform()).isTrue();
-        assertThat(call.commands()).containsExactly("ANSWER", DIAL, SUCCESS);
+        assertThat(call.commands()).containsExactly("ANSWER", dial(), SUCCESS);
         fx.awaitIdle();
         assertThat(fx.logs.errors()).isEmpty();
         assertThat(fx.logs.warnings()).isEmpty();
@@ -111,7 +115,7 @@ class AgiConnectTest {
                 .dial(DialPlan.returns(dialStatus, Duration.ofMillis(20))).build());
 
         assertThat(fx.seen).containsEntry("result", expected);
-        assertThat(call.commands()).containsExactly("ANSWER", DIAL, "GET VARIABLE DIALSTATUS",
+        assertThat(call.commands()).containsExactly("ANSWER", dial(), "GET VARIABLE DIALSTATUS",
                 "STREAM FILE hotline/please-hold \"\"", SUCCESS);
         fx.awaitIdle();
     }
@@ -122,8 +126,8 @@ class AgiConnectTest {
                 .dial(DialPlan.answeredWithoutSignal(Duration.ofMillis(20))).build());
 
         assertThat(fx.seen).containsEntry("result", ConnectResult.ANSWERED);
-        assertThat(call.commands()).containsExactly("ANSWER", DIAL, "GET VARIABLE DIALSTATUS", SUCCESS);
-        assertThat(fx.logs.warnings()).singleElement().asString().contains(CALL, "no answered signal");
+        assertThat(call.commands()).containsExactly("ANSWER", dial(), "GET VARIABLE DIALSTATUS", SUCCESS);
+        assertThat(fx.logs.warnings()).singleElement().asString().contains(fx.platformId(CALL), "no answered signal");
         fx.awaitIdle();
     }
 
@@ -132,8 +136,8 @@ class AgiConnectTest {
         ScriptedCall call = fx.finished(CallerPlan.caller(CALL)
                 .dial(DialPlan.callerHangsUpAfter(Duration.ofMillis(100))).build());
 
-        assertThat(fx.seen).containsEntry("hang-up", "caller hung up: " + CALL).doesNotContainKey("result");
-        assertThat(call.commands()).containsExactly("ANSWER", DIAL, "GET VARIABLE DIALSTATUS", SUCCESS);
+        assertThat(fx.seen).containsEntry("hang-up", "caller hung up: " + fx.platformId(CALL)).doesNotContainKey("result");
+        assertThat(call.commands()).containsExactly("ANSWER", dial(), "GET VARIABLE DIALSTATUS", SUCCESS);
         fx.awaitIdle();
         assertThat(fx.logs.errors()).isEmpty();
     }
@@ -144,8 +148,8 @@ class AgiConnectTest {
                 .hangupAtCommand(2, HangupStyle.CLOSE_CONNECTION).hangupDelay(Duration.ofMillis(50)).build());
         fx.awaitIdle();
 
-        assertThat(fx.seen).containsEntry("hang-up", "caller hung up: " + CALL);
-        assertThat(call.commands()).containsExactly("ANSWER", DIAL);
+        assertThat(fx.seen).containsEntry("hang-up", "caller hung up: " + fx.platformId(CALL));
+        assertThat(call.commands()).containsExactly("ANSWER", dial());
         assertThat(fx.logs.errors()).isEmpty();
     }
 
@@ -155,7 +159,7 @@ class AgiConnectTest {
                 .talkingFor(Duration.ofMillis(100)).endedByCaller()).build());
 
         assertThat(fx.seen).containsEntry("result", ConnectResult.ANSWERED);
-        assertThat(call.commands()).containsExactly("ANSWER", DIAL, SUCCESS);
+        assertThat(call.commands()).containsExactly("ANSWER", dial(), SUCCESS);
         fx.awaitIdle();
     }
 
@@ -174,7 +178,7 @@ class AgiConnectTest {
         call.endConversation();
         assertThat(call.awaitEnd(WAIT)).isTrue();
         assertThat(call.endedByPlatform()).isTrue();
-        assertThat(call.commands()).containsExactly("ANSWER", DIAL);
+        assertThat(call.commands()).containsExactly("ANSWER", dial());
     }
 
     @Test
@@ -191,7 +195,7 @@ class AgiConnectTest {
 
         ScriptedCall call = fx.finished(CallerPlan.caller(CALL).dial(DialPlan.noAnswer(Duration.ZERO)).build());
 
-        assertThat(call.dialed()).containsExactly("SIP/agent-7,2,tU(hotline-answered^" + CALL + ")");
+        assertThat(call.dialed()).containsExactly("SIP/agent-7,2,tU(hotline-answered^" + fx.platformId(CALL) + ")");
         assertThat(fx.seen).containsEntry("result", ConnectResult.NO_ANSWER);
         assertThat(fx.seen.get("refused")).asString().contains("device");
     }

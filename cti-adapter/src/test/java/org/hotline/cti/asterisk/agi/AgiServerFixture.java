@@ -48,6 +48,13 @@ final class AgiServerFixture implements AutoCloseable {
         asterisk = new FakeAsteriskAgi(server.port());
     }
 
+    /** The platform id the server gave the call with this uniqueid (calls get their own ids, not the uniqueid). */
+    String platformId(String uniqueid) {
+        String id = calls.platformIdOf(uniqueid);
+        assertThat(id).as("platform id of %s", uniqueid).isNotEqualTo(uniqueid).startsWith("ast-");
+        return id;
+    }
+
     /** What the handler does with each call. */
     void onCall(CallHandler handler) {
         this.behaviour = handler;

@@ -82,8 +82,8 @@ class CallerHangupTest {
                 .hangupDelay(Duration.ofMillis(50)).build());
         fx.awaitIdle();
 
-        assertThat(fx.seen).containsEntry("hang-up", "caller hung up: 1795376215.71")
-                .containsEntry("later command", "caller hung up: 1795376215.71")
+        assertThat(fx.seen).containsEntry("hang-up", "caller hung up: " + fx.platformId("1795376215.71"))
+                .containsEntry("later command", "caller hung up: " + fx.platformId("1795376215.71"))
                 .doesNotContainKeys("returned", "later command answered");
         List<String> expected = style == HangupStyle.CLOSE_CONNECTION ? List.of("ANSWER", command.line)
                 : List.of("ANSWER", command.line, SUCCESS);
@@ -109,7 +109,7 @@ class CallerHangupTest {
         ScriptedCall call = fx.finished(CallerPlan.caller("1795376215.72")
                 .hangupAtCommand(2, HangupStyle.RESULT_THEN_HANGUP_LINE).build());
 
-        assertThat(fx.seen).containsEntry("hang-up", "caller hung up: 1795376215.72").doesNotContainKey("value");
+        assertThat(fx.seen).containsEntry("hang-up", "caller hung up: " + fx.platformId("1795376215.72")).doesNotContainKey("value");
         assertThat(call.commands()).containsExactly("ANSWER", "SET VARIABLE IVR_CHOICE \"2\"",
                 "GET VARIABLE IVR_CHOICE", SUCCESS);
         assertThat(fx.logs.errors()).isEmpty();
@@ -150,7 +150,7 @@ class CallerHangupTest {
 
         ScriptedCall call = fx.finished(CallerPlan.caller("1795376215.74").build());
 
-        assertThat(fx.seen).containsEntry("after hang-up", "caller hung up: 1795376215.74");
+        assertThat(fx.seen).containsEntry("after hang-up", "caller hung up: " + fx.platformId("1795376215.74"));
         assertThat(call.commands()).containsExactly("ANSWER", "HANGUP", SUCCESS);
         assertThat(call.channelDead()).isTrue();
     }

@@ -51,9 +51,14 @@ class HotlineAgiServerTest {
                 .callerId("13800138000").channel("PJSIP/trunk-00000023").language("zh").dnid("4000")
                 .requestPath("hotline?flow=main").args("vip", "two words").build());
 
-        assertThat(fx.handled).containsExactly(new CallInfo("1795376215.71", "13800138000", "4000",
-                "PJSIP/trunk-00000023", "zh", "hotline", Map.of("flow", "main", "arg1", "vip", "arg2", "two words")));
+        CallInfo info = fx.handled.getFirst();
+        assertThat(info.callId()).matches("ast-[0-9a-z]{13}-[0-9a-z]{10}");
+        assertThat(fx.handled).containsExactly(new CallInfo(info.callId(), "13800138000", "4000",
+                "PJSIP/trunk-00000023", "zh", "hotline", Map.of("flow", "main", "arg1", "vip", "arg2", "two words"),
+                "1795376215.71"));
         assertThat(fx.calls.channelOf("1795376215.71")).contains("PJSIP/trunk-00000023");
+        assertThat(fx.calls.platformIdOf("1795376215.71")).isEqualTo(info.callId());
+        assertThat(fx.calls.switchIdOf(info.callId())).isEqualTo("1795376215.71");
         assertThat(call.commands()).containsExactly("ANSWER", "STREAM FILE hotline/welcome \"\"", SUCCESS);
         assertThat(call.endedByPlatform()).isTrue();
         fx.awaitIdle();
@@ -179,7 +184,7 @@ class HotlineAgiServerTest {
         assertThat(fx.seen.get("second")).isInstanceOf(AgiProtocolException.class);
         assertThat(broken.commands()).containsExactly("ANSWER", "WAIT FOR DIGIT 1000", FAILED);
         assertThat(broken.endedByPlatform()).isTrue();
-        assertThat(fx.logs.errors()).singleElement().asString().contains("1795376400.1", "garbage");
+        assertThat(fx.logs.errors()).singleElement().asString().contains(fx.platformId("1795376400.1"), "garbage");
 
         fx.onCall(channel -> channel.answer());
         ScriptedCall next = fx.finished(CallerPlan.caller("1795376400.2").build());
@@ -257,7 +262,7 @@ class HotlineAgiServerTest {
         assertThat(call.awaitEnd(WAIT)).isTrue();
         assertThat(call.endedByPlatform()).isTrue();
         await().atMost(WAIT).until(() -> fx.seen.containsKey("hang-up"));
-        assertThat(fx.seen).containsEntry("hang-up", "caller hung up: 1795376500.1");
+        assertThat(fx.seen).containsEntry("hang-up", "caller hung up: " + fx.platformId("1795376500.1"));
         assertThat(fx.server.activeSessions()).isZero();
     }
 }

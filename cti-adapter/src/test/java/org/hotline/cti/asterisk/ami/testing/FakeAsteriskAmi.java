@@ -68,14 +68,20 @@ public final class FakeAsteriskAmi implements AutoCloseable {
         }
     }
 
-    /** A channel listed by CoreShowChannels. */
-    public record Channel(String name, String uniqueid, String bridgeId, String context, String exten) {
+    /** A channel listed by CoreShowChannels, running {@code application} ({@code Dial} unless told). */
+    public record Channel(String name, String uniqueid, String bridgeId, String context, String exten,
+                          String application, String applicationData) {
         public static Channel of(String name, String uniqueid) {
-            return new Channel(name, uniqueid, "", "default", "s");
+            return new Channel(name, uniqueid, "", "default", "s", "Dial", "");
         }
 
         public Channel bridged(String bridge) {
-            return new Channel(name, uniqueid, bridge, context, exten);
+            return new Channel(name, uniqueid, bridge, context, exten, application, applicationData);
+        }
+
+        /** The channel runs {@code app(data)}, e.g. {@code Queue(hotline-fallback,t,,,300)}. */
+        public Channel running(String app, String data) {
+            return new Channel(name, uniqueid, bridgeId, context, exten, app, data);
         }
     }
 
@@ -461,8 +467,8 @@ public final class FakeAsteriskAmi implements AutoCloseable {
                         "ChannelStateDesc: Up", "CallerIDNum: 13900139000", "CallerIDName: Bob",
                         "ConnectedLineNum: <unknown>", "ConnectedLineName: <unknown>", "Language: en",
                         "AccountCode: ", "Context: " + c.context(), "Exten: " + c.exten(), "Priority: 1",
-                        "Uniqueid: " + c.uniqueid(), "Linkedid: " + c.uniqueid(), "Application: Dial",
-                        "ApplicationData: ", "Duration: 00:00:09", "BridgeId: " + c.bridgeId());
+                        "Uniqueid: " + c.uniqueid(), "Linkedid: " + c.uniqueid(), "Application: " + c.application(),
+                        "ApplicationData: " + c.applicationData(), "Duration: 00:00:09", "BridgeId: " + c.bridgeId());
             }
             send("Event: CoreShowChannelsComplete", "ActionID: " + a.actionId(), "EventList: Complete",
                     "ListItems: " + live.size());
