@@ -87,7 +87,7 @@ public final class HotlinePlatform implements AutoCloseable {
         if (dbs.embedded()) {
             EmbeddedDatabase embedded = EmbeddedDatabase.start(dbs.dataDir());
             closeables.push(embedded);
-            dbConfig = new DatabaseConfig(embedded.jdbcUrl(), "root", "", dbs.maxPoolSize());
+            dbConfig = new DatabaseConfig(embedded.jdbcUrl(), embedded.user(), embedded.password(), dbs.maxPoolSize());
         } else {
             dbConfig = new DatabaseConfig(dbs.url(), dbs.user(), dbs.password(), dbs.maxPoolSize());
         }
