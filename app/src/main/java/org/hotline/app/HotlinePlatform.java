@@ -45,7 +45,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One running Hotline node: database, event bus, call recorder, ACD, live statistics, IVR, the simulated switch and
- * the console server, wired together. Built by {@link #start}; {@link #close} stops everything in reverse order.
+ * the console server, wired together. Built by {@link #start}; {@link #close} stops it in order: first what brings
+ * calls in (traffic generators, then the switch, which hangs up the calls still live so that their records end), while
+ * routing, statistics and the recorder still listen; then everything else in the reverse order of its start, so the
+ * call recorder drains into a database that is still up and the database stops last.
  */
 public final class HotlinePlatform implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HotlinePlatform.class);
@@ -53,6 +56,8 @@ public final class HotlinePlatform implements AutoCloseable {
     public static final String CONSOLE_DEVICE_PREFIX = "console/";
 
     private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
+    /** What brings calls in; closed before {@link #closeables}. */
+    private final Deque<AutoCloseable> intake = new ArrayDeque<>();
     private Ticketing ticketing;
     private EventBus bus;
     private Acd acd;
@@ -99,6 +104,10 @@ public final class HotlinePlatform implements AutoCloseable {
         }
 
         bus = new LocalEventBus();
+        org.hotline.app.soak.CallJournal journal = org.hotline.app.soak.CallJournal.attachIfConfigured(bus);
+        if (journal != null) {
+            closeables.push(journal);
+        }
         ticketing.callRecorder().start(bus);
         closeables.push(ticketing.callRecorder());
         ticketing.callbacks().publishTo(bus);
@@ -115,7 +124,7 @@ public final class HotlinePlatform implements AutoCloseable {
         if (simulator) {
             SimulationTiming timing = "instant".equals(sim.timing()) ? SimulationTiming.instant() : SimulationTiming.demo();
             simulatedSwitch = new SimulatedSwitch(bus, clock, timing);
-            closeables.push(simulatedSwitch);
+            intake.push(simulatedSwitch);
             switchControl = simulatedSwitch;
         } else {
             Settings.Asterisk a = settings.asterisk();
@@ -123,7 +132,7 @@ public final class HotlinePlatform implements AutoCloseable {
                     a.ami().stream().map(x -> new AmiServerConfig(x.name(), x.host(), x.port(), x.username(),
                             x.secret())).toList(),
                     bus, clock);
-            closeables.push(asteriskSwitch);
+            intake.push(asteriskSwitch);
             switchControl = asteriskSwitch;
         }
 
@@ -191,7 +200,7 @@ public final class HotlinePlatform implements AutoCloseable {
                 new TrafficProfile(callsPerSecond, duration, maxCalls, anis, sim.menuWeights(),
                         sim.meanPatience(), sim.meanTalkTime()),
                 new java.util.SplittableRandom());
-        closeables.push(traffic::stop);
+        intake.push(() -> traffic.stopAndAwait(java.time.Duration.ofSeconds(5)));
         traffic.start();
         return traffic;
     }
@@ -271,10 +280,21 @@ public final class HotlinePlatform implements AutoCloseable {
         return clock;
     }
 
+    /** Stops the node in order (see the class comment); logs how long that took. Idempotent. */
     @Override
     public void close() {
-        while (!closeables.isEmpty()) {
-            AutoCloseable c = closeables.pop();
+        if (intake.isEmpty() && closeables.isEmpty()) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        closeAll(intake);
+        closeAll(closeables);
+        LOG.info("Hotline stopped in {} ms", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private static void closeAll(Deque<AutoCloseable> stack) {
+        while (!stack.isEmpty()) {
+            AutoCloseable c = stack.pop();
             try {
                 c.close();
             } catch (Exception e) {

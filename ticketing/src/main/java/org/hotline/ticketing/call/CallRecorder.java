@@ -41,7 +41,9 @@ import org.slf4j.LoggerFactory;
  * <p>The bus delivers on the publisher's thread, so the listener only hands each event to one ordered single-thread
  * writer and returns. The writer keeps a little state per live call (dropped at hang-up) and retries writes while the
  * database is down, in order, without losing any ({@link RetryingWriter}). Events of a call that never arrived are
- * logged and ignored.
+ * logged and ignored, except a hang-up: the switch may end a call (e.g. at shutdown) on its own thread before the
+ * call's handler has published the arrival, so a hang-up of an unknown call is kept (a bounded few) and applied when
+ * the arrival comes, and the record still ends.
  */
 public final class CallRecorder implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CallRecorder.class);
@@ -49,6 +51,7 @@ public final class CallRecorder implements AutoCloseable {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
     private static final int ID_MAX = 64;
+    private static final int EARLY_HANGUPS_MAX = 1000;
     private static final int FILE_MAX = 255;
     private static final int SHORT_MAX = 64;
     private static final int PATH_MAX = 255;
@@ -58,6 +61,13 @@ public final class CallRecorder implements AutoCloseable {
     private final RetryingWriter writer;
     /** Only touched on the writer thread. */
     private final Map<String, LiveCall> live = new HashMap<>();
+    /** Hang-ups that came before their call's arrival (writer thread only), oldest dropped first. */
+    private final Map<String, CallHungUp> endedBeforeArrival = new java.util.LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CallHungUp> eldest) {
+            return size() > EARLY_HANGUPS_MAX;
+        }
+    };
     /** Calls that arrived but whose row may not be written yet (read from any thread). */
     private final Set<String> unwritten = ConcurrentHashMap.newKeySet();
     private volatile EventBus.Subscription subscription;
@@ -163,6 +173,10 @@ public final class CallRecorder implements AutoCloseable {
             live.put(id, new LiveCall());
             Instant at = Times.millis(e.at());
             write(e, m -> m.arrived(id, Checks.clip(e.ani(), SHORT_MAX), Checks.clip(e.dnis(), SHORT_MAX), at));
+            CallHungUp early = endedBeforeArrival.remove(id);
+            if (early != null) {
+                hungUp(early);
+            }
         } finally {
             unwritten.remove(id);
         }
@@ -171,7 +185,10 @@ public final class CallRecorder implements AutoCloseable {
     private void hungUp(CallHungUp e) {
         LiveCall call = live.remove(e.callId());
         if (call == null) {
-            LOG.warn("hang-up of unknown call {} ignored", e.callId());
+            if (e.callId() != null) {
+                LOG.debug("hang-up of call {} before its arrival; kept until the arrival", e.callId());
+                endedBeforeArrival.put(e.callId(), e);
+            }
             return;
         }
         Instant at = Times.millis(e.at());
