@@ -43,6 +43,12 @@ public final class ChildNode implements AutoCloseable {
      */
     public static ChildNode start(List<String> args, Map<String, String> systemProperties, int httpPort, Path output)
             throws IOException {
+        return start(args, systemProperties, Map.of(), httpPort, output);
+    }
+
+    /** Like {@link #start(List, Map, int, Path)}, with {@code environment} added to this process's (for secrets). */
+    public static ChildNode start(List<String> args, Map<String, String> systemProperties,
+                                  Map<String, String> environment, int httpPort, Path output) throws IOException {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx1g"));
@@ -53,10 +59,11 @@ public final class ChildNode implements AutoCloseable {
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.hotline.app.Main"));
         cmd.addAll(args);
         Files.createDirectories(output.toAbsolutePath().getParent());
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .start();
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().putAll(environment);
+        Process p = pb.start();
         return new ChildNode(p, httpPort, output);
     }
 
