@@ -99,6 +99,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
             return;
         }
         for (ProcessHandle p : LeftoverServer.find(data)) {
+            var owner = LeftoverServer.livingJavaParent(p);
+            if (owner.isPresent()) {
+                throw new IllegalStateException("the database in " + dir + " is in use by another running Hotline "
+                        + "(java pid " + owner.get().pid() + ", MariaDB pid " + p.pid() + "); stop that one first, "
+                        + "or give this one another --data-dir");
+            }
             LOG.warn("a MariaDB server (pid {}) left running by an earlier Hotline still holds {}; stopping it "
                     + "before starting a new one", p.pid(), dir);
             boolean clean = LeftoverServer.stop(p, STOP_GRACE);

@@ -49,6 +49,15 @@ final class LeftoverServer {
         return found;
     }
 
+    /**
+     * The JVM that started {@code server}, if it still runs: then the server is not left over but in use. A server
+     * whose JVM died has been re-parented (to init or a sub-reaper), which is not a {@code java} process.
+     */
+    static java.util.Optional<ProcessHandle> livingJavaParent(ProcessHandle server) {
+        return server.parent().filter(ProcessHandle::isAlive).filter(p -> p.info().command()
+                .map(c -> Path.of(c).getFileName().toString().equals("java")).orElse(false));
+    }
+
     static boolean isServerOn(List<String> args, Path dataDir) {
         if (args.isEmpty()) {
             return false;

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class EmbeddedDatabaseTest {
 
     @Test
-    void onlyThePlatformUserWithTheGeneratedOwnerOnlyPasswordGetsIn() throws Exception {
+    void onlyThePlatformUserWithTheGeneratedOwnerOnlyPasswordGetsInAndASecondNodeIsRefused() throws Exception {
         Path dir = inHome("grants");
         try (EmbeddedDatabase db = EmbeddedDatabase.start(dir)) {
             Path secret = dir.resolve(EmbeddedDatabase.PASSWORD_FILE);
@@ -32,6 +32,12 @@ class EmbeddedDatabaseTest {
             assertThat(Files.readString(secret).strip()).isEqualTo(db.password()).hasSizeGreaterThanOrEqualTo(32);
             try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
                 assertThat(scalar(c, "SELECT DATABASE()")).isEqualTo(EmbeddedDatabase.SCHEMA);
+            }
+            assertThatThrownBy(() -> EmbeddedDatabase.start(dir))
+                    .as("a second node on a directory in use must not stop the running node's server")
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("in use by another running Hotline");
+            try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
+                assertThat(scalar(c, "SELECT 1")).isEqualTo("1");
             }
             String server = db.jdbcUrl().replace("/" + EmbeddedDatabase.SCHEMA, "/");
             assertThatThrownBy(() -> DriverManager.getConnection(db.jdbcUrl(), db.user(), "wrong").close())
