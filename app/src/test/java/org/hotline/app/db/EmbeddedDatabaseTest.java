@@ -33,6 +33,8 @@ class EmbeddedDatabaseTest {
             try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
                 assertThat(scalar(c, "SELECT DATABASE()")).isEqualTo(EmbeddedDatabase.SCHEMA);
             }
+            // Ctrl-C signals the terminal's foreground process group: the server must not be in the JVM's
+            assertThat(processGroup(db.pid())).isNotEqualTo(processGroup(ProcessHandle.current().pid()));
             assertThatThrownBy(() -> EmbeddedDatabase.start(dir))
                     .as("a second node on a directory in use must not stop the running node's server")
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("in use by another running Hotline");
@@ -120,6 +122,13 @@ class EmbeddedDatabaseTest {
             unpackEmbeddedDb();
             install();
         }
+    }
+
+    /** Field 5 of /proc/PID/stat (after the parenthesised command name). */
+    private static long processGroup(long pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+        String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(after[2]);
     }
 
     private static String scalar(Connection c, String sql) throws SQLException {
