@@ -51,14 +51,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One running Hotline node: database, event bus, call recorder, ACD, live statistics, IVR, the simulated switch and
- * the console server, wired together. Built by {@link #start}; {@link #close} stops everything in reverse order.
+ * the console server, wired together. Built by {@link #start}; {@link #close} stops it in order: first what brings
+ * calls in (traffic generators, then the switch, which hangs up the calls still live so that their records end), while
+ * routing, statistics and the recorder still listen; then everything else in the reverse order of its start, so the
+ * call recorder drains into a database that is still up and the database stops last.
  */
 public final class HotlinePlatform implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HotlinePlatform.class);
     /** Device name of a human agent's console softphone. */
     public static final String CONSOLE_DEVICE_PREFIX = "console/";
 
-    private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
+    private static final long SLOW_STOP_MS = 500;
+
+    private final Deque<Stop> closeables = new ArrayDeque<>();
+    /** What brings calls in; closed before {@link #closeables}. */
+    private final Deque<Stop> intake = new ArrayDeque<>();
     private Ticketing ticketing;
     private EventBus bus;
     private Acd acd;
@@ -92,36 +99,40 @@ public final class HotlinePlatform implements AutoCloseable {
         DatabaseConfig dbConfig;
         if (dbs.embedded()) {
             EmbeddedDatabase embedded = EmbeddedDatabase.start(dbs.dataDir());
-            closeables.push(embedded);
-            dbConfig = new DatabaseConfig(embedded.jdbcUrl(), "root", "", dbs.maxPoolSize());
+            closeables.push(new Stop("embedded database", embedded));
+            dbConfig = new DatabaseConfig(embedded.jdbcUrl(), embedded.user(), embedded.password(), dbs.maxPoolSize());
         } else {
             dbConfig = new DatabaseConfig(dbs.url(), dbs.user(), dbs.password(), dbs.maxPoolSize());
         }
         Database database = Database.open(dbConfig);
-        closeables.push(database);
+        closeables.push(new Stop("database pool", database));
         ticketing = new Ticketing(database, clock, settings.auth().passwordIterations(), settings.auth().lockout());
         if (settings.demoSeed()) {
             DemoSeed.apply(ticketing);
         }
 
         bus = new LocalEventBus();
+        org.hotline.app.soak.CallJournal journal = org.hotline.app.soak.CallJournal.attachIfConfigured(bus);
+        if (journal != null) {
+            closeables.push(new Stop("call journal", journal));
+        }
         ticketing.callRecorder().start(bus);
-        closeables.push(ticketing.callRecorder());
+        closeables.push(new Stop("call recorder", ticketing.callRecorder()));
         ticketing.callbacks().publishTo(bus);
 
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, Thread.ofPlatform()
                 .name("hotline-timer-", 0).daemon(true).factory());
-        closeables.push(() -> {
+        closeables.push(new Stop("timers", () -> {
             scheduler.shutdownNow();
             scheduler.awaitTermination(5, TimeUnit.SECONDS);
-        });
+        }));
 
         Settings.Simulation sim = settings.simulation();
         boolean simulator = settings.telephony() == Settings.Telephony.SIMULATOR;
         if (simulator) {
             SimulationTiming timing = "instant".equals(sim.timing()) ? SimulationTiming.instant() : SimulationTiming.demo();
             simulatedSwitch = new SimulatedSwitch(bus, clock, timing);
-            closeables.push(simulatedSwitch);
+            intake.push(new Stop("simulated switch", simulatedSwitch));
             switchControl = simulatedSwitch;
         } else {
             Settings.Asterisk a = settings.asterisk();
@@ -131,7 +142,7 @@ public final class HotlinePlatform implements AutoCloseable {
                     a.ami().stream().map(x -> new AmiServerConfig(x.name(), x.host(), x.port(), x.username(),
                             x.secret())).toList(),
                     bus, clock);
-            closeables.push(asteriskSwitch);
+            intake.push(new Stop("Asterisk adapter", asteriskSwitch));
             switchControl = asteriskSwitch;
         }
 
@@ -142,11 +153,11 @@ public final class HotlinePlatform implements AutoCloseable {
                 .map(q -> new QueueDefinition(q.name(), q.skill(), q.serviceLevelSeconds(), q.ringTimeout(), q.wrapUp()))
                 .toList();
         acd = new Acd(queues, bus, clock, scheduler, switchControl::deviceAvailable);
-        closeables.push(acd);
+        closeables.push(new Stop("ACD", acd));
 
         stats = new LiveStats(bus, clock, settings.queues().stream()
                 .map(q -> new QueueSpec(q.name(), q.skill(), q.serviceLevelSeconds())).toList(), acd);
-        closeables.push(stats);
+        closeables.push(new Stop("live statistics", stats));
         stats.openCallbacks(ticketing.callbacks().list(CallbackQuery.open(CallbackQuery.MAX_LIMIT)));
 
         FlowSet flows = settings.ivrFlowDir().isBlank()
@@ -161,7 +172,8 @@ public final class HotlinePlatform implements AutoCloseable {
         }
 
         Vertx vertx = Vertx.vertx();
-        closeables.push(() -> vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
+        closeables.push(new Stop("Vert.x",
+                () -> vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS)));
         ConsoleServer console = new ConsoleServer(vertx,
                 new ConsoleConfig(settings.http().host(), settings.http().port(),
                         new AuthConfig(settings.http().sessions(), settings.http().secureCookies(),
@@ -172,7 +184,7 @@ public final class HotlinePlatform implements AutoCloseable {
                         ticketing.tickets(), ticketing.callbacks(), stats, switchControl, ticketing.audit(), bus, clock,
                         health()));
         httpPort = await(console.start());
-        closeables.push(() -> await(console.stop()));
+        closeables.push(new Stop("console server", () -> await(console.stop())));
         LOG.info("Hotline console on http://{}:{}/", settings.http().host(), httpPort);
         if (simulator && sim.enabled() && sim.callsPerSecond() > 0) {
             startTraffic(sim.callsPerSecond(), java.time.Duration.ZERO, 0);
@@ -221,7 +233,7 @@ public final class HotlinePlatform implements AutoCloseable {
                 new TrafficProfile(callsPerSecond, duration, maxCalls, anis, sim.menuWeights(),
                         sim.meanPatience(), sim.meanTalkTime()),
                 new java.util.SplittableRandom());
-        closeables.push(traffic::stop);
+        intake.push(new Stop("traffic generator", () -> traffic.stopAndAwait(java.time.Duration.ofSeconds(5))));
         traffic.start();
         return traffic;
     }
@@ -245,7 +257,7 @@ public final class HotlinePlatform implements AutoCloseable {
     private void startSimulatedAgents(Settings.Simulation sim, ScheduledExecutorService scheduler) {
         simulatedAgents = new SimulatedAgents(simulatedSwitch, acd, bus, scheduler, sim.agentRingDelay(),
                 sim.agentWrapUp());
-        closeables.push(simulatedAgents);
+        closeables.push(new Stop("simulated agents", simulatedAgents));
         var skills = settings.queues().stream().map(Settings.Queue::skill).collect(java.util.stream.Collectors.toSet());
         for (int i = 1; i <= sim.agents(); i++) {
             String name = String.format("sim%02d", i);
@@ -301,15 +313,35 @@ public final class HotlinePlatform implements AutoCloseable {
         return clock;
     }
 
+    /** Stops the node in order (see the class comment); logs how long that took. Idempotent. */
     @Override
     public void close() {
-        while (!closeables.isEmpty()) {
-            AutoCloseable c = closeables.pop();
+        if (intake.isEmpty() && closeables.isEmpty()) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        closeAll(intake);
+        closeAll(closeables);
+        LOG.info("Hotline stopped in {} ms", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private static void closeAll(Deque<Stop> stack) {
+        while (!stack.isEmpty()) {
+            Stop step = stack.pop();
+            long t0 = System.nanoTime();
             try {
-                c.close();
+                step.part().close();
             } catch (Exception e) {
-                LOG.warn("error while stopping: {}", e.toString());
+                LOG.warn("error while stopping the {}: {}", step.name(), e.toString());
+            }
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            if (ms >= SLOW_STOP_MS) {
+                LOG.info("stopping the {} took {} ms", step.name(), ms);
             }
         }
+    }
+
+    /** One part to close at the stop, named for the log. */
+    private record Stop(String name, AutoCloseable part) {
     }
 }

@@ -41,6 +41,8 @@ final class LoadRun {
     private final String dbUser;
     private final String dbPassword;
     private final Path dataDir;
+    /** The embedded database directory this run made for itself, deleted at its end. */
+    private Path scratchDir;
 
     private final LatencyRecorder routing = new LatencyRecorder();
     private final LatencyRecorder screenPop = new LatencyRecorder();
@@ -66,6 +68,20 @@ final class LoadRun {
     }
 
     String execute() throws Exception {
+        try {
+            return run();
+        } finally {
+            if (scratchDir != null) { // a fresh embedded database of this run only (binaries and data, ~250 MB)
+                try (var paths = Files.walk(scratchDir)) {
+                    for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+        }
+    }
+
+    private String run() throws Exception {
         Map<String, Object> o = new HashMap<>();
         o.put("hotline.profile", "load");
         o.put("hotline.http.port", 0);
@@ -90,8 +106,8 @@ final class LoadRun {
             o.put("hotline.db.password", dbPassword);
         } else {
             o.put("hotline.db.embedded", true);
-            o.put("hotline.db.data-dir", (dataDir != null ? dataDir : Files.createTempDirectory("hotline-load"))
-                    .toString());
+            scratchDir = dataDir == null ? Files.createTempDirectory("hotline-load") : null;
+            o.put("hotline.db.data-dir", (dataDir != null ? dataDir : scratchDir).toString());
         }
         Settings settings = Settings.from(ConfigFactory.parseMap(o));
         StringBuilder report = new StringBuilder();

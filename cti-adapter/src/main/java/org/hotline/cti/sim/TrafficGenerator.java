@@ -46,6 +46,22 @@ public final class TrafficGenerator {
         stopSignal.countDown();
     }
 
+    /**
+     * Stops placing calls and waits (at most {@code max}) until the generator's thread has placed its last one, so that
+     * a switch closed afterwards sees every call this generator placed.
+     */
+    public void stopAndAwait(java.time.Duration max) throws InterruptedException {
+        stop();
+        synchronized (this) {
+            if (thread == null) {
+                return;
+            }
+        }
+        if (!finished.await(max.toMillis(), TimeUnit.MILLISECONDS)) {
+            LOG.warn("traffic generator still running {} after it was asked to stop", max);
+        }
+    }
+
     /** How many calls were placed so far. */
     public long placed() {
         return placed.get();

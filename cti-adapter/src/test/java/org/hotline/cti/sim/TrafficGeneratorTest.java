@@ -79,6 +79,23 @@ class TrafficGeneratorTest {
     }
 
     @Test
+    void stopAndAwaitReturnsOnlyOnceTheLastCallIsPlaced() throws InterruptedException {
+        recordArrivals();
+        TrafficGenerator generator = new TrafficGenerator(f.sw, profile(200, Duration.ZERO, 0),
+                new SplittableRandom(42));
+        generator.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> generator.placed() >= 3);
+
+        generator.stopAndAwait(Duration.ofSeconds(5));
+
+        // a switch closed now sees every call the generator placed: none comes after
+        assertThat(generator.running()).isFalse();
+        long placed = generator.placed();
+        await().atMost(Duration.ofSeconds(5)).until(() -> arrived.size() == placed);
+        assertThat(generator.placed()).isEqualTo(placed);
+    }
+
+    @Test
     void callersFollowTheProfile() {
         TrafficProfile p = new TrafficProfile(1, Duration.ZERO, 0, List.of("13800138000", "139XXXXXXXX"),
                 Map.of("2", 3.0, "9,1", 1.0, "3", 0.0), Duration.ofSeconds(60), Duration.ZERO);

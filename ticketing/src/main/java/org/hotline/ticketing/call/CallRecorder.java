@@ -49,7 +49,9 @@ import org.slf4j.LoggerFactory;
  * <p>The bus delivers on the publisher's thread, so the listener only hands each event to one ordered single-thread
  * writer and returns. The writer keeps a little state per live call (dropped at hang-up) and retries writes while the
  * database is down, in order, without losing any ({@link RetryingWriter}). Events of a call that never arrived are
- * logged and ignored.
+ * logged and ignored, except that the events of the last {@value #STRAYS_KEPT} unknown calls are kept
+ * ({@link StrayEvents}) and replayed when the call's arrival or placement comes: the switch may end a call (e.g. at
+ * shutdown) on its own thread before the call's handler has published the arrival, and the record must still end.
  *
  * <p>An arrival is a plain INSERT: an id that already has a record is an error, logged (one line naming the id) and
  * counted ({@link #duplicateArrivals()}), and the arriving call is not recorded, so that two calls are never merged
@@ -71,7 +73,7 @@ public final class CallRecorder implements AutoCloseable {
     private static final int SHORT_MAX = 64;
     private static final int PATH_MAX = 255;
     private static final int CAUSE_MAX = 128;
-    static final int STRAYS_KEPT = 256;
+    static final int STRAYS_KEPT = 1024;
     private static final int SWITCH_ID_MAX = 150;
 
     private final ThreadPoolExecutor writerThread;
@@ -231,6 +233,10 @@ public final class CallRecorder implements AutoCloseable {
             if (other != null) {
                 live.remove(id); // its later phases must not land on the other call's record
                 duplicate(id, "a record with that id arrived at " + other.arrivedAt());
+            } else {
+                for (CallEvent caughtUp : strays.take(id)) {
+                    handle(caughtUp);
+                }
             }
         } finally {
             unwritten.remove(id);

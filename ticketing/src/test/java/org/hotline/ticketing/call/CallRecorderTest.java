@@ -137,6 +137,19 @@ class CallRecorderTest extends DatabaseTestSupport {
     }
 
     @Test
+    void aCallHungUpByTheSwitchBeforeItsArrivalWasPublishedStillGetsAnEndedRecord() {
+        // at shutdown the switch ends live calls on its own thread; a call's handler may publish the arrival after
+        bus.publish(new CallHungUp("c-early", HangupParty.SYSTEM, "shutdown", at(1)));
+        arrive(bus, "c-early", 0);
+
+        CallRecord r = record("c-early");
+        assertThat(r.arrivedAt()).isEqualTo(at(0));
+        assertThat(r.endedAt()).isEqualTo(at(1));
+        assertThat(r.outcome()).isNotNull();
+        assertThat(r.hangupCause()).isEqualTo("shutdown");
+    }
+
+    @Test
     void aLiveCallHasNoOutcomeYet() {
         arrive(bus, "c-live", 0);
         ivr(bus, "c-live", "repair", 3_000);
