@@ -39,6 +39,8 @@ class AsteriskAttendedTransferTest {
     /** The caller of the capture: its uniqueid and channel are the call's on the FastAGI side too. */
     private static final String CALL = "1796164244.0";
     private static final String CALLER_CHANNEL = "PJSIP/lab-trunk-00000000";
+    /** The platform's id of the call (not the uniqueid), known once the caller is through to the agent. */
+    private String callId;
 
     private Fixture f;
     private FakeAsteriskAmi ami;
@@ -91,6 +93,7 @@ class AsteriskAttendedTransferTest {
                 .build());
         await().atMost(Duration.ofSeconds(20)).until(() -> state() == AgentState.ON_CALL);
         assertThat(call.dialed()).singleElement().asString().startsWith("PJSIP/1001,20,t");
+        callId = f.platform.asteriskSwitch().callIdOf(CALL).orElseThrow(); // the platform's id of that uniqueid
         return session;
     }
 
@@ -135,9 +138,9 @@ class AsteriskAttendedTransferTest {
         call.endConversation(); // the Dial on the caller's channel returns once the caller is gone
         assertThat(call.awaitEnd(Duration.ofSeconds(20))).isTrue();
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> f.platform.ticketing().calls().find(CALL)
+        await().atMost(Duration.ofSeconds(20)).until(() -> f.platform.ticketing().calls().find(callId)
                 .map(r -> r.outcome() != null).orElse(false));
-        CallRecord rec = f.platform.ticketing().calls().find(CALL).orElseThrow();
+        CallRecord rec = f.platform.ticketing().calls().find(callId).orElseThrow();
         assertThat(rec.outcome()).isEqualTo(CallOutcome.ANSWERED);
         assertThat(rec.agent()).isEqualTo("agent1");
         assertThat(rec.endedAt()).isNotNull();
@@ -162,7 +165,7 @@ class AsteriskAttendedTransferTest {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.body().toString()).contains("No attended transfer feature code found");
         assertThat(warnings()).singleElement().asString()
-                .contains("attended transfer of call " + CALL, "agent1", "1002", "No attended transfer feature code");
+                .contains("attended transfer of call " + callId, "agent1", "1002", "No attended transfer feature code");
         assertThat(state()).isEqualTo(AgentState.ON_CALL);
     }
 }

@@ -56,6 +56,16 @@ class InjectionCorpusTest {
     private static String agent;
     private static String boss;
 
+    /**
+     * The queues, and a login throttle per address loose enough for the corpus: every payload is also tried as a
+     * user name from this one address, and the browser logs in from it afterwards (throttling has tests of its own).
+     */
+    private static Map<String, Object> corpusSettings() {
+        Map<String, Object> o = new java.util.HashMap<>(Fixture.queues("60s", "10m"));
+        o.put("hotline.auth.throttle.address.free-failures", 1000);
+        return o;
+    }
+
     @BeforeAll
     static void start() throws Exception {
         assertThat(PAYLOADS).hasSizeLessThanOrEqualTo(20) // the wallboard lists 20 calls, a pop 20 open tickets
@@ -69,7 +79,7 @@ class InjectionCorpusTest {
                 CUSTOMERS.add(t.customers().create(PAYLOADS.get(i), CustomerClass.ORDINARY,
                         List.of(String.format("1391234%04d", i + 1))));
             }
-        }, Fixture.queues("60s", "10m"));
+        }, corpusSettings());
         api = new Api(f.platform.httpPort());
         agent = login("agent1");
         boss = login("boss");
