@@ -2,14 +2,12 @@ package org.hotline.console.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.hotline.console.testing.MovableClock;
 import org.hotline.platform.user.Role;
 import org.hotline.platform.user.User;
 import org.junit.jupiter.api.Test;
@@ -127,32 +125,5 @@ class SessionStoreTest {
         assertThat(store.hasOtherSession("alice", first.token())).isTrue();
         store.end(second.token());
         assertThat(store.hasOtherSession("alice", first.token())).isFalse();
-    }
-
-    static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
