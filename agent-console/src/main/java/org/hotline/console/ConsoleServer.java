@@ -194,7 +194,7 @@ public final class ConsoleServer {
 
         new HealthRoutes(backend.health(), blocking, backend.clock()).mount(router);
         new AuthRoutes(new Login(backend.users(), sessions, throttle, backend.audit(), backend.clock()), ender, cookie,
-                addresses, backend.audit(), blocking, backend.clock()).mount(router);
+                addresses, backend.audit(), blocking, backend.clock(), config.demo()).mount(router);
         new AdminRoutes(backend.users(), throttle, addresses, backend.audit(), blocking, backend.clock())
                 .mount(router);
         new AgentRoutes(acd, backend.switchControl(), blocking).mount(router);
