@@ -209,6 +209,9 @@ public final class ConsoleServer {
         router.get("/api/ws").handler(new WebSocketEndpoint(sockets, relay, broadcaster, acd, sessions, callFeatures,
                 blocking, edge));
 
+        // every page links /favicon.svg; a client that asks for the old address anyway is sent there, not a 404
+        router.get("/favicon.ico").handler(rc -> rc.response().setStatusCode(301)
+                .putHeader("Location", "/favicon.svg").end());
         router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html").setMaxAgeSeconds(300));
         router.route().failureHandler(new ErrorResponder());
     }
