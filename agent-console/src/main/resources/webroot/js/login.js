@@ -1,14 +1,32 @@
+// The login page. It asks GET /api/session (public: {user: null} without a session, so a page load leaves no 401
+// in the browser's console) whether someone is logged in already, and whether this node is a demo: only then it
+// shows the demo accounts (state object `hint`, pure renderDemoHint(state)).
 import { ApiError, get, post } from './api.js';
-import { initI18n, t } from './i18n.js';
+import { html, render } from './esc.js';
+import { initI18n, onLanguageChange, t } from './i18n.js';
+import { pageFor } from './nav.js';
 
-function pageFor(user) {
-  if (user.roles.includes('AGENT')) {
-    return 'agent.html';
+const DEMO_ACCOUNTS = [
+  { name: 'admin', role: 'demo.role.admin' },
+  { name: 'supervisor', role: 'demo.role.supervisor' },
+  { name: 'agent1 … agent5', role: 'demo.role.agent' },
+];
+const hint = { demo: false };
+
+export function renderDemoHint(state) {
+  if (!state.demo) {
+    return html``;
   }
-  if (user.roles.includes('SUPERVISOR') || user.roles.includes('ADMIN')) {
-    return 'supervisor.html';
-  }
-  return null;
+  return html`<h3>${t('demo.title')}</h3>
+    <p>${t('demo.accounts')}</p>
+    <ul>${DEMO_ACCOUNTS.map((u) => html`<li><code>${u.name}</code> ${t(u.role)}</li>`)}</ul>
+    <p>${t('demo.password')} <code data-testid="demo-password">demo</code></p>`;
+}
+
+function drawHint() {
+  const box = document.getElementById('demo-hint');
+  box.hidden = !hint.demo;
+  render(box, renderDemoHint(hint));
 }
 
 function showError(text) {
@@ -17,16 +35,19 @@ function showError(text) {
   box.hidden = !text;
 }
 
-async function alreadyLoggedIn() {
+async function checkSession() {
   try {
-    const { user } = await get('/api/me', { redirectOn401: false });
-    const page = pageFor(user);
+    const session = await get('/api/session', { redirectOn401: false });
+    hint.demo = session.demo === true;
+    drawHint();
+    const page = session.user ? pageFor(session.user) : null;
     if (page) {
       window.location.assign(page);
     }
   } catch {
-    // not logged in: stay on the form
+    // the server cannot be reached: the form says so at the first attempt
   }
+  document.body.dataset.session = 'checked';
 }
 
 async function submit(event) {
@@ -66,4 +87,5 @@ async function submit(event) {
 
 await initI18n();
 document.getElementById('login-form').addEventListener('submit', submit);
-await alreadyLoggedIn();
+onLanguageChange(drawHint);
+await checkSession();

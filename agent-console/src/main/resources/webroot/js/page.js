@@ -1,13 +1,41 @@
-// What every logged-in page does first: language, the current user (or back to the login), logout, flash messages.
+// What every logged-in page does first: language, the current user (or back to the login), the navigation bar,
+// logout, flash messages. A user whose roles do not allow the page is sent to the page they do allow, without a
+// script error: startPage then never resolves, so the page's own script stops where it is while the browser leaves.
 import { get, post } from './api.js';
-import { initI18n, t } from './i18n.js';
+import { render } from './esc.js';
+import { flash, initFlash } from './flash.js';
+import { initI18n, onLanguageChange, t } from './i18n.js';
+import { pageFor, renderNav } from './nav.js';
+
+export { flash };
+
+function leaveFor(href) {
+  window.location.replace(href);
+  return new Promise(() => {});
+}
+
+function currentPage() {
+  return window.location.pathname.split('/').pop() || 'index.html';
+}
 
 export async function startPage(allowed) {
   await initI18n();
-  const { user } = await get('/api/me');
+  const { user } = await get('/api/session');
+  if (!user) {
+    return leaveFor('index.html');
+  }
   if (!user.roles.some((r) => allowed.includes(r))) {
-    window.location.assign('index.html');
-    throw new Error('wrong page for this user');
+    return leaveFor(pageFor(user) ?? 'index.html');
+  }
+  initFlash();
+  const nav = document.getElementById('nav');
+  if (nav) {
+    const draw = () => {
+      nav.setAttribute('aria-label', t('nav.label'));
+      render(nav, renderNav(user, currentPage()));
+    };
+    draw();
+    onLanguageChange(draw);
   }
   const logout = document.getElementById('btn-logout');
   if (logout) {
@@ -20,23 +48,6 @@ export async function startPage(allowed) {
     });
   }
   return user;
-}
-
-let flashTimer = null;
-
-/** Shows a short message in #flash (kind: 'info' | 'error'). */
-export function flash(text, kind = 'info') {
-  const box = document.getElementById('flash');
-  if (!box) {
-    return;
-  }
-  box.textContent = text;
-  box.className = `flash flash-${kind}`;
-  box.hidden = false;
-  clearTimeout(flashTimer);
-  flashTimer = setTimeout(() => {
-    box.hidden = true;
-  }, 6000);
 }
 
 /** A user-facing text for a failed request. */

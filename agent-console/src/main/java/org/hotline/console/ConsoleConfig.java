@@ -18,10 +18,18 @@ import org.hotline.console.edge.EdgeSettings;
  *                      on Asterisk
  * @param dialPolicy    which destinations agents may dial out to
  * @param edge          public origins, allowed hosts, timeouts and the per-address connection cap
+ * @param demo          whether this node runs with the demo accounts (demo seed): the login page then shows them;
+ *                      never true in production, where there are no default passwords
  */
 public record ConsoleConfig(String host, int port, AuthConfig auth,
                             java.util.function.UnaryOperator<String> phoneOf, DialPolicy dialPolicy,
-                            EdgeSettings edge) {
+                            EdgeSettings edge, boolean demo) {
+    /** Not a demo node. */
+    public ConsoleConfig(String host, int port, AuthConfig auth, java.util.function.UnaryOperator<String> phoneOf,
+                         DialPolicy dialPolicy, EdgeSettings edge) {
+        this(host, port, auth, phoneOf, dialPolicy, edge, false);
+    }
+
     /** With the default edge settings (origins and hosts derived from the bind address). */
     public ConsoleConfig(String host, int port, AuthConfig auth, java.util.function.UnaryOperator<String> phoneOf,
                          DialPolicy dialPolicy) {
@@ -55,7 +63,12 @@ public record ConsoleConfig(String host, int port, AuthConfig auth,
 
     /** The same with other edge settings. */
     public ConsoleConfig withEdge(EdgeSettings edgeSettings) {
-        return new ConsoleConfig(host, port, auth, phoneOf, dialPolicy, edgeSettings);
+        return new ConsoleConfig(host, port, auth, phoneOf, dialPolicy, edgeSettings, demo);
+    }
+
+    /** The same, on a demo node ({@code true}) or not. */
+    public ConsoleConfig withDemo(boolean demoNode) {
+        return new ConsoleConfig(host, port, auth, phoneOf, dialPolicy, edge, demoNode);
     }
 
     public ConsoleConfig {

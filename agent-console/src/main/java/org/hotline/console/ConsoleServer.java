@@ -194,7 +194,7 @@ public final class ConsoleServer {
 
         new HealthRoutes(backend.health(), blocking, backend.clock()).mount(router);
         new AuthRoutes(new Login(backend.users(), sessions, throttle, backend.audit(), backend.clock()), ender, cookie,
-                addresses, backend.audit(), blocking, backend.clock()).mount(router);
+                addresses, backend.audit(), blocking, backend.clock(), config.demo()).mount(router);
         new AdminRoutes(backend.users(), throttle, addresses, backend.audit(), blocking, backend.clock())
                 .mount(router);
         new AgentRoutes(acd, backend.switchControl(), blocking).mount(router);
@@ -209,6 +209,9 @@ public final class ConsoleServer {
         router.get("/api/ws").handler(new WebSocketEndpoint(sockets, relay, broadcaster, acd, sessions, callFeatures,
                 blocking, edge));
 
+        // every page links /favicon.svg; a client that asks for the old address anyway is sent there, not a 404
+        router.get("/favicon.ico").handler(rc -> rc.response().setStatusCode(301)
+                .putHeader("Location", "/favicon.svg").end());
         router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html").setMaxAgeSeconds(300));
         router.route().failureHandler(new ErrorResponder());
     }

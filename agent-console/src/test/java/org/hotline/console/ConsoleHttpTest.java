@@ -40,6 +40,21 @@ class ConsoleHttpTest extends StackTestBase {
     }
 
     @Test
+    void theFaviconIsOurSvgAndTheIcoAddressLeadsToIt() {
+        Reply svg = api.get("/favicon.svg", null);
+        Reply ico = api.get("/favicon.ico", null);
+
+        assertThat(svg.status()).isEqualTo(200);
+        assertThat(svg.header("Content-Type")).singleElement().asString().startsWith("image/svg+xml");
+        assertThat(svg.body()).contains("<svg");
+        assertThat(ico.status()).isEqualTo(301);
+        assertThat(ico.header("Location")).containsExactly("/favicon.svg");
+        for (String page : List.of("/", "/agent.html", "/supervisor.html")) {
+            assertThat(api.get(page, null).body()).as(page).contains("<link rel=\"icon\" href=\"/favicon.svg\"");
+        }
+    }
+
+    @Test
     void theLoginPageIsServedFromTheClasspathWithTheSameHeaders() {
         Reply r = api.get("/", null);
 

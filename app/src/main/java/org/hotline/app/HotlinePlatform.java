@@ -179,7 +179,8 @@ public final class HotlinePlatform implements AutoCloseable {
                         new AuthConfig(settings.http().sessions(), settings.http().secureCookies(),
                                 settings.auth().accountThrottle(), settings.auth().addressThrottle(),
                                 settings.http().trustedProxies()), this::phoneOf,
-                        DialPolicy.of(settings.outbound().allowedDestinations()), edge(settings.http())),
+                        DialPolicy.of(settings.outbound().allowedDestinations()), edge(settings.http()),
+                        settings.demoSeed()),
                 new ConsoleBackend(ticketing.users(), acd, ticketing.calls(), ticketing.customers(),
                         ticketing.tickets(), ticketing.callbacks(), stats, switchControl, ticketing.audit(), bus, clock,
                         health()));

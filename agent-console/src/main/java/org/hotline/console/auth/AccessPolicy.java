@@ -37,6 +37,8 @@ public final class AccessPolicy {
     private static final List<Rule> RULES = List.of(
             rule(HttpMethod.GET, "/api/health", Access.PUBLIC),
             rule(HttpMethod.POST, "/api/login", Access.PUBLIC),
+            // the login page asks who is logged in without a 401 in the browser's console when nobody is
+            rule(HttpMethod.GET, "/api/session", Access.PUBLIC),
             rule(HttpMethod.POST, "/api/logout", Access.AUTHENTICATED),
             rule(HttpMethod.GET, "/api/me", Access.AUTHENTICATED),
             rule(HttpMethod.GET, "/api/ws", Access.AUTHENTICATED),

@@ -42,6 +42,11 @@ public final class AuthHandler implements Handler<RoutingContext> {
         return session == null ? Optional.empty() : Optional.of(session.user());
     }
 
+    /** On a public route, the live session the request presented, if any; on a protected route, the admitted one. */
+    public static Optional<Session> optionalSession(RoutingContext rc) {
+        return Optional.ofNullable(rc.get(SESSION_KEY));
+    }
+
     /** The logged-in user of the session the guard admitted (only on protected routes). */
     public static User user(RoutingContext rc) {
         return session(rc).user();

@@ -18,7 +18,10 @@ import org.hotline.platform.audit.AuditOutcome;
 
 /**
  * Login, logout and "who am I" (with the session's expiries, so the page can warn before it ends);
- * {@code /api/health} is {@code health.HealthRoutes}.
+ * {@code /api/health} is {@code health.HealthRoutes}. {@code GET /api/session} is the public form of "who am I" for
+ * the login page: it answers 200 with {@code user: null} when nobody is logged in (a page load without a session
+ * leaves no 401 in the browser's console), and says whether the node is a demo, so the page can show the demo
+ * accounts there and only there.
  */
 public final class AuthRoutes {
     private static final String BAD_LOGIN = "invalid username or password";
@@ -32,9 +35,11 @@ public final class AuthRoutes {
     private final AuditLog audit;
     private final Blocking blocking;
     private final Clock clock;
+    private final boolean demo;
 
     public AuthRoutes(Login login, SessionEnder ender, SessionCookie cookie, ClientAddress addresses, AuditLog audit,
-                      Blocking blocking, Clock clock) {
+                      Blocking blocking, Clock clock, boolean demo) {
+        this.demo = demo;
         this.login = login;
         this.ender = ender;
         this.cookie = cookie;
@@ -52,6 +57,19 @@ public final class AuthRoutes {
         router.post("/api/login").handler(Responses.ok(this::login));
         router.post("/api/logout").handler(Responses.ok(this::logout));
         router.get("/api/me").handler(Responses.ok(rc -> Future.succeededFuture(me(AuthHandler.session(rc)))));
+        router.get("/api/session").handler(Responses.ok(rc -> Future.succeededFuture(session(rc))));
+    }
+
+    private Map<String, Object> session(RoutingContext rc) {
+        Session session = AuthHandler.optionalSession(rc).orElse(null);
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("user", session == null ? null : UserView.of(session.user()));
+        if (session != null) {
+            body.put("expiresAt", Json.instant(session.expiresAt()));
+            body.put("idleExpiresAt", Json.instant(session.idleExpiresAt()));
+        }
+        body.put("demo", demo);
+        return body;
     }
 
     private static Map<String, Object> me(Session session) {

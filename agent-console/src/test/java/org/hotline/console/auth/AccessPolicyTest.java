@@ -69,10 +69,10 @@ class AccessPolicyTest {
     }
 
     @Test
-    void onlyHealthAndLoginArePublic() {
+    void onlyHealthLoginAndTheSessionQuestionArePublic() {
         assertThat(AccessPolicy.rules()).filteredOn(r -> r.access() == Access.PUBLIC)
                 .extracting(AccessPolicy.Rule::path)
-                .containsExactlyInAnyOrder("/api/health", "/api/login");
+                .containsExactlyInAnyOrder("/api/health", "/api/login", "/api/session");
     }
 
     @Test

@@ -57,6 +57,7 @@ class AuthorizationMatrixTest {
         //                                            anonymous agent supervisor admin no role
         row("GET /api/health",                         OK,   OK,   OK,   OK,   OK);
         row("POST /api/login",                         OK,   OK,   OK,   OK,   OK);
+        row("GET /api/session",                        OK,   OK,   OK,   OK,   OK);
         row("POST /api/logout",                        E401, OK,   OK,   OK,   OK);
         row("GET /api/me",                             E401, OK,   OK,   OK,   OK);
         row("GET /api/ws",                             E401, OK,   OK,   OK,   OK);

@@ -19,11 +19,18 @@ abstract class BrowserTestBase {
     protected Fixture f;
     protected WebDriver browser;
     protected WebDriverWait wait;
-    private HeadlessChromium chromium;
+    protected HeadlessChromium chromium;
 
     /** Starts the node on a database {@code seed} prepared, then the browser. */
     protected void start(Consumer<Ticketing> seed) throws Exception {
-        f = Fixture.start(seed, Fixture.queues("60s", "10m"));
+        start(seed, java.util.Map.of());
+    }
+
+    /** The same with configuration keys on top of the test defaults (e.g. the demo seed). */
+    protected void start(Consumer<Ticketing> seed, java.util.Map<String, Object> overrides) throws Exception {
+        java.util.Map<String, Object> o = new java.util.HashMap<>(Fixture.queues("60s", "10m"));
+        o.putAll(overrides);
+        f = Fixture.start(seed, o);
         chromium = HeadlessChromium.start();
         browser = chromium.browser;
         wait = chromium.wait;
