@@ -5,6 +5,8 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import org.hotline.app.load.TrafficOptions;
 import picocli.CommandLine.Option;
 
 /**
@@ -17,8 +19,8 @@ import picocli.CommandLine.Option;
         description = "Soak run: a node in a child JVM under simulated traffic, restarted (or killed) in the middle; "
                 + "counts every call placed against its call record.")
 public final class SoakCommand implements Callable<Integer> {
-    @Option(names = "--rate", defaultValue = "50", description = "calls per second (default ${DEFAULT-VALUE})")
-    double rate;
+    @Mixin
+    TrafficOptions traffic;
 
     @Option(names = "--duration", defaultValue = "600", description = "seconds of traffic (default ${DEFAULT-VALUE})")
     int durationSeconds;
@@ -29,22 +31,6 @@ public final class SoakCommand implements Callable<Integer> {
 
     @Option(names = "--kill", description = "stop the node with SIGKILL (kill -9) instead of SIGTERM at the restart")
     boolean kill;
-
-    @Option(names = "--agents", defaultValue = "100", description = "simulated agents (default ${DEFAULT-VALUE})")
-    int agents;
-
-    @Option(names = "--talk-ms", defaultValue = "1000", description = "mean talk time, ms (default ${DEFAULT-VALUE})")
-    long talkMillis;
-
-    @Option(names = "--patience-ms", defaultValue = "20000",
-            description = "mean caller patience in queue, ms (default ${DEFAULT-VALUE})")
-    long patienceMillis;
-
-    @Option(names = "--db-url", description = "use this database (jdbc:mariadb://...) instead of an embedded one")
-    String dbUrl;
-
-    @Option(names = "--db-user", defaultValue = "root")
-    String dbUser;
 
     @Option(names = "--db-password", defaultValue = "${env:HOTLINE_DB_PASSWORD:-}",
             description = "(default: HOTLINE_DB_PASSWORD)")
@@ -59,16 +45,17 @@ public final class SoakCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (rate <= 0 || rate > 500 || durationSeconds <= 0 || durationSeconds > 7200 || agents <= 0
-                || agents > 2000 || restartAt < 0 || restartAt >= durationSeconds || (kill && restartAt == 0)) {
+        TrafficOptions t = traffic;
+        if (t.rate <= 0 || t.rate > 500 || durationSeconds <= 0 || durationSeconds > 7200 || t.agents <= 0
+                || t.agents > 2000 || restartAt < 0 || restartAt >= durationSeconds || (kill && restartAt == 0)) {
             System.err.println("need 0 < rate <= 500, 0 < duration <= 7200 s, 0 < agents <= 2000, "
                     + "0 <= restart-at < duration (and --kill only with --restart-at)");
             return 2;
         }
         Path dir = workDir != null ? workDir : Path.of(System.getProperty("user.home"), ".hotline", "soak",
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        SoakRun run = new SoakRun(new SoakRun.Plan(rate, durationSeconds, restartAt, kill, agents, talkMillis,
-                patienceMillis, dbUrl, dbUser, dbPassword), dir);
+        SoakRun run = new SoakRun(new SoakRun.Plan(t.rate, durationSeconds, restartAt, kill, t.agents, t.talkMillis,
+                t.patienceMillis, t.dbUrl, t.dbUser, dbPassword), dir);
         SoakRun.Result result = run.execute();
         System.out.println(result.report());
         if (!keep && result.lost() == 0) {

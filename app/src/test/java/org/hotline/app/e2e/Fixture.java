@@ -5,20 +5,17 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.typesafe.config.ConfigFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.hotline.app.HotlinePlatform;
-import org.hotline.app.config.Settings;
 import org.hotline.console.testing.Socket;
 import org.hotline.ticketing.Ticketing;
 import org.hotline.ticketing.db.Database;
@@ -54,20 +51,7 @@ public final class Fixture implements AutoCloseable {
             try (Database database = Database.open(db.config())) {
                 seed.accept(new Ticketing(database, Clock.systemUTC()));
             }
-            Map<String, Object> o = new HashMap<>();
-            o.put("hotline.profile", "test");
-            o.put("hotline.http.host", "127.0.0.1");
-            o.put("hotline.http.port", 0);
-            o.put("hotline.db.embedded", false);
-            o.put("hotline.db.url", db.config().jdbcUrl());
-            o.put("hotline.db.user", db.config().user());
-            o.put("hotline.db.password", db.config().password());
-            o.put("hotline.simulation.enabled", true);
-            o.put("hotline.simulation.timing", "instant");
-            o.put("hotline.simulation.calls-per-second", 0);
-            o.put("hotline.simulation.agents", 0);
-            o.putAll(overrides);
-            return new Fixture(db, HotlinePlatform.start(Settings.from(ConfigFactory.parseMap(o)), Clock.systemUTC()));
+            return new Fixture(db, HotlinePlatform.start(Nodes.settings(db, overrides), Clock.systemUTC()));
         } catch (RuntimeException e) {
             db.close();
             throw e;

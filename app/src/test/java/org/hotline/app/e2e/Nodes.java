@@ -13,9 +13,19 @@ final class Nodes {
     private Nodes() {
     }
 
-    /** A node on {@code db} with the test defaults of {@link Fixture} (simulator, instant timing, no traffic). */
+    /** A node on {@code db} with the test defaults of {@link #settings} and queues ringing 20 s. */
     static HotlinePlatform start(TestDatabase db, Map<String, Object> overrides) {
         Map<String, Object> o = new HashMap<>(Fixture.queues("20s", "10m"));
+        o.putAll(overrides);
+        return HotlinePlatform.start(settings(db, o), Clock.systemUTC());
+    }
+
+    /**
+     * The test defaults of every end-to-end node (loopback on any port, the external database {@code db}, the
+     * simulator with instant timing and no traffic), with {@code overrides} on top.
+     */
+    static Settings settings(TestDatabase db, Map<String, Object> overrides) {
+        Map<String, Object> o = new HashMap<>();
         o.put("hotline.profile", "test");
         o.put("hotline.http.host", "127.0.0.1");
         o.put("hotline.http.port", 0);
@@ -28,6 +38,6 @@ final class Nodes {
         o.put("hotline.simulation.calls-per-second", 0);
         o.put("hotline.simulation.agents", 0);
         o.putAll(overrides);
-        return HotlinePlatform.start(Settings.from(ConfigFactory.parseMap(o)), Clock.systemUTC());
+        return Settings.from(ConfigFactory.parseMap(o));
     }
 }
