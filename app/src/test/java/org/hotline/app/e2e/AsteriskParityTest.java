@@ -112,13 +112,7 @@ class AsteriskParityTest {
     private FakeAsteriskAmi.Session startOnAsterisk() throws Exception {
         ami = new FakeAsteriskAmi("hotline", AMI_SECRET);
         ami.devices(Map.of("PJSIP/1001", "NOT_INUSE"));
-        f = start(Map.of(
-                "hotline.telephony", "asterisk",
-                "hotline.asterisk.agi.bind", "127.0.0.1",
-                "hotline.asterisk.agi.port", 0,
-                "hotline.asterisk.agent-devices", "agent1=PJSIP/1001",
-                "hotline.asterisk.ami", List.of(Map.of("name", "pbx1", "host", "127.0.0.1", "port", ami.port(),
-                        "username", "hotline", "secret", AMI_SECRET))));
+        f = start(Fixture.onAsterisk(ami.port(), AMI_SECRET, "agent1=PJSIP/1001"));
         FakeAsteriskAmi.Session session = ami.session(Duration.ofSeconds(20));
         await().atMost(Duration.ofSeconds(20)).until(session::loggedIn);
         agi = new FakeAsteriskAgi("127.0.0.1", f.platform.asteriskSwitch().agiPort());

@@ -66,13 +66,8 @@ class AsteriskRestartRecoveryTest {
         AGENTS.forEach(a -> idle.put(phone(a), "NOT_INUSE"));
         ami.devices(idle);
         Map<String, Object> o = new HashMap<>(Fixture.queues("20s", "10m"));
-        o.put("hotline.telephony", "asterisk");
-        o.put("hotline.asterisk.agi.bind", "127.0.0.1");
-        o.put("hotline.asterisk.agi.port", 0);
-        o.put("hotline.asterisk.agent-devices", String.join(",", AGENTS.stream().map(a -> a + "=" + phone(a))
-                .toList()));
-        o.put("hotline.asterisk.ami", List.of(Map.of("name", "pbx1", "host", "127.0.0.1", "port", ami.port(),
-                "username", "hotline", "secret", AMI_SECRET)));
+        o.putAll(Fixture.onAsterisk(ami.port(), AMI_SECRET, String.join(",", AGENTS.stream()
+                .map(a -> a + "=" + phone(a)).toList())));
         f = Fixture.start(t -> {
             for (String a : AGENTS) {
                 t.users().create(a, "坐席" + a.substring(5), PASSWORD.toCharArray(), Set.of(Role.AGENT),

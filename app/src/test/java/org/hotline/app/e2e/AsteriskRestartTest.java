@@ -75,13 +75,7 @@ class AsteriskRestartTest {
     }
 
     private HotlinePlatform node() {
-        HotlinePlatform p = Nodes.start(db, Map.of(
-                "hotline.telephony", "asterisk",
-                "hotline.asterisk.agi.bind", "127.0.0.1",
-                "hotline.asterisk.agi.port", 0,
-                "hotline.asterisk.agent-devices", "agent1=PJSIP/1001",
-                "hotline.asterisk.ami", List.of(Map.of("name", "pbx1", "host", "127.0.0.1", "port", ami.port(),
-                        "username", "hotline", "secret", AMI_SECRET))));
+        HotlinePlatform p = Nodes.start(db, Fixture.onAsterisk(ami.port(), AMI_SECRET, "agent1=PJSIP/1001"));
         open.add(p);
         await().atMost(WAIT).until(() -> p.asteriskSwitch().amiLinks().values().stream()
                 .allMatch(s -> s == org.hotline.cti.asterisk.ami.AmiLinkState.CONNECTED));

@@ -59,6 +59,20 @@ public final class Fixture implements AutoCloseable {
     }
 
     /** Queue settings shared by the tests: the given ring timeout and a wrap-up long enough to be ended by hand. */
+    /**
+     * The keys that put a node on Asterisk: FastAGI on a free loopback port, one AMI server {@code pbx1} (a fake on
+     * {@code amiPort}, user {@code hotline}) and the agents' phones ({@code agent1=PJSIP/1001,...}).
+     */
+    public static Map<String, Object> onAsterisk(int amiPort, String amiSecret, String agentDevices) {
+        return Map.of(
+                "hotline.telephony", "asterisk",
+                "hotline.asterisk.agi.bind", "127.0.0.1",
+                "hotline.asterisk.agi.port", 0,
+                "hotline.asterisk.agent-devices", agentDevices,
+                "hotline.asterisk.ami", List.of(Map.of("name", "pbx1", "host", "127.0.0.1", "port", amiPort,
+                        "username", "hotline", "secret", amiSecret)));
+    }
+
     public static Map<String, Object> queues(String ringTimeout, String wrapUp) {
         List<Map<String, Object>> qs = List.of("consultation", "repair", "complaint", "operator").stream()
                 .map(q -> Map.<String, Object>of("name", q, "skill", q, "service-level-seconds", 15,

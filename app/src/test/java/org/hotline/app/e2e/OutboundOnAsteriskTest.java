@@ -61,13 +61,7 @@ class OutboundOnAsteriskTest {
         ami = new FakeAsteriskAmi("hotline", AMI_SECRET);
         ami.devices(Map.of("PJSIP/1001", "NOT_INUSE"));
         Map<String, Object> o = new HashMap<>(Fixture.queues("20s", "10m"));
-        o.putAll(Map.of(
-                "hotline.telephony", "asterisk",
-                "hotline.asterisk.agi.bind", "127.0.0.1",
-                "hotline.asterisk.agi.port", 0,
-                "hotline.asterisk.agent-devices", "agent1=PJSIP/1001",
-                "hotline.asterisk.ami", List.of(Map.of("name", "pbx1", "host", "127.0.0.1", "port", ami.port(),
-                        "username", "hotline", "secret", AMI_SECRET))));
+        o.putAll(Fixture.onAsterisk(ami.port(), AMI_SECRET, "agent1=PJSIP/1001"));
         f = Fixture.start(t -> t.users().create("agent1", "坐席一", PASSWORD.toCharArray(), Set.of(Role.AGENT),
                 Set.of("repair")), o);
         FakeAsteriskAmi.Session session = ami.session(Duration.ofSeconds(20));

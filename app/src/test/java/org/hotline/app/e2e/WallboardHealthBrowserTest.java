@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hotline.cti.asterisk.ami.testing.FakeAsteriskAmi;
@@ -46,11 +45,7 @@ class WallboardHealthBrowserTest {
     void aSupervisorSeesABannerWhileTheAmiLinkIsDownAndItGoesAwayWhenItIsBack() throws Exception {
         ami = new FakeAsteriskAmi("hotline", AMI_SECRET);
         Map<String, Object> o = new HashMap<>(Fixture.queues("20s", "10m"));
-        o.put("hotline.telephony", "asterisk");
-        o.put("hotline.asterisk.agi.bind", "127.0.0.1");
-        o.put("hotline.asterisk.agi.port", 0);
-        o.put("hotline.asterisk.ami", List.of(Map.of("name", "pbx1", "host", "127.0.0.1", "port", ami.port(),
-                "username", "hotline", "secret", AMI_SECRET)));
+        o.putAll(Fixture.onAsterisk(ami.port(), AMI_SECRET, ""));
         f = Fixture.start(t -> t.users().create("boss", "主管", PASSWORD.toCharArray(), Set.of(Role.SUPERVISOR),
                 Set.of()), o);
         ami.session(Duration.ofSeconds(20));
