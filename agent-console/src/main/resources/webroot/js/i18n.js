@@ -1,8 +1,11 @@
-// Messages from i18n/<lang>.json; zh-CN first, en second; the choice is remembered in localStorage.
+// Messages from i18n/<lang>.json and each capability's i18n/<bundle>.<lang>.json (BUNDLES); zh-CN first, en second;
+// the choice is remembered in localStorage.
 // Static text: data-i18n="key" (text), data-i18n-placeholder="key", data-i18n-title="key" (document title).
 
 const STORAGE_KEY = 'hotline.lang';
 export const LANGUAGES = ['zh-CN', 'en'];
+// one message file per capability, so that each keeps its texts beside its pages
+export const BUNDLES = ['tickets', 'admin', 'customers', 'intake', 'notify'];
 let messages = {};
 let current = LANGUAGES[0];
 const listeners = [];
@@ -47,8 +50,12 @@ export function applyStatic(root = document) {
 
 export async function setLanguage(lang) {
   const chosen = LANGUAGES.includes(lang) ? lang : LANGUAGES[0];
-  const response = await fetch(`i18n/${chosen}.json`, { credentials: 'same-origin' });
-  messages = await response.json();
+  const files = [`i18n/${chosen}.json`, ...BUNDLES.map((b) => `i18n/${b}.${chosen}.json`)];
+  const parts = await Promise.all(files.map(async (file) => {
+    const response = await fetch(file, { credentials: 'same-origin' });
+    return response.json();
+  }));
+  messages = Object.assign({}, ...parts);
   current = chosen;
   try {
     localStorage.setItem(STORAGE_KEY, chosen);

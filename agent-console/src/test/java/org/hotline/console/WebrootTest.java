@@ -30,8 +30,22 @@ class WebrootTest {
         ObjectMapper mapper = new ObjectMapper();
         TypeReference<Map<String, String>> type = new TypeReference<>() {
         };
-        zh = mapper.readValue(root.resolve("i18n/zh-CN.json").toFile(), type);
-        en = mapper.readValue(root.resolve("i18n/en.json").toFile(), type);
+        zh = new java.util.HashMap<>();
+        en = new java.util.HashMap<>();
+        // the main message file and every capability's bundle, as i18n.js merges them; a key may live in one only
+        for (Path file : files(".json")) {
+            String name = file.getFileName().toString();
+            if (!file.getParent().getFileName().toString().equals("i18n")) {
+                continue;
+            }
+            Map<String, String> into = name.endsWith("zh-CN.json") ? zh : name.endsWith("en.json") ? en : null;
+            if (into == null) {
+                continue;
+            }
+            for (Map.Entry<String, String> e : mapper.readValue(file.toFile(), type).entrySet()) {
+                assertThat(into.put(e.getKey(), e.getValue())).as("%s defined twice (%s)", e.getKey(), name).isNull();
+            }
+        }
     }
 
     private static List<Path> files(String suffix) throws IOException {
