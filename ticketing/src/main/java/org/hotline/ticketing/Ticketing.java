@@ -1,18 +1,26 @@
 package org.hotline.ticketing;
 
 import java.time.Clock;
+import java.time.Duration;
 import org.hotline.platform.audit.AuditLog;
 import org.hotline.platform.call.CallLog;
 import org.hotline.platform.customer.CustomerDirectory;
+import org.hotline.platform.event.EventBus;
+import org.hotline.platform.notify.Notifications;
 import org.hotline.platform.ticket.TicketService;
 import org.hotline.platform.user.UserDirectory;
 import org.hotline.ticketing.audit.DbAuditLog;
 import org.hotline.ticketing.call.CallRecorder;
 import org.hotline.ticketing.callback.DbCallbackService;
+import org.hotline.ticketing.clock.WorkingHours;
 import org.hotline.ticketing.call.DbCallLog;
 import org.hotline.ticketing.customer.DbCustomerDirectory;
 import org.hotline.ticketing.db.Database;
 import org.hotline.ticketing.db.DatabaseHealth;
+import org.hotline.ticketing.notify.DbNotificationWriter;
+import org.hotline.ticketing.notify.DbNotifications;
+import org.hotline.ticketing.notify.NotificationDelivery;
+import org.hotline.ticketing.notify.NotificationWriter;
 import org.hotline.ticketing.ticket.DbTicketService;
 import org.hotline.ticketing.user.DbUserDirectory;
 import org.hotline.ticketing.user.LockoutPolicy;
@@ -34,6 +42,9 @@ public final class Ticketing implements AutoCloseable {
     private final DbCallbackService callbacks;
     private final DbAuditLog audit;
     private final DatabaseHealth health;
+    private final DbNotificationWriter notificationWriter;
+    private final DbNotifications notifications;
+    private NotificationDelivery notificationDelivery;
 
     /** With the production password hashing (600,000 PBKDF2 iterations) and the default lockout. */
     public Ticketing(Database db, Clock clock) {
@@ -55,6 +66,28 @@ public final class Ticketing implements AutoCloseable {
         this.callbacks = new DbCallbackService(db, clock, DbCallbackService.DEFAULT_MAX_ATTEMPTS);
         this.audit = new DbAuditLog(db);
         this.health = DatabaseHealth.of(db, clock);
+        // until the business calendars are wired in here, every moment is a working one (nothing waits)
+        WorkingHours workingHours = (session, username, at) -> at;
+        this.notificationWriter = new DbNotificationWriter(db, workingHours);
+        this.notifications = new DbNotifications(db, clock);
+    }
+
+    /** Posts notifications inside a caller's transaction (the workflow, the clocks). */
+    public NotificationWriter notificationWriter() {
+        return notificationWriter;
+    }
+
+    /** The users' notifications as the console reads and marks them. */
+    public Notifications notifications() {
+        return notifications;
+    }
+
+    /** Starts pushing due notifications onto {@code bus} every {@code period}; stopped by {@link #close()}. */
+    public synchronized void startNotificationDelivery(EventBus bus, Duration period) {
+        if (notificationDelivery == null) {
+            notificationDelivery = new NotificationDelivery(db, bus, clock);
+            notificationDelivery.start(period);
+        }
     }
 
     /** The database as a part of the node's health (a cached {@code SELECT 1}). */
@@ -103,6 +136,11 @@ public final class Ticketing implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (notificationDelivery != null) {
+                notificationDelivery.close();
+            }
+        }
         callRecorder.close();
     }
 }
