@@ -119,6 +119,10 @@ public final class HotlinePlatform implements AutoCloseable {
         ticketing.callRecorder().start(bus);
         closeables.push(new Stop("call recorder", ticketing.callRecorder()));
         ticketing.callbacks().publishTo(bus);
+        org.hotline.ticketing.notify.NotificationDelivery notices =
+                new org.hotline.ticketing.notify.NotificationDelivery(database, bus, clock);
+        notices.start(org.hotline.ticketing.notify.NotificationDelivery.DEFAULT_PERIOD);
+        closeables.push(new Stop("notification delivery", notices));
 
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, Thread.ofPlatform()
                 .name("hotline-timer-", 0).daemon(true).factory());
@@ -183,7 +187,7 @@ public final class HotlinePlatform implements AutoCloseable {
                         settings.demoSeed()),
                 new ConsoleBackend(ticketing.users(), acd, ticketing.calls(), ticketing.customers(),
                         ticketing.tickets(), ticketing.callbacks(), stats, switchControl, ticketing.audit(), bus, clock,
-                        health()));
+                        health(), ticketing.notifications()));
         httpPort = await(console.start());
         closeables.push(new Stop("console server", () -> await(console.stop())));
         LOG.info("Hotline console on http://{}:{}/", settings.http().host(), httpPort);

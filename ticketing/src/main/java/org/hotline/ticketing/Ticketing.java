@@ -1,11 +1,9 @@
 package org.hotline.ticketing;
 
 import java.time.Clock;
-import java.time.Duration;
 import org.hotline.platform.audit.AuditLog;
 import org.hotline.platform.call.CallLog;
 import org.hotline.platform.customer.CustomerDirectory;
-import org.hotline.platform.event.EventBus;
 import org.hotline.platform.notify.Notifications;
 import org.hotline.platform.ticket.TicketService;
 import org.hotline.platform.user.UserDirectory;
@@ -19,7 +17,6 @@ import org.hotline.ticketing.db.Database;
 import org.hotline.ticketing.db.DatabaseHealth;
 import org.hotline.ticketing.notify.DbNotificationWriter;
 import org.hotline.ticketing.notify.DbNotifications;
-import org.hotline.ticketing.notify.NotificationDelivery;
 import org.hotline.ticketing.notify.NotificationWriter;
 import org.hotline.ticketing.ticket.DbTicketService;
 import org.hotline.ticketing.user.DbUserDirectory;
@@ -44,7 +41,6 @@ public final class Ticketing implements AutoCloseable {
     private final DatabaseHealth health;
     private final DbNotificationWriter notificationWriter;
     private final DbNotifications notifications;
-    private NotificationDelivery notificationDelivery;
 
     /** With the production password hashing (600,000 PBKDF2 iterations) and the default lockout. */
     public Ticketing(Database db, Clock clock) {
@@ -80,14 +76,6 @@ public final class Ticketing implements AutoCloseable {
     /** The users' notifications as the console reads and marks them. */
     public Notifications notifications() {
         return notifications;
-    }
-
-    /** Starts pushing due notifications onto {@code bus} every {@code period}; stopped by {@link #close()}. */
-    public synchronized void startNotificationDelivery(EventBus bus, Duration period) {
-        if (notificationDelivery == null) {
-            notificationDelivery = new NotificationDelivery(db, bus, clock);
-            notificationDelivery.start(period);
-        }
     }
 
     /** The database as a part of the node's health (a cached {@code SELECT 1}). */
@@ -136,11 +124,6 @@ public final class Ticketing implements AutoCloseable {
 
     @Override
     public void close() {
-        synchronized (this) {
-            if (notificationDelivery != null) {
-                notificationDelivery.close();
-            }
-        }
         callRecorder.close();
     }
 }
