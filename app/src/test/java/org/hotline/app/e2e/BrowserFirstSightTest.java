@@ -28,15 +28,6 @@ class BrowserFirstSightTest extends BrowserTestBase {
         t.users().create("boss", "王主管", PASSWORD.toCharArray(), Set.of(Role.ADMIN, Role.SUPERVISOR), Set.of());
     }
 
-    private void logIn(String user, String landsOn) {
-        browser.get(f.base + "/");
-        visible("#login-username").sendKeys(user);
-        visible("#login-password").sendKeys(PASSWORD);
-        visible("#login-submit").click();
-        wait.until(ExpectedConditions.urlContains(landsOn));
-        visible("#nav a");
-    }
-
     private void awaitLoginPageSettled() {
         wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-session", "checked"));
     }

@@ -52,18 +52,14 @@ class BrowserNotificationBellTest extends BrowserTestBase {
         });
     }
 
-    private void logIn(String user, String landsOn) {
-        browser.get(f.base + "/");
-        visible("#login-username").sendKeys(user);
-        visible("#login-password").sendKeys(PASSWORD);
-        visible("#login-submit").click();
-        wait.until(ExpectedConditions.urlContains(landsOn));
+    private void logInWithBell(String user, String landsOn) {
+        logIn(user, landsOn);
         visible("[data-testid='bell-button']");
     }
 
     @Test
     void anAssignmentAppearsInTheAgentsBellWithoutReloadAndMarkingItReadClearsTheCount() {
-        logIn("agent1", "agent");
+        logInWithBell("agent1", "agent");
         assertThat(browser.findElements(By.cssSelector("[data-testid='bell-count']"))).isEmpty();
         Ticket ticket = ticket();
 
@@ -98,7 +94,7 @@ class BrowserNotificationBellTest extends BrowserTestBase {
 
     @Test
     void theWallboardHasTheBellAndAllReadClearsIt() {
-        logIn("boss", "supervisor");
+        logInWithBell("boss", "supervisor");
         Ticket ticket = ticket();
 
         notify("boss", "complaint.major", Map.of("number", ticket.number()), ticket.id());

@@ -58,4 +58,14 @@ abstract class BrowserTestBase {
         visible("#login-submit").click();
         wait.until(ExpectedConditions.urlContains("agent"));
     }
+
+    /** Logs {@code user} in with {@link #PASSWORD} and waits for the page named {@code landsOn} with its navigation. */
+    protected void logIn(String user, String landsOn) {
+        browser.get(f.base + "/");
+        visible("#login-username").sendKeys(user);
+        visible("#login-password").sendKeys(PASSWORD);
+        visible("#login-submit").click();
+        wait.until(ExpectedConditions.urlContains(landsOn));
+        visible("#nav a");
+    }
 }
