@@ -2,8 +2,10 @@ package org.hotline.ticketing.notify;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -40,8 +42,14 @@ public final class DbNotificationWriter implements NotificationWriter {
         if (named.isEmpty()) {
             return;
         }
-        List<String> known = tx.getMapper(NotificationMapper.class).existingUsers(named);
-        write(tx, named.stream().filter(known::contains).toList(), kind, params, ticketId, urgent, now);
+        // usernames compare case-insensitively in the database: the stored spelling is the recipient
+        Map<String, String> known = new HashMap<>();
+        for (String stored : tx.getMapper(NotificationMapper.class).existingUsers(named)) {
+            known.put(stored.toLowerCase(Locale.ROOT), stored);
+        }
+        List<String> recipients = named.stream().map(u -> known.get(u.toLowerCase(Locale.ROOT)))
+                .filter(Objects::nonNull).toList();
+        write(tx, recipients, kind, params, ticketId, urgent, now);
     }
 
     @Override

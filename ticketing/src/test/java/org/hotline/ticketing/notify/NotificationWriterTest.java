@@ -92,8 +92,8 @@ class NotificationWriterTest extends DatabaseTestSupport {
         String b = data.user("b", Role.AGENT);
 
         db.inTransaction(tx -> {
-            writer.toUsers(tx, List.of(a, "nobody-like-this", b, a, ""), "daily.check", Map.of("count", "3"), null,
-                    false, NOW);
+            writer.toUsers(tx, List.of(a, "nobody-like-this", b, a, "", a.toUpperCase()), "daily.check",
+                    Map.of("count", "3"), null, false, NOW);
             return null;
         });
 
