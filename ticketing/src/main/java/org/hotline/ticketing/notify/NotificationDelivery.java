@@ -27,6 +27,8 @@ public final class NotificationDelivery implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NotificationDelivery.class);
     public static final Duration DEFAULT_PERIOD = Duration.ofSeconds(2);
     public static final int DEFAULT_BATCH = 200;
+    /** A delivery later than this after its time is logged. */
+    static final Duration LATE = Duration.ofMinutes(1);
 
     private final Database db;
     private final EventBus bus;
@@ -70,9 +72,12 @@ public final class NotificationDelivery implements AutoCloseable {
     public int runOnce(Instant now) {
         Instant at = Times.millis(now);
         int total = 0;
+        Duration latest = Duration.ZERO;
         while (true) {
             List<NotificationRow> claimed = claim(at);
             for (NotificationRow row : claimed) {
+                Duration late = Duration.between(row.deliverAt(), at);
+                latest = late.compareTo(latest) > 0 ? late : latest;
                 bus.publish(new NotificationPosted(row.toNotification(), at));
             }
             total += claimed.size();
@@ -80,7 +85,10 @@ public final class NotificationDelivery implements AutoCloseable {
                 break;
             }
         }
-        if (total > 0) {
+        if (latest.compareTo(LATE) > 0) {
+            // what fell due while no node delivered (all stopped, or the database away)
+            LOG.info("{} notifications delivered, the latest {} s after its time", total, latest.toSeconds());
+        } else if (total > 0) {
             LOG.debug("{} notifications delivered", total);
         }
         return total;
