@@ -10,7 +10,11 @@ public sealed interface CustomerMergeOutcome {
     record Unknown(long id) implements CustomerMergeOutcome {
     }
 
-    /** Nothing written: the merge makes no sense ({@code field} names why: same customer, already merged). */
+    /** Nothing written: {@code customerId} (the one to merge or the survivor) was already merged into another. */
+    record AlreadyMerged(long customerId, long mergedInto) implements CustomerMergeOutcome {
+    }
+
+    /** Nothing written: the merge makes no sense ({@code field} names why: the same customer, an unknown survivor). */
     record Invalid(String field, String message) implements CustomerMergeOutcome {
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import org.hotline.platform.Times;
 import org.hotline.platform.customer.CustomerMergeOutcome;
+import org.hotline.platform.customer.CustomerMergeOutcome.AlreadyMerged;
 import org.hotline.platform.customer.CustomerMergeOutcome.Invalid;
 import org.hotline.platform.customer.CustomerMergeOutcome.Merged;
 import org.hotline.platform.customer.CustomerMergeOutcome.Unknown;
@@ -50,11 +51,10 @@ final class CustomerMerger {
                 return new Invalid("into", "no customer " + into);
             }
             if (merged.mergedInto() != null) {
-                return new Invalid("id", "customer " + id + " was already merged into " + merged.mergedInto());
+                return new AlreadyMerged(id, merged.mergedInto());
             }
             if (survivor.mergedInto() != null) {
-                return new Invalid("into", "customer " + into + " was merged into " + survivor.mergedInto()
-                        + "; merge into that one");
+                return new AlreadyMerged(into, survivor.mergedInto());
             }
             Instant now = Times.now(clock);
             String mergedName = d.name(id);
