@@ -185,7 +185,7 @@ function customerForm(state) {
 
 function duplicateOffer(state) {
   const d = state.duplicate;
-  return html`<div class="customer-duplicate warn" data-testid="customer-duplicate" data-existing-id="${d.id}">
+  return html`<div id="customer-duplicate" class="customer-duplicate warn" data-testid="customer-duplicate" data-existing-id="${d.id}">
     <p>${t(`cust.matched.${d.matched}`, { name: d.name, id: d.id })}</p>
     <div class="form-actions">
       <button id="customer-use-existing" type="button" class="primary" data-cust-action="use-existing">
