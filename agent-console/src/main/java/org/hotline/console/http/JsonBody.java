@@ -186,8 +186,11 @@ public final class JsonBody {
         return value == null || value.isNull() ? fallback : requiredBoolean(field);
     }
 
-    /** An array of strings, each trimmed and at most {@code maxLength}; empty when absent or null. */
+    /** An array of strings, each trimmed and at most {@code maxLength}; {@code null} when absent or null. */
     public List<String> optionalTextList(String field, int maxItems, int maxLength) {
+        if (node.get(field) == null || node.get(field).isNull()) {
+            return null;
+        }
         List<String> texts = new ArrayList<>();
         for (JsonNode item : array(field, maxItems)) {
             if (!item.isTextual()) {

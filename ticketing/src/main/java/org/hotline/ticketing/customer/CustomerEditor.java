@@ -93,7 +93,7 @@ final class CustomerEditor {
         List<ProductDraft> products;
         try {
             name = CustomerRules.name(draft.name());
-            phones = CustomerRules.phones(draft.phones());
+            phones = draft.phones() == null ? null : CustomerRules.phones(draft.phones());
             products = CustomerRules.products(draft.products());
         } catch (ValidationException e) {
             return new Invalid(e.field(), e.getMessage());
@@ -113,8 +113,10 @@ final class CustomerEditor {
                 CustomerClass cls = draft.customerClass() != null ? draft.customerClass()
                         : m.find(id).customerClass();
                 d.updateCustomer(id, name, cls);
-                d.deletePhones(id);
-                insertPhones(m, id, phones);
+                if (phones != null) {
+                    d.deletePhones(id);
+                    insertPhones(m, id, phones);
+                }
                 if (products != null) {
                     replaceProducts(s, id, products);
                 }
@@ -132,7 +134,7 @@ final class CustomerEditor {
     private static Optional<CustomerSaveOutcome> refusal(SqlSession s, long id, List<String> phones,
                                                          List<ProductDraft> products) {
         DuplicateMapper d = s.getMapper(DuplicateMapper.class);
-        for (String phone : phones) {
+        for (String phone : phones == null ? List.<String>of() : phones) {
             Long owner = d.phoneOwner(phone);
             if (owner != null && owner != id) {
                 return Optional.of(new Duplicate(owner, d.name(owner), DuplicateMatch.PHONE));

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.hotline.platform.customer.Customer;
 import org.hotline.platform.customer.CustomerClass;
 import org.hotline.platform.customer.CustomerDraft;
@@ -132,6 +137,28 @@ class CustomerDuplicatesTest extends DatabaseTestSupport {
                 .isEqualTo(createdBefore + 1);
         assertThat(queryString("SELECT CONCAT(other_customer_id, ' ', matched, ' ', actor) FROM customer_duplicates "
                 + "WHERE customer_id = ?", saved.customer().id())).isEqualTo(existing.id() + " PHONE agent7");
+    }
+
+    @Test
+    void twoAgentsCreatingTheSameCallerAtOnceGetOneCustomerAndOneDuplicateAnswer() throws Exception {
+        CyclicBarrier together = new CyclicBarrier(2);
+        Callable<CustomerSaveOutcome> create = () -> {
+            together.await();
+            return customers.create(draft("吴京", List.of("13100000008")), false, "agent1");
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<CustomerSaveOutcome> a = pool.submit(create);
+            Future<CustomerSaveOutcome> b = pool.submit(create);
+            List<CustomerSaveOutcome> outcomes = List.of(a.get(), b.get());
+
+            assertThat(outcomes).filteredOn(Saved.class::isInstance).hasSize(1);
+            assertThat(outcomes).filteredOn(Duplicate.class::isInstance).singleElement()
+                    .satisfies(d -> assertThat(((Duplicate) d).matched()).isEqualTo(DuplicateMatch.PHONE));
+            assertThat(queryLong("SELECT COUNT(*) FROM customers WHERE name = '吴京'")).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -81,12 +81,15 @@ class CustomerEditAndMergeTest extends DatabaseTestSupport {
     }
 
     @Test
-    void anEditWithoutProductsOrClassKeepsThem() {
+    void anEditWithoutClassPhonesOrProductsKeepsThem() {
         Customer c = create(customers, "张学友", "13200000002", false, product(null, "Mate 60", "SN-ED-0020"));
 
-        customers.update(c.id(), new CustomerDraft("张学友", null, List.of("13200000002"), null));
+        customers.update(c.id(), new CustomerDraft("张学友先生", null, null, null));
 
-        assertThat(customers.find(c.id()).orElseThrow().customerClass()).isEqualTo(CustomerClass.ORDINARY);
+        Customer edited = customers.find(c.id()).orElseThrow();
+        assertThat(edited.name()).isEqualTo("张学友先生");
+        assertThat(edited.customerClass()).isEqualTo(CustomerClass.ORDINARY);
+        assertThat(edited.phones()).containsExactly("13200000002");
         assertThat(customers.products(c.id())).hasSize(1);
     }
 
