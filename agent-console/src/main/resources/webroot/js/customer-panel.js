@@ -205,7 +205,7 @@ function linkSearch(state) {
       placeholder="${t('cust.searchHint')}">
     <button id="customer-search-go" type="submit" ${state.busy ? 'disabled' : ''}>${t('cust.search')}</button>
     <button type="button" class="quiet" data-cust-action="cancel">${t('cust.cancel')}</button>
-    <ul class="customer-results" data-testid="customer-results">${state.results.map((c) => html`
+    <ul id="customer-results" class="customer-results" data-testid="customer-results">${state.results.map((c) => html`
       <li><button type="button" data-cust-action="link" data-customer-id="${c.id}">${t('cust.link')}</button>
         <span>${c.name}</span> <span class="mono muted">${(c.phones ?? []).join(', ')}</span></li>`)}</ul>
     ${otherError(state)}

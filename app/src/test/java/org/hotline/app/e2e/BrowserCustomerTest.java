@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.hotline.cti.sim.SimulatedCaller;
 import org.hotline.platform.customer.Customer;
+import org.hotline.platform.customer.CustomerClass;
 import org.hotline.platform.routing.AgentState;
 import org.hotline.platform.user.Role;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,11 +28,15 @@ import org.openqa.selenium.support.ui.Select;
 class BrowserCustomerTest extends BrowserTestBase {
     private static final String FIRST_CALLER = "13700001111";
     private static final String SECOND_CALLER = "13700003333";
+    private static final String KNOWN_PHONE = "13700005555";
 
     @BeforeEach
     void setUp() throws Exception {
-        start(t -> t.users().create("agent1", "张伟", PASSWORD.toCharArray(), Set.of(Role.AGENT),
-                Set.of("consultation", "repair", "complaint", "operator")));
+        start(t -> {
+            t.users().create("agent1", "张伟", PASSWORD.toCharArray(), Set.of(Role.AGENT),
+                    Set.of("consultation", "repair", "complaint", "operator"));
+            t.customers().create("黎明", CustomerClass.ORDINARY, List.of(KNOWN_PHONE));
+        });
     }
 
     private void ready() {
@@ -102,5 +107,27 @@ class BrowserCustomerTest extends BrowserTestBase {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#pop-customer-name"), "陈小春"));
         assertThat(visible("#ticket-customer").getText()).isEqualTo("陈小春");
         assertThat(f.platform.ticketing().customers().search("陈小春", 10)).hasSize(1);
+    }
+
+    @Test
+    void anAgentLinksACallerFromAnotherNumberToTheirCustomerBySearching() {
+        logInAgent("agent1");
+        ready();
+
+        callFrom("13700006666");
+        visible("#customer-link").click();
+        WebElement query = visible("#cust-query");
+        assertThat(query.getAttribute("value")).isEqualTo("13700006666");
+        query.clear();
+        query.sendKeys("黎明");
+        visible("#customer-search-go").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#customer-results"),
+                KNOWN_PHONE));
+        visible("#customer-results [data-customer-id]").click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#pop-customer-name"), "黎明"));
+        assertThat(visible("#ticket-customer").getText()).isEqualTo("黎明");
+        assertThat(browser.findElements(By.cssSelector("#customer-search"))).isEmpty();
+        assertThat(visible("#customer-edit").isDisplayed()).isTrue();
     }
 }
