@@ -45,9 +45,13 @@ class BrowserCustomerTest extends BrowserTestBase {
     }
 
     private void callFrom(String caller) {
+        callFrom(caller, "未知来电");
+    }
+
+    private void callFrom(String caller, String popped) {
         f.platform.simulatedSwitch().placeCall(new SimulatedCaller(caller, "4000", List.of("2"),
                 Duration.ofMinutes(5), Duration.ZERO, Map.of()));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#pop-customer-name"), "未知来电"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#pop-customer-name"), popped));
     }
 
     private void awaitState(AgentState state) {
@@ -129,5 +133,24 @@ class BrowserCustomerTest extends BrowserTestBase {
         assertThat(visible("#ticket-customer").getText()).isEqualTo("黎明");
         assertThat(browser.findElements(By.cssSelector("#customer-search"))).isEmpty();
         assertThat(visible("#customer-edit").isDisplayed()).isTrue();
+    }
+
+    @Test
+    void anAgentEditsTheKnownCallersNameAndThePopShowsTheNewOne() {
+        logInAgent("agent1");
+        ready();
+
+        callFrom(KNOWN_PHONE, "黎明");
+        visible("#customer-edit").click();
+        assertThat(visible("#cust-phones").getAttribute("value")).isEqualTo(KNOWN_PHONE);
+        WebElement name = visible("#cust-name");
+        name.clear();
+        name.sendKeys("黎明明");
+        visible("#customer-save").click();
+
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#pop-customer-name"), "黎明明"));
+        assertThat(visible("#ticket-customer").getText()).isEqualTo("黎明明");
+        assertThat(f.platform.ticketing().customers().findByPhone(KNOWN_PHONE).orElseThrow().name())
+                .isEqualTo("黎明明");
     }
 }
