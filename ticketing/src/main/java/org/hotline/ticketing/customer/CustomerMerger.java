@@ -15,7 +15,8 @@ import org.hotline.ticketing.support.Checks;
 /**
  * Merges a duplicate customer into the one that survives, in one transaction: everything that points at the
  * duplicate (phones, products, tickets, call records, queue callbacks) is moved, the duplicate is kept and marked
- * {@code merged_into} (old links and reports still resolve it), and the merge is written to the audit log and to
+ * {@code merged_into} (old links and reports still resolve it; records merged into it earlier now name the survivor
+ * too), and the merge is written to the audit log and to
  * the duplicate counts in the same transaction, so there is never a merge without its audit line. Both rows are
  * locked in id order, so two merges of the same pair cannot deadlock or both succeed.
  */
@@ -64,6 +65,7 @@ final class CustomerMerger {
             int tickets = d.moveTickets(id, into);
             int calls = d.moveCalls(id, into);
             int callbacks = d.moveCallbacks(id, into);
+            d.repointMerged(id, into);
             d.markMerged(id, into, now);
             d.insertDuplicate("MERGED", id, into, null, actor, now);
             String detail = "merged customer " + id + " (" + mergedName + ") into " + into + " (" + survivorName

@@ -80,6 +80,10 @@ interface DuplicateMapper {
     @Update("UPDATE customers SET merged_into = #{into}, merged_at = #{at} WHERE id = #{id}")
     void markMerged(@Param("id") long id, @Param("into") long into, @Param("at") Instant at);
 
+    /** Customers merged into {@code id} earlier now point at its survivor too: a merged record names a live one. */
+    @Update("UPDATE customers SET merged_into = #{into} WHERE merged_into = #{id}")
+    int repointMerged(@Param("id") long id, @Param("into") long into);
+
     @Select("SELECT merged_into FROM customers WHERE id = #{id}")
     Long mergedInto(@Param("id") long id);
 

@@ -137,10 +137,15 @@ class CustomerEditAndMergeTest extends DatabaseTestSupport {
         Customer duplicate = create(customers, "梁朝伟", "13200000066", true, product(null, "B", "SN-MG-0066"));
         Product moved = customers.products(duplicate.id()).get(0);
         Ticket ticket = ticketFor(duplicate, moved);
-        try (var c = testDb.connect(); var st = c.prepareStatement(
-                "INSERT INTO call_records (call_id, ani, customer_id) VALUES ('merge-call-1', '13200000066', ?)")) {
-            st.setLong(1, duplicate.id());
-            st.executeUpdate();
+        try (var c = testDb.connect(); var call = c.prepareStatement(
+                "INSERT INTO call_records (call_id, ani, customer_id) VALUES ('merge-call-1', '13200000066', ?)");
+             var callback = c.prepareStatement("INSERT INTO callback_requests (queue, phone, customer_id, "
+                     + "customer_name, requested_at, updated_at) VALUES ('repair', '13200000066', ?, '梁朝伟', "
+                     + "'2026-11-23 02:00:00', '2026-11-23 02:00:00')")) {
+            call.setLong(1, duplicate.id());
+            call.executeUpdate();
+            callback.setLong(1, duplicate.id());
+            callback.executeUpdate();
         }
 
         CustomerMergeOutcome outcome = customers.merge(duplicate.id(), survivor.id(), "admin", "127.0.0.1");
@@ -154,6 +159,8 @@ class CustomerEditAndMergeTest extends DatabaseTestSupport {
         assertThat(tickets.find(ticket.id()).orElseThrow().customerId()).isEqualTo(survivor.id());
         assertThat(queryLong("SELECT customer_id FROM call_records WHERE call_id = 'merge-call-1'"))
                 .isEqualTo(survivor.id());
+        assertThat(queryLong("SELECT customer_id FROM callback_requests WHERE phone = '13200000066'"))
+                .isEqualTo(survivor.id());
         assertThat(customers.find(duplicate.id())).isPresent();
         assertThat(customers.mergedInto(duplicate.id())).contains(survivor.id());
         assertThat(customers.mergedInto(survivor.id())).isEmpty();
@@ -163,7 +170,7 @@ class CustomerEditAndMergeTest extends DatabaseTestSupport {
         assertThat(audit).singleElement().satisfies(e -> {
             assertThat(e.target()).isEqualTo("customer:" + duplicate.id() + "->customer:" + survivor.id());
             assertThat(e.address()).isEqualTo("127.0.0.1");
-            assertThat(e.detail()).contains("1 phones, 1 products, 1 tickets, 1 calls");
+            assertThat(e.detail()).contains("1 phones, 1 products, 1 tickets, 1 calls, 1 callbacks");
         });
     }
 
@@ -186,6 +193,21 @@ class CustomerEditAndMergeTest extends DatabaseTestSupport {
                 .isInstanceOfSatisfying(CustomerMergeOutcome.Invalid.class, i -> assertThat(i.field()).isEqualTo("into"));
         assertThat(count("audit_log")).isEqualTo(audits);
         assertThat(customers.find(b.id()).orElseThrow().phones()).containsExactly("13200000008", "13200000007");
+    }
+
+    @Test
+    void aRecordMergedEarlierNamesTheLastSurvivor() {
+        Customer first = create(customers, "张曼玉", "13200000110", false);
+        Customer second = create(customers, "张曼玉", "13200000111", true);
+        Customer third = create(customers, "张曼玉", "13200000112", true);
+
+        customers.merge(first.id(), second.id(), "admin", null);
+        customers.merge(second.id(), third.id(), "admin", null);
+
+        assertThat(customers.mergedInto(first.id())).contains(third.id());
+        assertThat(customers.mergedInto(second.id())).contains(third.id());
+        assertThat(customers.find(third.id()).orElseThrow().phones())
+                .containsExactlyInAnyOrder("13200000110", "13200000111", "13200000112");
     }
 
     @Test
