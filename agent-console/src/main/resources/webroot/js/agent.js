@@ -2,6 +2,7 @@
 // the queue callbacks of the agent's queues.
 import { post } from './api.js';
 import { createCallbackList } from './callbacks.js';
+import { createCustomerPanel } from './customer-panel.js';
 import { initCallControls, renderCallControls, showDialProgress, showPlacedCallEnded } from './call-controls.js';
 import { onLanguageChange, t, tOr } from './i18n.js';
 import { startTicking } from './format.js';
@@ -91,6 +92,22 @@ function renderAll() {
   renderPop($('pop-body'), view.offer);
 }
 
+let customerPanel = null;
+const linkedCustomers = new Map(); // callId -> the customer card the agent linked to that call (kept over reconnects)
+
+/** The customer the agent created, chose or edited for the popped call: the pop shows it, the ticket form uses it. */
+function linkCustomer(card) {
+  if (!view.offer) {
+    return;
+  }
+  linkedCustomers.set(view.offer.callId, card);
+  view.offer = { ...view.offer, pop: { ...view.offer.pop,
+    customer: { id: card.id, name: card.name, customerClass: card.customerClass },
+    products: card.products, openTickets: card.openTickets, recentCalls: card.recentCalls } };
+  renderPop($('pop-body'), view.offer);
+  setCallContext(view.offer);
+}
+
 function showOffer(offer, phase) {
   view.offer = offer;
   view.phase = phase;
@@ -101,6 +118,11 @@ function showOffer(offer, phase) {
   renderPop($('pop-body'), offer);
   renderPhase();
   setCallContext(offer);
+  const linked = linkedCustomers.get(offer?.callId);
+  if (linked) {
+    linkCustomer(linked);
+  }
+  customerPanel.offer(view.offer, linked);
 }
 
 let callbacks = null;
@@ -210,9 +232,11 @@ $('agent-name').textContent = user.displayName || user.username;
 wireButtons();
 initCallControls(view, renderState);
 callbacks = createCallbackList({ tbody: $('callback-rows'), mode: 'agent', me: user.username, columns: 7 });
+customerPanel = createCustomerPanel($('customer-panel'), linkCustomer);
 renderAll();
 onLanguageChange(() => {
   renderAll();
+  customerPanel.redraw();
   rerenderTicketPanel();
   callbacks.redraw();
 });

@@ -30,11 +30,14 @@ async function call(method, path, body, { redirectOn401 = true } = {}) {
       window.location.assign('index.html');
     }
     const retryAfter = Number.parseInt(response.headers.get('Retry-After') ?? '', 10);
-    throw new ApiError(response.status, data?.error ?? response.statusText, data?.field,
+    const error = new ApiError(response.status, data?.error ?? response.statusText, data?.field,
       Number.isNaN(retryAfter) ? null : retryAfter);
+    error.body = data; // the whole error body, e.g. the existing customer of a 409
+    throw error;
   }
   return data;
 }
 
 export const get = (path, options) => call('GET', path, undefined, options);
 export const post = (path, body = {}, options) => call('POST', path, body, options);
+export const put = (path, body = {}, options) => call('PUT', path, body, options);

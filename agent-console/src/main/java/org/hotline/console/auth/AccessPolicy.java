@@ -65,6 +65,10 @@ public final class AccessPolicy {
             rule(HttpMethod.GET, "/api/tickets/:id", Access.STAFF),
             rule(HttpMethod.GET, "/api/customers", Access.STAFF),
             rule(HttpMethod.GET, "/api/customers/:id", Access.STAFF),
+            // customers are created and edited by whoever serves them, merged by administrators
+            rule(HttpMethod.POST, "/api/customers", Access.STAFF),
+            rule(HttpMethod.PUT, "/api/customers/:id", Access.STAFF),
+            rule(HttpMethod.POST, "/api/customers/:id/merge", Access.ADMIN),
 
             // queue callbacks: an agent sees and works those of the queues it serves (checked by the route),
             // supervisors and admins see every queue and may cancel

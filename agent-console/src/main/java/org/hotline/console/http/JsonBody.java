@@ -11,6 +11,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -176,5 +178,61 @@ public final class JsonBody {
             throw HttpError.badRequest(field, field + " is required");
         }
         return value;
+    }
+
+    /** {@code true}, {@code false}, or {@code fallback} when absent or null (no strings, no numbers). */
+    public boolean optionalBoolean(String field, boolean fallback) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? fallback : requiredBoolean(field);
+    }
+
+    /** An array of strings, each trimmed and at most {@code maxLength}; {@code null} when absent or null. */
+    public List<String> optionalTextList(String field, int maxItems, int maxLength) {
+        if (node.get(field) == null || node.get(field).isNull()) {
+            return null;
+        }
+        List<String> texts = new ArrayList<>();
+        for (JsonNode item : array(field, maxItems)) {
+            if (!item.isTextual()) {
+                throw HttpError.badRequest(field, field + " must be a list of strings");
+            }
+            String text = item.asText().strip();
+            if (text.length() > maxLength) {
+                throw HttpError.badRequest(field, "each of " + field + " must be at most " + maxLength + " characters");
+            }
+            texts.add(text);
+        }
+        return texts;
+    }
+
+    /** An array of objects, each as a body of its own; {@code null} when absent or null. */
+    public List<JsonBody> optionalObjectList(String field, int maxItems) {
+        if (node.get(field) == null || node.get(field).isNull()) {
+            return null;
+        }
+        List<JsonBody> objects = new ArrayList<>();
+        for (JsonNode item : array(field, maxItems)) {
+            if (!(item instanceof ObjectNode object)) {
+                throw HttpError.badRequest(field, field + " must be a list of objects");
+            }
+            objects.add(new JsonBody(object));
+        }
+        return objects;
+    }
+
+    private List<JsonNode> array(String field, int maxItems) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw HttpError.badRequest(field, field + " must be a list");
+        }
+        if (value.size() > maxItems) {
+            throw HttpError.badRequest(field, field + " may have at most " + maxItems + " entries");
+        }
+        List<JsonNode> items = new ArrayList<>();
+        value.forEach(items::add);
+        return items;
     }
 }

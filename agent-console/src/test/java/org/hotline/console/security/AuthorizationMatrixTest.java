@@ -84,6 +84,9 @@ class AuthorizationMatrixTest {
         row("GET /api/tickets/:id",                    E401, OK,   OK,   OK,   E403);
         row("GET /api/customers",                      E401, OK,   OK,   OK,   E403);
         row("GET /api/customers/:id",                  E401, OK,   OK,   OK,   E403);
+        row("POST /api/customers",                     E401, OK,   OK,   OK,   E403);
+        row("PUT /api/customers/:id",                  E401, OK,   OK,   OK,   E403);
+        row("POST /api/customers/:id/merge",           E401, E403, E403, OK,   E403);
         // queue callbacks: listed by staff, worked by agents, cancelled by supervisors
         row("GET /api/callbacks",                      E401, OK,   OK,   OK,   E403);
         row("POST /api/callbacks/:id/claim",           E401, OK,   E403, E403, E403);

@@ -163,6 +163,7 @@ class BadInputCorpusTest {
         strictText(rows);
         sizes(rows);
         existing(rows);
+        customerForms(rows);
         return rows;
     }
 
@@ -316,6 +317,31 @@ class BadInputCorpusTest {
         rows.add(row("an unknown API route", Who.ANONYMOUS, "GET", "/api/not-a-route", null, 404));
         rows.add(row("a method the route does not have", Who.AGENT, "DELETE", "/api/tickets/1", "{}", 405));
         rows.add(row("the WebSocket route without an upgrade", Who.AGENT, "GET", "/api/ws", null, 400));
+    }
+
+    /** The customer create and edit forms (the agent's screen-pop). */
+    private static void customerForms(List<Row> rows) {
+        rows.add(row("a customer without a name", Who.AGENT, "POST", "/api/customers",
+                "{\"phones\":[\"13900000001\"]}", 400).field("name"));
+        rows.add(row("customer phones as a string", Who.AGENT, "POST", "/api/customers",
+                "{\"name\":\"甲\",\"phones\":\"13900000001\"}", 400).field("phones"));
+        rows.add(row("a customer phone with letters", Who.AGENT, "POST", "/api/customers",
+                "{\"name\":\"甲\",\"phones\":[\"call me\"]}", 400).field("phones"));
+        rows.add(row("an unknown customer class", Who.AGENT, "POST", "/api/customers",
+                "{\"name\":\"甲\",\"class\":\"GOLD\"}", 400).field("class"));
+        rows.add(row("a customer product without a serial", Who.AGENT, "POST", "/api/customers",
+                "{\"name\":\"甲\",\"products\":[{\"model\":\"Mate 60\"}]}", 400).field("products[0].serial"));
+        rows.add(row("a customer product bought on no date", Who.AGENT, "POST", "/api/customers",
+                "{\"name\":\"甲\",\"products\":[{\"model\":\"M\",\"serial\":\"S1\",\"purchaseDate\":\"soon\"}]}",
+                400).field("products[0].purchaseDate"));
+        rows.add(row("confirmDuplicate as a string", Who.AGENT, "POST", "/api/customers",
+                "{\"name\":\"甲\",\"confirmDuplicate\":\"yes\"}", 400).field("confirmDuplicate"));
+        rows.add(row("an edit of an unknown customer", Who.AGENT, "PUT", "/api/customers/987654321",
+                "{\"name\":\"甲\"}", 404));
+        rows.add(row("an edit that blanks the name", Who.AGENT, "PUT", "/api/customers/" + customer.id(),
+                "{\"name\":\" \",\"phones\":[]}", 400).field("name"));
+        rows.add(row("an agent merging customers", Who.AGENT, "POST", "/api/customers/" + customer.id() + "/merge",
+                "{\"into\":1}", 403));
     }
 
     private static Row row(String name, Who who, String method, String target, String body, int status) {

@@ -33,8 +33,8 @@ interface CustomerMapper {
             + "WHERE ph.phone = #{phone}")
     CustomerRow findByPhone(@Param("phone") String phone);
 
-    @Select("SELECT " + CUSTOMER_COLUMNS + " FROM customers c WHERE c.name LIKE #{pattern} OR EXISTS "
-            + "(SELECT 1 FROM customer_phones ph WHERE ph.customer_id = c.id AND ph.phone LIKE #{pattern}) "
+    @Select("SELECT " + CUSTOMER_COLUMNS + " FROM customers c WHERE c.merged_into IS NULL AND (c.name LIKE #{pattern} "
+            + "OR EXISTS (SELECT 1 FROM customer_phones ph WHERE ph.customer_id = c.id AND ph.phone LIKE #{pattern})) "
             + "ORDER BY c.id LIMIT #{limit}")
     List<CustomerRow> search(@Param("pattern") String pattern, @Param("limit") int limit);
 

@@ -1,10 +1,12 @@
 package org.hotline.ticketing.customer;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.hotline.platform.customer.ProductDraft;
 import org.hotline.platform.error.ValidationException;
 import org.hotline.ticketing.support.Checks;
 
@@ -49,5 +51,36 @@ final class CustomerRules {
         if (purchaseDate != null && warrantyEnd != null && warrantyEnd.isBefore(purchaseDate)) {
             throw new ValidationException("warrantyEnd", "warrantyEnd must not be before purchaseDate");
         }
+    }
+
+    /**
+     * Each product checked like {@link #model}, {@link #serial} and {@link #warranty}, the field named by its place
+     * ({@code products[1].serial}); a serial listed twice is refused. Returns the products with trimmed texts.
+     */
+    static List<ProductDraft> products(List<ProductDraft> products) {
+        if (products == null) {
+            return null;
+        }
+        List<ProductDraft> valid = new ArrayList<>();
+        Set<String> serials = new HashSet<>();
+        for (int i = 0; i < products.size(); i++) {
+            ProductDraft p = products.get(i);
+            String at = "products[" + i + "].";
+            if (p == null) {
+                throw new ValidationException("products[" + i + "]", "a product must be an object");
+            }
+            try {
+                ProductDraft checked = new ProductDraft(p.id(), model(p.model()), serial(p.serial()),
+                        p.purchaseDate(), p.warrantyEnd());
+                warranty(p.purchaseDate(), p.warrantyEnd());
+                if (!serials.add(checked.serial())) {
+                    throw new ValidationException("serial", "serial " + checked.serial() + " is listed twice");
+                }
+                valid.add(checked);
+            } catch (ValidationException e) {
+                throw new ValidationException(at + e.field(), e.getMessage());
+            }
+        }
+        return List.copyOf(valid);
     }
 }

@@ -1,6 +1,7 @@
 package org.hotline.ticketing.customer;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +9,10 @@ import org.hotline.platform.Times;
 import org.hotline.platform.customer.Customer;
 import org.hotline.platform.customer.CustomerClass;
 import org.hotline.platform.customer.CustomerDirectory;
+import org.hotline.platform.customer.CustomerDraft;
+import org.hotline.platform.customer.CustomerMergeOutcome;
+import org.hotline.platform.customer.CustomerSaveOutcome;
+import org.hotline.platform.customer.DuplicateCounts;
 import org.hotline.platform.customer.Product;
 import org.hotline.platform.error.ConflictException;
 import org.hotline.platform.error.NotFoundException;
@@ -19,16 +24,55 @@ import org.hotline.ticketing.support.Checks;
 /**
  * {@link CustomerDirectory} on the {@code customers}, {@code customer_phones} and {@code products} tables.
  * A customer's class defaults to ORDINARY when not given; a phone or a serial already taken is a
- * {@link ConflictException}; every write is one transaction.
+ * {@link ConflictException}; every write is one transaction. The agent's form (duplicate checks, edits) is
+ * {@link CustomerEditor}, the administrator's merge {@link CustomerMerger}.
  */
 public final class DbCustomerDirectory implements CustomerDirectory {
     private final Database db;
     private final Clock clock;
+    private final CustomerEditor editor;
+    private final CustomerMerger merger;
 
     public DbCustomerDirectory(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
         db.registerMapper(CustomerMapper.class);
+        this.editor = new CustomerEditor(db, clock);
+        this.merger = new CustomerMerger(db, clock);
+    }
+
+    @Override
+    public CustomerSaveOutcome create(CustomerDraft draft, boolean confirmDuplicate, String actor) {
+        return editor.create(draft, confirmDuplicate, actor);
+    }
+
+    @Override
+    public CustomerSaveOutcome update(long id, CustomerDraft draft) {
+        return editor.update(id, draft);
+    }
+
+    @Override
+    public CustomerMergeOutcome merge(long id, long into, String actor, String address) {
+        return merger.merge(id, into, actor, address);
+    }
+
+    @Override
+    public Optional<Long> mergedInto(long id) {
+        return db.withSession(s -> Optional.ofNullable(s.getMapper(DuplicateMapper.class).mergedInto(id)));
+    }
+
+    /** @throws ValidationException when {@code to} is before {@code from} */
+    @Override
+    public DuplicateCounts duplicateCounts(Instant from, Instant to) {
+        Checks.required("from", from);
+        Checks.required("to", to);
+        if (to.isBefore(from)) {
+            throw new ValidationException("to", "to must not be before from");
+        }
+        return db.withSession(s -> {
+            DuplicateMapper d = s.getMapper(DuplicateMapper.class);
+            return new DuplicateCounts(d.countDuplicates("CREATED", from, to), d.countDuplicates("MERGED", from, to));
+        });
     }
 
     @Override
@@ -56,7 +100,10 @@ public final class DbCustomerDirectory implements CustomerDirectory {
         });
     }
 
-    /** Matches {@code text} literally (no wildcards) in the name or any phone; an empty text lists everyone. */
+    /**
+     * Matches {@code text} literally (no wildcards) in the name or any phone; an empty text lists everyone. Merged
+     * customers are left out (their survivor is found instead).
+     */
     @Override
     public List<Customer> search(String text, int limit) {
         if (text == null) {
