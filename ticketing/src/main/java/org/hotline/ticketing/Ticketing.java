@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.hotline.platform.audit.AuditLog;
 import org.hotline.platform.call.CallLog;
 import org.hotline.platform.customer.CustomerDirectory;
+import org.hotline.platform.org.Organisation;
 import org.hotline.platform.ticket.TicketService;
 import org.hotline.platform.user.UserDirectory;
 import org.hotline.ticketing.audit.DbAuditLog;
@@ -13,6 +14,7 @@ import org.hotline.ticketing.call.DbCallLog;
 import org.hotline.ticketing.customer.DbCustomerDirectory;
 import org.hotline.ticketing.db.Database;
 import org.hotline.ticketing.db.DatabaseHealth;
+import org.hotline.ticketing.org.DbOrganisation;
 import org.hotline.ticketing.ticket.DbTicketService;
 import org.hotline.ticketing.user.DbUserDirectory;
 import org.hotline.ticketing.user.LockoutPolicy;
@@ -34,6 +36,7 @@ public final class Ticketing implements AutoCloseable {
     private final DbCallbackService callbacks;
     private final DbAuditLog audit;
     private final DatabaseHealth health;
+    private final DbOrganisation organisation;
 
     /** With the production password hashing (600,000 PBKDF2 iterations) and the default lockout. */
     public Ticketing(Database db, Clock clock) {
@@ -55,6 +58,7 @@ public final class Ticketing implements AutoCloseable {
         this.callbacks = new DbCallbackService(db, clock, DbCallbackService.DEFAULT_MAX_ATTEMPTS);
         this.audit = new DbAuditLog(db);
         this.health = DatabaseHealth.of(db, clock);
+        this.organisation = new DbOrganisation(db, clock);
     }
 
     /** The database as a part of the node's health (a cached {@code SELECT 1}). */
@@ -91,6 +95,11 @@ public final class Ticketing implements AutoCloseable {
     /** Call {@link CallRecorder#start} once with the event bus to have call records written. */
     public CallRecorder callRecorder() {
         return callRecorder;
+    }
+
+    /** Departments, their managers and members. */
+    public Organisation organisation() {
+        return organisation;
     }
 
     public Database database() {
