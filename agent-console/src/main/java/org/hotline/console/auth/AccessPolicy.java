@@ -75,7 +75,14 @@ public final class AccessPolicy {
             rule(HttpMethod.POST, "/api/callbacks/:id/cancel", Access.SUPERVISOR),
 
             // account administration
-            rule(HttpMethod.POST, "/api/admin/users/:username/unlock", Access.ADMIN));
+            rule(HttpMethod.POST, "/api/admin/users/:username/unlock", Access.ADMIN),
+            rule(HttpMethod.GET, "/api/admin/users", Access.ADMIN),
+            rule(HttpMethod.POST, "/api/admin/users", Access.ADMIN),
+            rule(HttpMethod.PUT, "/api/admin/users/:username", Access.ADMIN),
+            rule(HttpMethod.POST, "/api/admin/users/:username/password", Access.ADMIN),
+            rule(HttpMethod.GET, "/api/admin/departments", Access.ADMIN),
+            rule(HttpMethod.POST, "/api/admin/departments", Access.ADMIN),
+            rule(HttpMethod.PUT, "/api/admin/departments/:code", Access.ADMIN));
 
     private AccessPolicy() {
     }

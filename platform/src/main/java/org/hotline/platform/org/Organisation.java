@@ -18,7 +18,12 @@ public interface Organisation {
     Optional<Department> find(String code);
 
     /** A new department without members. Code: 2–32 of [A-Z0-9_]; name: 1–100 characters. */
-    Department create(String code, String name, String calendarCode);
+    default Department create(String code, String name, String calendarCode) {
+        return create(code, name, calendarCode, Set.of(), Set.of());
+    }
+
+    /** A new department with its staff, all or nothing (rules as for {@link #setStaff}). */
+    Department create(String code, String name, String calendarCode, Set<String> members, Set<String> managers);
 
     /** Renames a department and sets its calendar (null = the default calendar). */
     Department update(String code, String name, String calendarCode);
@@ -29,6 +34,12 @@ public interface Organisation {
      * {@code managers}) and nothing changes.
      */
     Department setStaff(String code, Set<String> members, Set<String> managers);
+
+    /**
+     * An administrator's save of name, calendar and staff in one transaction (null fields unchanged; rules as for
+     * {@link #update} and {@link #setStaff}).
+     */
+    DepartmentEdited edit(String code, DepartmentEdit edit);
 
     /** The departments {@code username} is a member (or manager) of, ordered by code. */
     List<Department> departmentsOf(String username);

@@ -13,6 +13,8 @@ import org.hotline.platform.error.ConflictException;
 import org.hotline.platform.error.NotFoundException;
 import org.hotline.platform.error.ValidationException;
 import org.hotline.platform.org.Department;
+import org.hotline.platform.org.DepartmentEdit;
+import org.hotline.platform.org.DepartmentEdited;
 import org.hotline.platform.org.Organisation;
 import org.hotline.ticketing.db.Database;
 import org.hotline.ticketing.db.SqlErrors;
@@ -53,10 +55,13 @@ public final class DbOrganisation implements Organisation {
     }
 
     @Override
-    public Department create(String code, String name, String calendarCode) {
+    public Department create(String code, String name, String calendarCode, Set<String> members,
+                             Set<String> managers) {
         String validCode = Checks.matching("code", code, CODE, "2–32 characters of A-Z, 0-9, _");
         String validName = Checks.text("name", name, 1, 100);
-        String validCalendar = calendar(calendarCode);
+        String validCalendar = calendarCode == null ? null : calendar(calendarCode);
+        Set<String> validManagers = usernames("managers", managers);
+        Set<String> everyone = staff(members, validManagers);
         try {
             return db.inTransaction(s -> {
                 OrgMapper m = s.getMapper(OrgMapper.class);
@@ -64,6 +69,7 @@ public final class DbOrganisation implements Organisation {
                     throw new ConflictException("department " + validCode + " exists");
                 }
                 m.insert(validCode, validName, validCalendar, Times.now(clock));
+                replaceStaff(m, m.lockId(validCode), everyone, validManagers);
                 return m.find(validCode).toDepartment();
             });
         } catch (RuntimeException e) {
@@ -76,42 +82,65 @@ public final class DbOrganisation implements Organisation {
 
     @Override
     public Department update(String code, String name, String calendarCode) {
-        String validName = Checks.text("name", name, 1, 100);
-        String validCalendar = calendar(calendarCode);
-        return db.inTransaction(s -> {
-            OrgMapper m = s.getMapper(OrgMapper.class);
-            long id = lock(m, code);
-            m.update(id, validName, validCalendar);
-            return m.find(code).toDepartment();
-        });
+        return edit(code, new DepartmentEdit(Checks.required("name", name), calendarCode == null ? "" : calendarCode,
+                null, null)).after();
     }
 
     @Override
     public Department setStaff(String code, Set<String> members, Set<String> managers) {
-        Set<String> validManagers = usernames("managers", managers);
-        Set<String> everyone = new LinkedHashSet<>(usernames("members", members));
-        everyone.addAll(validManagers);
-        if (everyone.size() > MAX_STAFF) {
-            throw new ValidationException("members", "a department has at most " + MAX_STAFF + " members");
-        }
+        return edit(code, new DepartmentEdit(null, null, members == null ? Set.of() : members,
+                managers == null ? Set.of() : managers)).after();
+    }
+
+    @Override
+    public DepartmentEdited edit(String code, DepartmentEdit edit) {
+        String validName = edit.name() == null ? null : Checks.text("name", edit.name(), 1, 100);
+        String validCalendar = edit.calendarCode() == null ? null : calendar(edit.calendarCode());
+        boolean staffChanges = edit.members() != null || edit.managers() != null;
+        Set<String> validManagers = usernames("managers", edit.managers());
+        Set<String> everyone = staff(edit.members(), validManagers);
         return db.inTransaction(s -> {
             OrgMapper m = s.getMapper(OrgMapper.class);
             long id = lock(m, code);
-            Map<String, Long> ids = new HashMap<>();
-            for (String username : everyone) {
-                Long userId = m.userId(username);
-                if (userId == null) {
-                    String field = validManagers.contains(username) ? "managers" : "members";
-                    throw new ValidationException(field, "no user " + username);
-                }
-                ids.put(username, userId);
+            Department before = m.find(code).toDepartment();
+            if (validName != null || edit.calendarCode() != null) {
+                m.update(id, validName != null ? validName : before.name(),
+                        edit.calendarCode() != null ? validCalendar : before.calendarCode());
             }
-            m.clearMembers(id);
-            for (String username : everyone) {
-                m.insertMember(id, ids.get(username), validManagers.contains(username));
+            if (staffChanges) {
+                Set<String> managers = edit.managers() != null ? validManagers : before.managers();
+                Set<String> members = new LinkedHashSet<>(edit.members() != null ? everyone : before.members());
+                members.addAll(managers);
+                replaceStaff(m, id, members, managers);
             }
-            return m.find(code).toDepartment();
+            return new DepartmentEdited(before, m.find(code).toDepartment());
         });
+    }
+
+    /** The members with the managers added, within the size limit. */
+    private static Set<String> staff(Set<String> members, Set<String> managers) {
+        Set<String> everyone = new LinkedHashSet<>(usernames("members", members));
+        everyone.addAll(managers);
+        if (everyone.size() > MAX_STAFF) {
+            throw new ValidationException("members", "a department has at most " + MAX_STAFF + " members");
+        }
+        return everyone;
+    }
+
+    private static void replaceStaff(OrgMapper m, long id, Set<String> members, Set<String> managers) {
+        Map<String, Long> ids = new HashMap<>();
+        for (String username : members) {
+            Long userId = m.userId(username);
+            if (userId == null) {
+                throw new ValidationException(managers.contains(username) ? "managers" : "members",
+                        "no user " + username);
+            }
+            ids.put(username, userId);
+        }
+        m.clearMembers(id);
+        for (String username : members) {
+            m.insertMember(id, ids.get(username), managers.contains(username));
+        }
     }
 
     @Override
@@ -131,8 +160,9 @@ public final class DbOrganisation implements Organisation {
         return id;
     }
 
+    /** A calendar code, or null (the default calendar) for an empty one. */
     private static String calendar(String calendarCode) {
-        if (calendarCode == null || calendarCode.isBlank()) {
+        if (calendarCode.isBlank()) {
             return null;
         }
         return Checks.matching("calendarCode", calendarCode.strip(), CALENDAR, "1–32 characters of A-Z, a-z, 0-9, _ . -");

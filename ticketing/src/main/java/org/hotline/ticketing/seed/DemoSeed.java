@@ -133,8 +133,7 @@ public final class DemoSeed {
         int created = 0;
         for (DepartmentSeed d : seeds) {
             if (t.organisation().find(d.code()).isEmpty()) {
-                t.organisation().create(d.code(), d.name(), d.calendarCode());
-                t.organisation().setStaff(d.code(), d.members(), d.managers());
+                t.organisation().create(d.code(), d.name(), d.calendarCode(), d.members(), d.managers());
                 created++;
             }
         }

@@ -79,6 +79,29 @@ class OrganisationTest extends DatabaseTestSupport {
     }
 
     @Test
+    void aDepartmentCreatedWithAnUnknownMemberIsNotCreatedAtAll() {
+        assertThatThrownBy(() -> org.create("PARTS", "备件部", null, Set.of("zhou", "nobody"), Set.of("ma")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("members"));
+
+        assertThat(org.find("PARTS")).isEmpty();
+        assertThat(org.create("PARTS", "备件部", null, Set.of("zhou"), Set.of("ma")).managers()).containsExactly("ma");
+    }
+
+    @Test
+    void anEditChangesOnlyWhatItNamesAndTellsWhatChanged() {
+        org.create("AUDIT", "审计部", null, Set.of("zheng"), Set.of("he"));
+
+        var edited = org.edit("AUDIT", new org.hotline.platform.org.DepartmentEdit(null, "CN-2027", null,
+                Set.of("zheng")));
+
+        assertThat(edited.after().name()).isEqualTo("审计部");
+        assertThat(edited.after().calendarCode()).isEqualTo("CN-2027");
+        assertThat(edited.after().managers()).containsExactly("zheng");
+        assertThat(edited.after().members()).containsExactlyInAnyOrder("zheng", "he");
+        assertThat(edited.describe()).isEqualTo("calendarCode - → CN-2027; managers he → zheng");
+    }
+
+    @Test
     void updateRenamesAndSetsTheCalendar() {
         org.create("SALES", "销售部", null);
 
