@@ -119,6 +119,20 @@ class AdminApiTest {
     }
 
     @Test
+    void anAdminAddingARoleToThemselvesKeepsTheirSessionWithTheNewRole() {
+        String other = backend.newUser("admin", Set.of(Role.ADMIN), Set.of());
+        String otherToken = api.login(other);
+
+        Reply edited = api.send("PUT", "/api/admin/users/" + other, "{\"roles\":[\"ADMIN\",\"CENTRE_HEAD\"]}",
+                otherToken);
+
+        assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+        Reply me = api.get("/api/me", otherToken);
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json().path("user").path("roles").toString()).contains("CENTRE_HEAD");
+    }
+
+    @Test
     void aResetPasswordWorksAtOnceAndIsAuditedWithoutIt() {
         String agent = backend.newAgent();
 
