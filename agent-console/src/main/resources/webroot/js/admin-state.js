@@ -42,6 +42,8 @@ export function reduce(state, message) {
         departments: message.departments };
     case 'loadFailed':
       return { ...state, loaded: true, loadError: message.message };
+    case 'users':
+      return { ...state, users: message.users };
     case 'calendars':
       return { ...state, calendars: message.calendars, calendarsError: null };
     case 'calendarsFailed':

@@ -103,6 +103,7 @@ function renderUsers(state) {
         <td class="row-actions">
           <button type="button" data-open="user" data-key="${u.username}">${t('admin.edit')}</button>
           <button type="button" data-open="password" data-key="${u.username}">${t('admin.user.resetPassword')}</button>
+          ${u.lockedAt ? html`<button type="button" data-unlock="${u.username}">${t('admin.user.unlock')}</button>` : ''}
         </td></tr>
         ${formFor(u) ? html`<tr class="form-row"><td colspan="6">${formFor(u)}</td></tr>` : ''}`)}</tbody>
     </table>

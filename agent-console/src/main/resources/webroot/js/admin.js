@@ -101,6 +101,20 @@ function savedText(kind, item) {
     : t('admin.saved', { name: item.displayName ?? item.name ?? item.code });
 }
 
+async function unlock(button) {
+  const username = button.dataset.unlock;
+  button.disabled = true;
+  try {
+    await post(`/api/admin/users/${encodeURIComponent(username)}/unlock`);
+    const { users } = await get('/api/admin/users');
+    dispatch({ type: 'users', users });
+    flash(t('admin.user.unlocked', { name: username }));
+  } catch (e) {
+    button.disabled = false;
+    flash(errorText(e), 'error');
+  }
+}
+
 async function submit(form) {
   const { kind, key } = state.form;
   const draft = draftOf(form);
@@ -128,7 +142,10 @@ function wire() {
   root().addEventListener('click', (event) => {
     const tab = event.target.closest('[data-tab]');
     const open = event.target.closest('[data-open]');
-    if (tab) {
+    const unlocking = event.target.closest('[data-unlock]');
+    if (unlocking) {
+      unlock(unlocking);
+    } else if (tab) {
       dispatch({ type: 'tab', tab: tab.dataset.tab });
     } else if (open) {
       dispatch({ type: 'open', kind: open.dataset.open, key: open.dataset.key ?? null });

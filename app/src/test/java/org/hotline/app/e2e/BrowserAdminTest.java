@@ -94,6 +94,23 @@ class BrowserAdminTest extends BrowserTestBase {
         assertThat(browser.findElements(By.cssSelector("tr[data-user='wu.ting']"))).isEmpty();
     }
 
+    @Test
+    void aLockedAccountShowsLockedAndTheAdminUnlocksIt() throws Exception {
+        start(t -> {
+            users(t);
+            for (int i = 0; i < 10; i++) {
+                t.users().login("agent1", "wrong-password".toCharArray());
+            }
+        });
+        logInAdminAndOpenThePage();
+
+        visible("tr[data-user=agent1] [data-state=locked]");
+        visible("tr[data-user=agent1] button[data-unlock=agent1]").click();
+
+        visible("tr[data-user=agent1] [data-state=enabled]");
+        assertThat(f.platform.ticketing().users().account("agent1").orElseThrow().lockedAt()).isNull();
+    }
+
     /** Before the clocks' calendar routes are merged in, the tab shows a clear error; after, the calendar list. */
     @Test
     void theCalendarsTabShowsTheCalendarsOrAClearErrorAndThePageKeepsWorking() throws Exception {
