@@ -198,8 +198,8 @@ public final class ConsoleServer {
                 addresses, backend.audit(), blocking, backend.clock(), config.demo()).mount(router);
         new AdminRoutes(backend.users(), throttle, addresses, backend.audit(), blocking, backend.clock())
                 .mount(router);
-        new AdminArea(backend.users(), backend.organisation(), sessions, ender, addresses, backend.audit(), blocking,
-                backend.clock()).mount(router);
+        new AdminArea(backend.users(), backend.organisation(), sessions, ender, acd, addresses, backend.audit(),
+                blocking, backend.clock()).mount(router);
         new AgentRoutes(acd, backend.switchControl(), blocking).mount(router);
         new CallControlRoutes(acd, backend.switchControl(), dialer, blocking).mount(router);
         new StatsRoutes(backend.stats(), backend.agents(), callFeatures, blocking).mount(router);

@@ -3,6 +3,7 @@ package org.hotline.console.admin;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
+import org.hotline.console.agent.AcdAgents;
 import org.hotline.console.auth.ClientAddress;
 import org.hotline.console.auth.SessionEnder;
 import org.hotline.console.auth.SessionStore;
@@ -28,9 +29,9 @@ public final class AdminArea {
     private final DepartmentAdminRoutes departments;
 
     public AdminArea(UserDirectory users, Organisation organisation, SessionStore sessions, SessionEnder ender,
-                     ClientAddress addresses, AuditLog audit, Blocking blocking, Clock clock) {
+                     AcdAgents acd, ClientAddress addresses, AuditLog audit, Blocking blocking, Clock clock) {
         AdminTrail trail = new AdminTrail(audit, addresses, clock);
-        this.users = new UserAdminRoutes(users, sessions, ender, trail, blocking);
+        this.users = new UserAdminRoutes(users, sessions, ender, acd, trail, blocking);
         this.departments = new DepartmentAdminRoutes(organisation, trail, blocking);
     }
 

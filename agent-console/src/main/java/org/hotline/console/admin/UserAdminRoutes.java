@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hotline.console.agent.AcdAgents;
 import org.hotline.console.auth.AuthHandler;
 import org.hotline.console.auth.SessionEnder;
 import org.hotline.console.auth.SessionStore;
@@ -27,7 +28,8 @@ import org.hotline.platform.user.UserDirectory;
  * Every change is audited ({@code user.create}, {@code user.update} with what changed, {@code user.password-reset}
  * without the password). A session carries the roles it was opened with, so when an admin disables a user, changes
  * their roles or resets their password, that user's sessions on this node end (their next request is a 401 and
- * they log in again); an admin editing their own roles keeps their session with the new roles.
+ * they log in again); other changes (and an admin editing their own roles) reach the open sessions at once. An
+ * agent's new name and skills reach routing at once (the queues it is offered calls from).
  */
 public final class UserAdminRoutes {
     private static final int MAX_NAME = 100;
@@ -37,14 +39,16 @@ public final class UserAdminRoutes {
     private final UserDirectory users;
     private final SessionStore sessions;
     private final SessionEnder ender;
+    private final AcdAgents acd;
     private final AdminTrail trail;
     private final Blocking blocking;
 
-    UserAdminRoutes(UserDirectory users, SessionStore sessions, SessionEnder ender, AdminTrail trail,
+    UserAdminRoutes(UserDirectory users, SessionStore sessions, SessionEnder ender, AcdAgents acd, AdminTrail trail,
                     Blocking blocking) {
         this.users = users;
         this.sessions = sessions;
         this.ender = ender;
+        this.acd = acd;
         this.trail = trail;
         this.blocking = blocking;
     }
@@ -103,14 +107,15 @@ public final class UserAdminRoutes {
         return blocking.run(() -> {
             AccountEdited edited = users.update(caller.admin(), username, edit);
             trail.record(caller, "user.update", "user:" + username, edited.describe());
+            if (edited.after().user().has(Role.AGENT)) {
+                acd.refreshProfile(edited.after().user());
+            }
             return edited;
         }).map(edited -> {
-            if (edited.endsSessions()) {
-                if (username.equals(caller.admin())) {
-                    sessions.refreshUser(edited.after().user());
-                } else {
-                    ender.endAllOf(username);
-                }
+            if (edited.endsSessions() && !username.equals(caller.admin())) {
+                ender.endAllOf(username);
+            } else {
+                sessions.refreshUser(edited.after().user());
             }
             return AccountView.of(edited.after());
         });

@@ -87,6 +87,22 @@ class AdminApiTest {
     }
 
     @Test
+    void anAgentsNewSkillsReachRoutingAtOnce() {
+        String agent = backend.newAgent();
+        String agentToken = api.login(agent);
+        assertThat(api.post("/api/agent/login", "{}", agentToken).status()).isEqualTo(200);
+
+        Reply edited = api.send("PUT", "/api/admin/users/" + agent,
+                "{\"displayName\":\"新名字\",\"skills\":[\"repair\",\"vip\"]}", token);
+
+        assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+        var snapshot = stack.acd.agent(agent).orElseThrow();
+        assertThat(snapshot.skills()).containsExactlyInAnyOrder("repair", "vip");
+        assertThat(snapshot.displayName()).isEqualTo("新名字");
+        assertThat(api.get("/api/me", agentToken).status()).isEqualTo(200);
+    }
+
+    @Test
     void aDisabledUserIsLoggedOutAndCannotLogInUntilEnabled() {
         String agent = backend.newAgent();
         String agentToken = api.login(agent);
