@@ -96,6 +96,12 @@ function calendarBody(code, draft) {
   return { code, name: draft.name, zone: draft.zone.trim(), week, days: parsed.days };
 }
 
+/** The calendar as the server keeps it now (read back, so that the list shows what the clocks will use). */
+async function savedCalendar(code, answer) {
+  const { calendars } = await get('/api/admin/calendars');
+  return (calendars ?? []).find((c) => c.code === code) ?? answer;
+}
+
 function savedText(kind, item) {
   return kind === 'password' ? t('admin.user.passwordReset', { name: item.displayName })
     : t('admin.saved', { name: item.displayName ?? item.name ?? item.code });
@@ -128,7 +134,8 @@ async function submit(form) {
   const [method, path, body] = request;
   form.querySelectorAll('button').forEach((b) => { b.disabled = true; });
   try {
-    const item = await (method === 'PUT' ? put(path, body) : post(path, body));
+    const answer = await (method === 'PUT' ? put(path, body) : post(path, body));
+    const item = kind === 'calendar' ? await savedCalendar(key, answer) : answer;
     dispatch({ type: 'saved', kind, item });
     flash(savedText(kind, item));
   } catch (e) {
