@@ -189,7 +189,7 @@ function calendarForm(state, cal) {
       <div><input id="f-cal-zone" name="zone" value="${value(state, 'zone', cal.zone ?? 'Asia/Shanghai')}">
         ${fieldError(state, 'zone')}</div>
       <span>${t('admin.cal.week')}</span>
-      <div class="form-grid week-grid"><span class="muted">${t('admin.cal.weekHint')}</span><span></span>
+      <div class="form-grid week-grid"><span class="muted week-hint">${t('admin.cal.weekHint')}</span>
         ${WEEKDAYS.map((d) => html`<label for="f-week-${d}">${t(`admin.day.${d}`)}</label>
           <div><input id="f-week-${d}" name="week.${d}"
             value="${value(state, `week.${d}`, hoursText(cal.week?.[d]))}">${fieldError(state, `week.${d}`)}</div>`)}
