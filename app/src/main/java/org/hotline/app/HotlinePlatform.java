@@ -70,6 +70,7 @@ public final class HotlinePlatform implements AutoCloseable {
     private EventBus bus;
     private Acd acd;
     private SimulatedSwitch simulatedSwitch;
+    private final java.util.Set<String> pluggedConsolePhones = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private AsteriskSwitch asteriskSwitch;
     private SwitchControl switchControl;
     private SimulatedAgents simulatedAgents;
@@ -182,12 +183,12 @@ public final class HotlinePlatform implements AutoCloseable {
                 new ConsoleConfig(settings.http().host(), settings.http().port(),
                         new AuthConfig(settings.http().sessions(), settings.http().secureCookies(),
                                 settings.auth().accountThrottle(), settings.auth().addressThrottle(),
-                                settings.http().trustedProxies()), this::phoneOf,
+                                settings.http().trustedProxies()), this::consolePhoneOf,
                         DialPolicy.of(settings.outbound().allowedDestinations()), edge(settings.http()),
                         settings.demoSeed()),
                 new ConsoleBackend(ticketing.users(), acd, ticketing.calls(), ticketing.customers(),
                         ticketing.tickets(), ticketing.callbacks(), stats, switchControl, ticketing.audit(), bus, clock,
-                        health(), ticketing.notifications()));
+                        health(), ticketing.notifications(), ticketing.organisation()));
         httpPort = await(console.start());
         closeables.push(new Stop("console server", () -> await(console.stop())));
         LOG.info("Hotline console on http://{}:{}/", settings.http().host(), httpPort);
@@ -217,6 +218,19 @@ public final class HotlinePlatform implements AutoCloseable {
     }
 
     /** The phone that rings for a user: the console softphone on the simulator, the configured phone on Asterisk. */
+    /**
+     * The phone the console uses for {@code username}; on the simulator a console phone is plugged in the first time
+     * it is asked for, so that a user an administrator created while the platform runs can take calls at once.
+     */
+    private String consolePhoneOf(String username) {
+        String device = phoneOf(username);
+        if (simulatedSwitch != null && settings.telephony() == Settings.Telephony.SIMULATOR
+                && pluggedConsolePhones.add(device)) {
+            simulatedSwitch.registerDevice(device);
+        }
+        return device;
+    }
+
     private String phoneOf(String username) {
         return settings.telephony() == Settings.Telephony.SIMULATOR
                 ? CONSOLE_DEVICE_PREFIX + username
@@ -251,6 +265,7 @@ public final class HotlinePlatform implements AutoCloseable {
         for (User u : ticketing.users().all()) {
             String device = phoneOf(u.username());
             if (simulatedSwitch != null && (u.has(Role.AGENT) || u.has(Role.SUPERVISOR) || u.has(Role.ADMIN))) {
+                pluggedConsolePhones.add(device);
                 simulatedSwitch.registerDevice(device);
             }
             if (u.has(Role.AGENT)) {

@@ -5,6 +5,7 @@ import org.hotline.platform.audit.AuditLog;
 import org.hotline.platform.call.CallLog;
 import org.hotline.platform.customer.CustomerDirectory;
 import org.hotline.platform.notify.Notifications;
+import org.hotline.platform.org.Organisation;
 import org.hotline.platform.ticket.TicketService;
 import org.hotline.platform.user.UserDirectory;
 import org.hotline.ticketing.audit.DbAuditLog;
@@ -18,6 +19,7 @@ import org.hotline.ticketing.db.DatabaseHealth;
 import org.hotline.ticketing.notify.DbNotificationWriter;
 import org.hotline.ticketing.notify.DbNotifications;
 import org.hotline.ticketing.notify.NotificationWriter;
+import org.hotline.ticketing.org.DbOrganisation;
 import org.hotline.ticketing.ticket.DbTicketService;
 import org.hotline.ticketing.user.DbUserDirectory;
 import org.hotline.ticketing.user.LockoutPolicy;
@@ -41,6 +43,7 @@ public final class Ticketing implements AutoCloseable {
     private final DatabaseHealth health;
     private final DbNotificationWriter notificationWriter;
     private final DbNotifications notifications;
+    private final DbOrganisation organisation;
 
     /** With the production password hashing (600,000 PBKDF2 iterations) and the default lockout. */
     public Ticketing(Database db, Clock clock) {
@@ -66,6 +69,7 @@ public final class Ticketing implements AutoCloseable {
         WorkingHours workingHours = (session, username, at) -> at;
         this.notificationWriter = new DbNotificationWriter(db, workingHours);
         this.notifications = new DbNotifications(db, clock);
+        this.organisation = new DbOrganisation(db, clock);
     }
 
     /** Posts notifications inside a caller's transaction (the workflow, the clocks). */
@@ -112,6 +116,11 @@ public final class Ticketing implements AutoCloseable {
     /** Call {@link CallRecorder#start} once with the event bus to have call records written. */
     public CallRecorder callRecorder() {
         return callRecorder;
+    }
+
+    /** Departments, their managers and members. */
+    public Organisation organisation() {
+        return organisation;
     }
 
     public Database database() {

@@ -52,6 +52,15 @@ public final class AcdAgents {
         return desk.login(user.username());
     }
 
+    /**
+     * Gives routing the user's name and skills as they are now (an administrator changed them), keeping the device
+     * and state routing has; an agent routing does not know yet is left to {@link #ensureLoggedIn}.
+     */
+    public void refreshProfile(User user) {
+        desk.agent(user.username()).ifPresent(known -> desk.register(new AgentProfile(user.username(),
+                user.displayName(), user.skills(), known.device())));
+    }
+
     /** The agent's snapshot; LOGGED_OUT with the console device when routing does not know it yet. */
     public AgentSnapshot current(User user) {
         Optional<AgentSnapshot> snapshot = desk.agent(user.username());

@@ -180,6 +180,11 @@ public final class JsonBody {
         return value;
     }
 
+    /** Whether the body has {@code field} at all (even as null): tells "leave it" from "clear it". */
+    public boolean has(String field) {
+        return node.has(field);
+    }
+
     /** {@code true}, {@code false}, or {@code fallback} when absent or null (no strings, no numbers). */
     public boolean optionalBoolean(String field, boolean fallback) {
         JsonNode value = node.get(field);
@@ -193,8 +198,8 @@ public final class JsonBody {
         }
         List<String> texts = new ArrayList<>();
         for (JsonNode item : array(field, maxItems)) {
-            if (!item.isTextual()) {
-                throw HttpError.badRequest(field, field + " must be a list of strings");
+            if (!item.isTextual() || item.asText().isBlank()) {
+                throw HttpError.badRequest(field, field + " must be a list of non-empty strings");
             }
             String text = item.asText().strip();
             if (text.length() > maxLength) {
