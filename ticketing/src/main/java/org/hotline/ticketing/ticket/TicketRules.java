@@ -51,7 +51,7 @@ final class TicketRules {
         if (t.type() == TicketType.COMPLAINT) {
             Checks.required("complaintClass", t.complaintClass());
             if (t.customerId() == null && contact.phone() == null) {
-                throw new ValidationException("contact.phone", "a complaint needs a customer or a contact phone");
+                throw new ValidationException("contactPhone", "a complaint needs a customer or a contact phone");
             }
             severity = severity == null ? Severity.NORMAL : severity;
         } else if (t.complaintClass() != null || severity != null) {
@@ -76,8 +76,8 @@ final class TicketRules {
         if (c == null) {
             return new Contact(null, null, null);
         }
-        return new Contact(optional("contact.name", c.name(), NAME_MAX), optional("contact.phone", c.phone(),
-                PHONE_MAX), optional("contact.email", c.email(), EMAIL_MAX));
+        return new Contact(optional("contactName", c.name(), NAME_MAX), optional("contactPhone", c.phone(),
+                PHONE_MAX), optional("contactEmail", c.email(), EMAIL_MAX));
     }
 
     private static String optional(String field, String value, int max) {

@@ -141,6 +141,7 @@ interface DeskMapper {
             + "<foreach item='x' collection='f.statuses()' open='(' separator=',' close=')'>#{x}</foreach></if>"
             + "<if test='f.assignee() != null'> AND t.assignee = #{f.assignee}</if>"
             + "<if test='f.customerId() != null'> AND t.customer_id = #{f.customerId}</if>"
+            + "<if test='f.createdBy() != null'> AND t.created_by = #{f.createdBy}</if>"
             + "<if test='f.department() != null'> AND EXISTS (SELECT 1 FROM ticket_departments fd JOIN departments fp "
             + "ON fp.id = fd.department_id WHERE fd.ticket_id = t.id AND fp.code = #{f.department})</if>"
             + "<if test='f.overdue()'> AND t.`status` NOT IN ('CLOSED','CLOSED_WITH_GUIDANCE') AND " + OVERDUE + ")</if>"
