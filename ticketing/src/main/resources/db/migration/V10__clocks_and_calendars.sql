@@ -34,7 +34,8 @@ CREATE TABLE calendar_days (
 
 -- One row per clock of a ticket. due_at is NULL while PAUSED (remaining_ms keeps the rest of the target);
 -- basis BUSINESS counts on calendar_code, WALL on the wall clock. run counts (re)starts so alarms of a finished run
--- never fire in a new one.
+-- never fire in a new one. stopped_at is set when the workflow stopped the clock (MET, or BREACHED on a late stop or
+-- on closing): a clock BREACHED by the scheduler with stopped_at NULL is overdue work (the overdue/stalled filters).
 CREATE TABLE ticket_clocks (
     ticket_id     BIGINT      NOT NULL,
     name          VARCHAR(32) NOT NULL,
@@ -51,6 +52,7 @@ CREATE TABLE ticket_clocks (
     basis         ENUM('BUSINESS','WALL') NOT NULL,
     calendar_code VARCHAR(32) NOT NULL,
     run           INT         NOT NULL DEFAULT 1,
+    stopped_at    DATETIME(3) NULL,
     updated_at    DATETIME(3) NOT NULL,
     PRIMARY KEY (ticket_id, name),
     KEY idx_ticket_clocks_state_due (state, due_at),

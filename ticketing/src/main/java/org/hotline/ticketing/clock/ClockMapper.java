@@ -50,9 +50,12 @@ interface ClockMapper {
     @Update("UPDATE ticket_clocks SET state = #{c.state}, due_at = #{c.dueAt}, started_at = #{c.startedAt}, "
             + "paused_since = #{c.pausedSince}, pause_reason = #{c.pauseReason}, remaining_ms = #{c.remainingMs}, "
             + "met_at = #{c.metAt}, breached_at = #{c.breachedAt}, policy = #{c.policy}, target_ms = #{c.targetMs}, "
-            + "basis = #{c.basis}, calendar_code = #{c.calendarCode}, run = #{c.run}, updated_at = #{now} "
-            + "WHERE ticket_id = #{c.ticketId} AND name = #{c.name}")
+            + "basis = #{c.basis}, calendar_code = #{c.calendarCode}, run = #{c.run}, stopped_at = NULL, "
+            + "updated_at = #{now} WHERE ticket_id = #{c.ticketId} AND name = #{c.name}")
     void updateClock(@Param("c") ClockRow clock, @Param("now") Instant now);
+
+    @Update("UPDATE ticket_clocks SET stopped_at = #{now} WHERE ticket_id = #{ticketId} AND name = #{name}")
+    void markStopped(@Param("ticketId") long ticketId, @Param("name") ClockName name, @Param("now") Instant now);
 
     @Update("DELETE FROM clock_alarms WHERE ticket_id = #{ticketId} AND clock = #{clock} AND status = 'PENDING'")
     void deletePendingAlarms(@Param("ticketId") long ticketId, @Param("clock") ClockName clock);

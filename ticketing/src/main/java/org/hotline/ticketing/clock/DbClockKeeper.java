@@ -67,6 +67,8 @@ public final class DbClockKeeper implements ClockKeeper {
             ClockRow r = rows.get(name);
             if (r != null && !isFinal(r.state())) {
                 stop(m, r, now);
+            } else if (r != null) {
+                m.markStopped(r.ticketId(), r.name(), now); // breached by the scheduler, now dealt with
             }
         }
         for (ClockName name : effects.start()) {
@@ -112,6 +114,7 @@ public final class DbClockKeeper implements ClockKeeper {
                 r.dueAt(), r.startedAt(), null, null, r.remainingMs(), late ? null : now, late ? r.dueAt() : null,
                 r.policy(), r.targetMs(), r.basis(), r.calendarCode(), r.run());
         m.updateClock(stopped, now);
+        m.markStopped(r.ticketId(), r.name(), now);
         if (late) {
             m.insertBreach(stopped, now, Duration.between(r.dueAt(), now).toMillis(), node);
         }

@@ -23,19 +23,15 @@ interface SchedulerMapper {
                         @Param("node") String node, @Param("now") Instant now, @Param("stalled") int stalled,
                         @Param("overdue") int overdue);
 
-    String OPEN_OF_DEPARTMENT = "FROM ticket_clock_subjects s WHERE FIND_IN_SET(#{departmentId}, s.department_ids) > 0 "
-            + "AND EXISTS (SELECT 1 FROM ticket_clocks o WHERE o.ticket_id = s.ticket_id "
-            + "AND o.state IN ('RUNNING','PAUSED')) ";
+    String OF_DEPARTMENT = "FROM ticket_clock_subjects s WHERE FIND_IN_SET(#{departmentId}, s.department_ids) > 0 "
+            + "AND EXISTS (SELECT 1 FROM ticket_clocks c WHERE c.ticket_id = s.ticket_id AND c.stopped_at IS NULL "
+            + "AND (c.state = 'BREACHED' OR c.state = 'RUNNING' AND c.due_at <= #{now}) AND c.name ";
 
-    /** Open tickets of the department whose STAGNATION clock is breached or past due. */
-    @Select("SELECT COUNT(*) " + OPEN_OF_DEPARTMENT + "AND EXISTS (SELECT 1 FROM ticket_clocks c WHERE "
-            + "c.ticket_id = s.ticket_id AND c.name = 'STAGNATION' AND (c.state = 'BREACHED' "
-            + "OR c.state = 'RUNNING' AND c.due_at <= #{now}))")
+    /** Tickets of the department whose STAGNATION clock is breached or past due and not stopped. */
+    @Select("SELECT COUNT(*) " + OF_DEPARTMENT + "= 'STAGNATION')")
     int stalled(@Param("departmentId") long departmentId, @Param("now") Instant now);
 
-    /** Open tickets of the department with another clock breached or past due. */
-    @Select("SELECT COUNT(*) " + OPEN_OF_DEPARTMENT + "AND EXISTS (SELECT 1 FROM ticket_clocks c WHERE "
-            + "c.ticket_id = s.ticket_id AND c.name <> 'STAGNATION' AND (c.state = 'BREACHED' "
-            + "OR c.state = 'RUNNING' AND c.due_at <= #{now}))")
+    /** Tickets of the department with another clock breached or past due and not stopped. */
+    @Select("SELECT COUNT(*) " + OF_DEPARTMENT + "<> 'STAGNATION')")
     int overdue(@Param("departmentId") long departmentId, @Param("now") Instant now);
 }
