@@ -111,6 +111,11 @@ public final class Ticketing implements AutoCloseable {
                 notificationWriter, bus);
     }
 
+    /** The ticket workflow once {@link #workflow} started it. */
+    public synchronized java.util.Optional<DbTicketDesk> desk() {
+        return java.util.Optional.ofNullable(desk);
+    }
+
     /** The database as a part of the node's health (a cached {@code SELECT 1}). */
     public DatabaseHealth health() {
         return health;
