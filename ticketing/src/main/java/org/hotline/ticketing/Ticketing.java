@@ -7,6 +7,13 @@ import org.hotline.platform.customer.CustomerDirectory;
 import org.hotline.platform.ticket.TicketService;
 import org.hotline.platform.user.UserDirectory;
 import org.hotline.ticketing.audit.DbAuditLog;
+import org.hotline.ticketing.calendar.DbCalendars;
+import org.hotline.ticketing.clock.ClockScheduler;
+import org.hotline.ticketing.clock.DbClockKeeper;
+import org.hotline.ticketing.clock.DbWorkingHours;
+import org.hotline.ticketing.clock.Escalator;
+import org.hotline.ticketing.clock.SlaPolicies;
+import org.hotline.ticketing.notify.NotificationWriter;
 import org.hotline.ticketing.call.CallRecorder;
 import org.hotline.ticketing.callback.DbCallbackService;
 import org.hotline.ticketing.call.DbCallLog;
@@ -34,6 +41,8 @@ public final class Ticketing implements AutoCloseable {
     private final DbCallbackService callbacks;
     private final DbAuditLog audit;
     private final DatabaseHealth health;
+    private final DbCalendars calendars;
+    private final DbClockKeeper clockKeeper;
 
     /** With the production password hashing (600,000 PBKDF2 iterations) and the default lockout. */
     public Ticketing(Database db, Clock clock) {
@@ -55,6 +64,8 @@ public final class Ticketing implements AutoCloseable {
         this.callbacks = new DbCallbackService(db, clock, DbCallbackService.DEFAULT_MAX_ATTEMPTS);
         this.audit = new DbAuditLog(db);
         this.health = DatabaseHealth.of(db, clock);
+        this.calendars = new DbCalendars(db, clock, audit);
+        this.clockKeeper = new DbClockKeeper(db, SlaPolicies.standard(), calendars, ClockScheduler.defaultNode());
     }
 
     /** The database as a part of the node's health (a cached {@code SELECT 1}). */
@@ -99,6 +110,27 @@ public final class Ticketing implements AutoCloseable {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** The business calendars (the clocks' and the admins' view). */
+    public DbCalendars calendars() {
+        return calendars;
+    }
+
+    /** The SLA clocks, for the workflow to change inside its transactions. */
+    public DbClockKeeper clockKeeper() {
+        return clockKeeper;
+    }
+
+    /** When users work, from their department's calendar (for notifications held until working hours). */
+    public DbWorkingHours workingHours() {
+        return new DbWorkingHours(calendars);
+    }
+
+    /** A scheduler firing this database's clocks; the caller starts and closes it. */
+    public ClockScheduler clockScheduler(NotificationWriter notifications, Escalator escalator,
+                                         ClockScheduler.Settings settings) {
+        return new ClockScheduler(db, calendars, notifications, escalator, settings, clock);
     }
 
     @Override

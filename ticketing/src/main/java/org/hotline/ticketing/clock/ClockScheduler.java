@@ -70,6 +70,16 @@ public final class ClockScheduler implements AutoCloseable {
         db.registerMapper(SchedulerMapper.class);
     }
 
+    /** This node's name when none is configured: $HOSTNAME (no name lookup) and the process id. */
+    public static String defaultNode() {
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            host = "node";
+        }
+        String node = host + "-" + ProcessHandle.current().pid();
+        return node.length() > 64 ? node.substring(node.length() - 64) : node;
+    }
+
     /** Runs {@link #runOnce} every interval from now on (idempotent). */
     public synchronized void start() {
         if (executor != null) {

@@ -152,4 +152,15 @@ class ClockKeeperTest extends ClockTestSupport {
         assertThat(reopened.state()).isEqualTo(ClockState.RUNNING);
         assertThat(reopened.dueAt()).isEqualTo(beijing("2027-03-15T10:00"));
     }
+
+    @Test
+    void aUsersWorkingHoursComeFromTheirDepartmentsCalendar() {
+        department("night-desk", "24x7", "night-manager");
+        DbWorkingHours hours = ticketing.workingHours();
+        java.time.Instant saturdayNight = beijing("2027-03-13T03:00");
+        java.time.Instant nightDesk = db.withSession(s -> hours.nextWorkingMoment(s, "night-manager", saturdayNight));
+        java.time.Instant office = db.withSession(s -> hours.nextWorkingMoment(s, "nobody-at-all", saturdayNight));
+        assertThat(nightDesk).isEqualTo(saturdayNight);
+        assertThat(office).isEqualTo(beijing("2027-03-15T09:00"));
+    }
 }
