@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Objects;
 import org.hotline.platform.audit.AuditLog;
 import org.hotline.platform.call.CallLog;
+import org.hotline.platform.calendar.Calendars;
 import org.hotline.platform.callback.CallbackService;
 import org.hotline.platform.customer.CustomerDirectory;
 import org.hotline.platform.event.EventBus;
@@ -21,7 +22,7 @@ import org.hotline.platform.user.UserDirectory;
 public record ConsoleBackend(UserDirectory users, AgentDesk agents, CallLog calls, CustomerDirectory customers,
                              TicketService tickets, CallbackService callbacks, LiveStatsView stats,
                              SwitchControl switchControl, AuditLog audit, EventBus bus, Clock clock,
-                             HealthCheck health) {
+                             HealthCheck health, Calendars calendars) {
     public ConsoleBackend {
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(agents, "agents");
@@ -35,5 +36,6 @@ public record ConsoleBackend(UserDirectory users, AgentDesk agents, CallLog call
         Objects.requireNonNull(bus, "bus");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(health, "health");
+        Objects.requireNonNull(calendars, "calendars");
     }
 }

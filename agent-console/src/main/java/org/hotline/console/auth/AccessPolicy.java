@@ -75,7 +75,10 @@ public final class AccessPolicy {
             rule(HttpMethod.POST, "/api/callbacks/:id/cancel", Access.SUPERVISOR),
 
             // account administration
-            rule(HttpMethod.POST, "/api/admin/users/:username/unlock", Access.ADMIN));
+            rule(HttpMethod.POST, "/api/admin/users/:username/unlock", Access.ADMIN),
+            // business calendars of the SLA clocks
+            rule(HttpMethod.GET, "/api/admin/calendars", Access.ADMIN),
+            rule(HttpMethod.PUT, "/api/admin/calendars/:code", Access.ADMIN));
 
     private AccessPolicy() {
     }

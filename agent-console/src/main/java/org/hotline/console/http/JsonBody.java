@@ -177,4 +177,10 @@ public final class JsonBody {
         }
         return value;
     }
+
+    /** The raw value of {@code field} (already checked for clean text), or null when absent or JSON null. */
+    public JsonNode optionalNode(String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value;
+    }
 }

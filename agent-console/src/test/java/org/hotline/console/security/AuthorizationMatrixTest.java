@@ -91,6 +91,8 @@ class AuthorizationMatrixTest {
         row("POST /api/callbacks/:id/release",         E401, OK,   E403, E403, E403);
         row("POST /api/callbacks/:id/cancel",          E401, E403, OK,   OK,   E403);
         row("POST /api/admin/users/:username/unlock",  E401, E403, E403, OK,   E403);
+        row("GET /api/admin/calendars",                E401, E403, E403, OK,   E403);
+        row("PUT /api/admin/calendars/:code",          E401, E403, E403, OK,   E403);
     }
 
     /** A minimal valid body per route (none: an empty object), so that an allowed request reaches the route. */
