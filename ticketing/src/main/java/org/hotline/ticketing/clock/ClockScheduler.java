@@ -38,6 +38,7 @@ public final class ClockScheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClockScheduler.class);
     private static final int BATCH = 200;
     private static final int MAX_ALARMS_PER_RUN = 10_000;
+    private static final int LISTED = 20;
 
     /** When and how: {@code dailyCheckAt} is the local time of each department's calendar. */
     public record Settings(String node, Duration interval, LocalTime dailyCheckAt) {
@@ -206,6 +207,12 @@ public final class ClockScheduler implements AutoCloseable {
         return true;
     }
 
+    /** The first {@value #LISTED} ticket numbers, comma-separated, with "…" when there are more. */
+    private static String numbers(List<String> numbers) {
+        String listed = String.join(",", numbers.subList(0, Math.min(LISTED, numbers.size())));
+        return numbers.size() > LISTED ? listed + ",…" : listed;
+    }
+
     static List<Long> departmentIds(String csv) {
         if (csv == null || csv.isBlank()) {
             return List.of();
@@ -222,15 +229,16 @@ public final class ClockScheduler implements AutoCloseable {
                 BusinessCalendar cal = calendars.calendar(s, d.calendarCode());
                 LocalDate today = LocalDate.ofInstant(now, cal.zone());
                 Instant checkAt = today.atTime(settings.dailyCheckAt()).atZone(cal.zone()).toInstant();
-                if (now.isBefore(checkAt) || cal.periodsOn(today).isEmpty()) {
+                if (now.isBefore(checkAt) || cal.periodsOn(today).isEmpty() || m.checked(today, d.id()) > 0) {
                     continue;
                 }
-                int stalled = m.stalled(d.id(), now);
-                int overdue = m.overdue(d.id(), now);
-                if (m.claimDailyCheck(today, d.id(), settings.node(), now, stalled, overdue) == 1) {
+                List<String> stalled = m.stalled(d.id(), now);
+                List<String> overdue = m.overdue(d.id(), now);
+                if (m.claimDailyCheck(today, d.id(), settings.node(), now, stalled.size(), overdue.size()) == 1) {
                     notifications.toDepartmentManagers(s, List.of(d.id()), "daily.check",
-                            Map.of("department", d.code(), "day", today.toString(), "stalled",
-                                    String.valueOf(stalled), "overdue", String.valueOf(overdue)),
+                            Map.of("department", d.code(), "day", today.toString(),
+                                    "stalled", String.valueOf(stalled.size()), "overdue", String.valueOf(overdue.size()),
+                                    "stalledTickets", numbers(stalled), "overdueTickets", numbers(overdue)),
                             null, false, now);
                     sent++;
                 }
