@@ -87,9 +87,20 @@ interface ClockMapper {
             + "WHERE ticket_id = #{ticketId} AND name = #{name} AND state = 'RUNNING'")
     int markBreached(@Param("ticketId") long ticketId, @Param("name") ClockName name, @Param("now") Instant now);
 
-    @Select("SELECT id, ticket_id, clock, run, step, `action`, target, due_at FROM clock_alarms "
-            + "WHERE status = 'PENDING' AND due_at <= #{now} ORDER BY due_at, id LIMIT 1 FOR UPDATE SKIP LOCKED")
-    AlarmRow claimDueAlarm(@Param("now") Instant now);
+    /** The first due alarm nobody holds, except those of {@code busy} (tickets locked by a workflow step). */
+    @Select("<script>SELECT id, ticket_id, clock, run, step, `action`, target, due_at FROM clock_alarms "
+            + "WHERE status = 'PENDING' AND due_at &lt;= #{now}"
+            + "<if test='busy.size() > 0'> AND ticket_id NOT IN "
+            + "<foreach item='b' collection='busy' open='(' separator=',' close=')'>#{b}</foreach></if>"
+            + " ORDER BY due_at, id LIMIT 1 FOR UPDATE SKIP LOCKED</script>")
+    AlarmRow claimDueAlarm(@Param("now") Instant now, @Param("busy") java.util.Collection<Long> busyTickets);
+
+    /**
+     * Locks the ticket row unless someone holds it: the workflow locks a ticket before its clocks and alarms, so an
+     * alarm being fired (which holds its alarm row) must not wait for the ticket, or the two would deadlock.
+     */
+    @Select("SELECT id FROM tickets WHERE id = #{ticketId} FOR UPDATE SKIP LOCKED")
+    Long lockTicketUnlessBusy(@Param("ticketId") long ticketId);
 
     @Update("UPDATE clock_alarms SET status = 'FIRED', fired_at = #{now}, late_ms = #{lateMs}, claimed_by = #{node}, "
             + "outcome = #{outcome} WHERE id = #{id} AND status = 'PENDING'")

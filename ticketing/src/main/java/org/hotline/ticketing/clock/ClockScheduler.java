@@ -22,6 +22,7 @@ import org.hotline.ticketing.clock.ClockMapper.ClockRow;
 import org.hotline.ticketing.clock.ClockMapper.SubjectRow;
 import org.hotline.ticketing.clock.SchedulerMapper.DepartmentRow;
 import org.hotline.ticketing.db.Database;
+import org.hotline.ticketing.db.SqlErrors;
 import org.hotline.ticketing.notify.NotificationWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,8 +104,10 @@ public final class ClockScheduler implements AutoCloseable {
     public Report runOnce(Instant now) {
         int breaches = fireDeadlines(now);
         int alarms = 0;
-        while (alarms < MAX_ALARMS_PER_RUN && fireOneAlarm(now)) {
-            alarms++;
+        java.util.Set<Long> busy = new java.util.HashSet<>();
+        for (Fired f = fireOneAlarm(now, busy); f != Fired.NONE && alarms < MAX_ALARMS_PER_RUN;
+                f = fireOneAlarm(now, busy)) {
+            alarms += f == Fired.FIRED ? 1 : 0;
         }
         int checks = dailyChecks(now);
         return new Report(breaches, alarms, checks);
@@ -130,29 +133,47 @@ public final class ClockScheduler implements AutoCloseable {
         }
     }
 
-    /** Claims, fires and marks one due alarm in one transaction; false when none is due (or all are claimed). */
-    private boolean fireOneAlarm(Instant now) {
+    private enum Fired { NONE, FIRED, BUSY }
+
+    /**
+     * Claims, fires and marks one due alarm in one transaction. NONE when none is due (or the others hold them);
+     * BUSY when the alarm's ticket is locked by a workflow step: it is left for the next pass, and its ticket added
+     * to {@code busy} so that this pass moves on. (A workflow step locks the ticket, then its clocks and alarms; an
+     * alarm holding its row must not wait for the ticket, which escalating or a notification's foreign key would.)
+     */
+    private Fired fireOneAlarm(Instant now, java.util.Set<Long> busy) {
         long[] claimed = {-1};
+        long[] ticket = {-1};
         try {
             return db.inTransaction(s -> {
                 ClockMapper m = s.getMapper(ClockMapper.class);
-                AlarmRow a = m.claimDueAlarm(now);
+                AlarmRow a = m.claimDueAlarm(now, busy);
                 if (a == null) {
-                    return false;
+                    return Fired.NONE;
+                }
+                if (m.lockTicketUnlessBusy(a.ticketId()) == null) {
+                    busy.add(a.ticketId());
+                    return Fired.BUSY; // nothing written; committing releases the alarm row
                 }
                 claimed[0] = a.id();
+                ticket[0] = a.ticketId();
                 String outcome = fire(s, m, a, now);
                 m.markFired(a.id(), now, Duration.between(a.dueAt(), now).toMillis(), settings.node(), outcome);
-                return true;
+                return Fired.FIRED;
             });
         } catch (RuntimeException e) {
             if (claimed[0] < 0) {
                 throw e;
             }
+            if (SqlErrors.isTransient(e)) { // deadlock victim, lost connection: still PENDING, next pass
+                LOG.info("alarm {} not fired now ({}), retried at the next pass", claimed[0], e.toString());
+                busy.add(ticket[0]);
+                return Fired.BUSY;
+            }
             LOG.warn("alarm {} failed, marked FAILED: {}", claimed[0], e.toString());
             db.inTransaction(s -> s.getMapper(ClockMapper.class).markFired(claimed[0], now, 0, settings.node(),
                     "FAILED"));
-            return true;
+            return Fired.FIRED;
         }
     }
 

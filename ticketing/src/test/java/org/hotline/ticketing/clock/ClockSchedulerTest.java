@@ -200,4 +200,25 @@ class ClockSchedulerTest extends ClockTestSupport {
         assertThat(queryString("SELECT DATE_FORMAT(due_at, '%H:%i') FROM clock_breaches WHERE ticket_id = ?", id))
                 .isEqualTo("06:00"); // 14:00 Beijing in UTC
     }
+
+    @Test
+    void alarmsWaitForAWorkflowStepHoldingTheTicketInsteadOfDeadlockingWithIt() throws Exception {
+        long id = newTicket(TicketType.COMPLAINT);
+        apply(complaint(id, Severity.NORMAL, CustomerClass.ORDINARY, List.of(), "handler1"),
+                ClockEffects.starting(ClockName.RESOLUTION), beijing("2027-04-30T17:00")); // due 2027-05-08 17:00
+        try (java.sql.Connection step = testDb.connect()) {
+            step.setAutoCommit(false);
+            try (var st = step.prepareStatement("SELECT id FROM tickets WHERE id = ? FOR UPDATE")) {
+                st.setLong(1, id);
+                st.executeQuery().close();
+            }
+            ClockScheduler.Report whileLocked = scheduler.runOnce(beijing("2027-05-08T17:01"));
+            assertThat(whileLocked.breaches()).isEqualTo(1);
+            assertThat(whileLocked.alarms()).isZero(); // the warning and the escalation wait
+            assertThat(escalated).isEmpty();
+            step.commit();
+        }
+        assertThat(scheduler.runOnce(beijing("2027-05-08T17:02")).alarms()).isEqualTo(2);
+        assertThat(escalated).containsExactly(id);
+    }
 }
