@@ -13,10 +13,16 @@ import org.hotline.platform.ticket.workflow.ClockState;
 interface ClockMapper {
     String COLUMNS = "ticket_id, name, state, due_at, started_at, paused_since, pause_reason, remaining_ms, met_at, "
             + "breached_at, policy, target_ms, basis, calendar_code, run";
+    String READ = COLUMNS + ", stopped_at";
 
     record ClockRow(long ticketId, ClockName name, ClockState state, Instant dueAt, Instant startedAt,
                     Instant pausedSince, String pauseReason, Long remainingMs, Instant metAt, Instant breachedAt,
-                    String policy, long targetMs, SlaPolicies.Basis basis, String calendarCode, int run) {
+                    String policy, long targetMs, SlaPolicies.Basis basis, String calendarCode, int run,
+                    Instant stoppedAt) {
+        /** Stopped by the workflow (met, or dealt with after a breach), as opposed to breached and still open. */
+        boolean stopped() {
+            return stoppedAt != null;
+        }
     }
 
     record SubjectRow(long ticketId, String number, String assignee, String departmentIds, boolean urgent) {
@@ -36,10 +42,10 @@ interface ClockMapper {
             + "WHERE ticket_id = #{ticketId}")
     SubjectRow subject(@Param("ticketId") long ticketId);
 
-    @Select("SELECT " + COLUMNS + " FROM ticket_clocks WHERE ticket_id = #{ticketId}")
+    @Select("SELECT " + READ + " FROM ticket_clocks WHERE ticket_id = #{ticketId}")
     List<ClockRow> clocks(@Param("ticketId") long ticketId);
 
-    @Select("SELECT " + COLUMNS + " FROM ticket_clocks WHERE ticket_id = #{ticketId} FOR UPDATE")
+    @Select("SELECT " + READ + " FROM ticket_clocks WHERE ticket_id = #{ticketId} FOR UPDATE")
     List<ClockRow> lockClocks(@Param("ticketId") long ticketId);
 
     @Insert("INSERT INTO ticket_clocks (" + COLUMNS + ", updated_at) VALUES (#{c.ticketId}, #{c.name}, #{c.state}, "
@@ -79,7 +85,7 @@ interface ClockMapper {
 
     // --- the scheduler's claims
 
-    @Select("SELECT " + COLUMNS + " FROM ticket_clocks WHERE state = 'RUNNING' AND due_at <= #{now} "
+    @Select("SELECT " + READ + " FROM ticket_clocks WHERE state = 'RUNNING' AND due_at <= #{now} "
             + "ORDER BY due_at LIMIT #{limit} FOR UPDATE SKIP LOCKED")
     List<ClockRow> claimDueClocks(@Param("now") Instant now, @Param("limit") int limit);
 
