@@ -109,7 +109,7 @@ public final class HotlinePlatform implements AutoCloseable {
         closeables.push(new Stop("database pool", database));
         ticketing = new Ticketing(database, clock, settings.auth().passwordIterations(), settings.auth().lockout());
         bus = new LocalEventBus();
-        desk = ticketing.workflow(java.lang.management.ManagementFactory.getRuntimeMXBean().getName(), bus);
+        desk = ticketing.workflow(bus);
         if (settings.demoSeed()) {
             DemoSeed.apply(ticketing);
         }
@@ -189,7 +189,8 @@ public final class HotlinePlatform implements AutoCloseable {
                         settings.demoSeed()),
                 new ConsoleBackend(ticketing.users(), acd, ticketing.calls(), ticketing.customers(),
                         ticketing.tickets(), ticketing.callbacks(), stats, switchControl, ticketing.audit(), bus, clock,
-                        health(), ticketing.notifications(), desk, ticketing.organisation()));
+                        health(), ticketing.notifications(), desk, ticketing.organisation(),
+                        ticketing.calendars()));
         httpPort = await(console.start());
         closeables.push(new Stop("console server", () -> await(console.stop())));
         LOG.info("Hotline console on http://{}:{}/", settings.http().host(), httpPort);

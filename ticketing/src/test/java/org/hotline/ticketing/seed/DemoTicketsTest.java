@@ -30,7 +30,7 @@ class DemoTicketsTest extends DatabaseTestSupport {
     @BeforeAll
     void seed() {
         ticketing = new Ticketing(db, clock, 1_000, LockoutPolicy.DEFAULT);
-        desk = ticketing.workflow("demo-node", new LocalEventBus());
+        desk = ticketing.workflow(new LocalEventBus());
         DemoSeed.apply(ticketing);
     }
 
