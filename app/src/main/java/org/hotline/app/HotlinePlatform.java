@@ -113,6 +113,14 @@ public final class HotlinePlatform implements AutoCloseable {
         if (settings.demoSeed()) {
             DemoSeed.apply(ticketing);
         }
+        // the SLA clocks fire here; an escalating ladder step takes the workflow's escalate as the system
+        String clockNode = settings.clocks().nodeId() == null || settings.clocks().nodeId().isBlank()
+                ? org.hotline.ticketing.clock.ClockScheduler.defaultNode() : settings.clocks().nodeId();
+        org.hotline.ticketing.clock.ClockScheduler clockScheduler = ticketing.clockScheduler(
+                ticketing.notificationWriter(), desk, new org.hotline.ticketing.clock.ClockScheduler.Settings(
+                        clockNode, settings.clocks().schedulerInterval(), settings.clocks().dailyCheckAt()));
+        clockScheduler.start();
+        closeables.push(new Stop("clock scheduler", clockScheduler));
         org.hotline.app.soak.CallJournal journal = org.hotline.app.soak.CallJournal.attachIfConfigured(bus);
         if (journal != null) {
             closeables.push(new Stop("call journal", journal));

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hotline.platform.Times;
 import org.hotline.platform.customer.Product;
 import org.hotline.platform.ticket.Channel;
 import org.hotline.platform.ticket.ComplaintClass;
@@ -75,7 +76,7 @@ public final class DemoTickets {
     }
 
     private static void play(Ticketing t, DbTicketDesk desk, Scenario s, long customerId) {
-        Instant at = t.clock().instant().minus(s.daysAgo() == 0 ? TODAY : Duration.ofDays(s.daysAgo()));
+        Instant at = Times.now(t.clock()).minus(s.daysAgo() == 0 ? TODAY : Duration.ofDays(s.daysAgo()));
         Clock then = Clock.fixed(at, t.clock().getZone());
         DbTicketService past = new DbTicketService(t.database(), then);
         past.onCreation(desk.withClock(then));
