@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Objects;
 import org.hotline.platform.audit.AuditLog;
 import org.hotline.platform.call.CallLog;
+import org.hotline.platform.calendar.Calendars;
 import org.hotline.platform.callback.CallbackService;
 import org.hotline.platform.customer.CustomerDirectory;
 import org.hotline.platform.event.EventBus;
@@ -14,17 +15,19 @@ import org.hotline.platform.routing.AgentDesk;
 import org.hotline.platform.stats.LiveStatsView;
 import org.hotline.platform.telephony.SwitchControl;
 import org.hotline.platform.ticket.TicketService;
+import org.hotline.platform.ticket.workflow.TicketDesk;
 import org.hotline.platform.user.UserDirectory;
 
 /**
  * The platform ports the console talks to; it reaches the rest of Hotline only through these. {@code health} covers
  * every part of the node (database, switch links, call server) for {@code /api/health} and the wallboard.
- * {@code notifications} are the users' own (the bell).
+ * {@code notifications} are the users' own (the bell); {@code desk} is the ticket workflow.
  */
 public record ConsoleBackend(UserDirectory users, AgentDesk agents, CallLog calls, CustomerDirectory customers,
                              TicketService tickets, CallbackService callbacks, LiveStatsView stats,
                              SwitchControl switchControl, AuditLog audit, EventBus bus, Clock clock,
-                             HealthCheck health, Notifications notifications, Organisation organisation) {
+                             HealthCheck health, Notifications notifications, TicketDesk desk,
+                             Organisation organisation, Calendars calendars) {
     public ConsoleBackend {
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(agents, "agents");
@@ -39,6 +42,8 @@ public record ConsoleBackend(UserDirectory users, AgentDesk agents, CallLog call
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(health, "health");
         Objects.requireNonNull(notifications, "notifications");
+        Objects.requireNonNull(desk, "desk");
         Objects.requireNonNull(organisation, "organisation");
+        Objects.requireNonNull(calendars, "calendars");
     }
 }

@@ -69,6 +69,7 @@ public final class HotlinePlatform implements AutoCloseable {
     private Ticketing ticketing;
     private EventBus bus;
     private Acd acd;
+    private org.hotline.ticketing.workflow.DbTicketDesk desk;
     private SimulatedSwitch simulatedSwitch;
     private final java.util.Set<String> pluggedConsolePhones = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private AsteriskSwitch asteriskSwitch;
@@ -108,11 +109,19 @@ public final class HotlinePlatform implements AutoCloseable {
         Database database = Database.open(dbConfig);
         closeables.push(new Stop("database pool", database));
         ticketing = new Ticketing(database, clock, settings.auth().passwordIterations(), settings.auth().lockout());
+        bus = new LocalEventBus();
+        desk = ticketing.workflow(bus);
         if (settings.demoSeed()) {
             DemoSeed.apply(ticketing);
         }
-
-        bus = new LocalEventBus();
+        // the SLA clocks fire here; an escalating ladder step takes the workflow's escalate as the system
+        String clockNode = settings.clocks().nodeId() == null || settings.clocks().nodeId().isBlank()
+                ? org.hotline.ticketing.clock.ClockScheduler.defaultNode() : settings.clocks().nodeId();
+        org.hotline.ticketing.clock.ClockScheduler clockScheduler = ticketing.clockScheduler(
+                ticketing.notificationWriter(), desk, new org.hotline.ticketing.clock.ClockScheduler.Settings(
+                        clockNode, settings.clocks().schedulerInterval(), settings.clocks().dailyCheckAt()));
+        clockScheduler.start();
+        closeables.push(new Stop("clock scheduler", clockScheduler));
         org.hotline.app.soak.CallJournal journal = org.hotline.app.soak.CallJournal.attachIfConfigured(bus);
         if (journal != null) {
             closeables.push(new Stop("call journal", journal));
@@ -158,6 +167,7 @@ public final class HotlinePlatform implements AutoCloseable {
                 .map(q -> new QueueDefinition(q.name(), q.skill(), q.serviceLevelSeconds(), q.ringTimeout(), q.wrapUp()))
                 .toList();
         acd = new Acd(queues, bus, clock, scheduler, switchControl::deviceAvailable);
+        desk.servedCustomers(new org.hotline.ticketing.workflow.AcdServedCustomer(acd, ticketing.calls()));
         closeables.push(new Stop("ACD", acd));
 
         stats = new LiveStats(bus, clock, settings.queues().stream()
@@ -188,7 +198,8 @@ public final class HotlinePlatform implements AutoCloseable {
                         settings.demoSeed()),
                 new ConsoleBackend(ticketing.users(), acd, ticketing.calls(), ticketing.customers(),
                         ticketing.tickets(), ticketing.callbacks(), stats, switchControl, ticketing.audit(), bus, clock,
-                        health(), ticketing.notifications(), ticketing.organisation()));
+                        health(), ticketing.notifications(), desk, ticketing.organisation(),
+                        ticketing.calendars()));
         httpPort = await(console.start());
         closeables.push(new Stop("console server", () -> await(console.stop())));
         LOG.info("Hotline console on http://{}:{}/", settings.http().host(), httpPort);

@@ -4,26 +4,35 @@ import java.time.Clock;
 import org.hotline.platform.audit.AuditLog;
 import org.hotline.platform.call.CallLog;
 import org.hotline.platform.customer.CustomerDirectory;
+import org.hotline.platform.event.EventBus;
 import org.hotline.platform.notify.Notifications;
 import org.hotline.platform.org.Organisation;
 import org.hotline.platform.ticket.TicketService;
 import org.hotline.platform.user.UserDirectory;
 import org.hotline.ticketing.audit.DbAuditLog;
+import org.hotline.ticketing.calendar.DbCalendars;
+import org.hotline.ticketing.clock.ClockScheduler;
+import org.hotline.ticketing.clock.DbClockKeeper;
+import org.hotline.ticketing.clock.DbWorkingHours;
+import org.hotline.ticketing.clock.Escalator;
+import org.hotline.ticketing.clock.SlaPolicies;
+import org.hotline.ticketing.notify.NotificationWriter;
 import org.hotline.ticketing.call.CallRecorder;
 import org.hotline.ticketing.callback.DbCallbackService;
 import org.hotline.ticketing.clock.WorkingHours;
 import org.hotline.ticketing.call.DbCallLog;
+import org.hotline.ticketing.clock.ClockKeeper;
 import org.hotline.ticketing.customer.DbCustomerDirectory;
 import org.hotline.ticketing.db.Database;
 import org.hotline.ticketing.db.DatabaseHealth;
 import org.hotline.ticketing.notify.DbNotificationWriter;
 import org.hotline.ticketing.notify.DbNotifications;
-import org.hotline.ticketing.notify.NotificationWriter;
 import org.hotline.ticketing.org.DbOrganisation;
 import org.hotline.ticketing.ticket.DbTicketService;
 import org.hotline.ticketing.user.DbUserDirectory;
 import org.hotline.ticketing.user.LockoutPolicy;
 import org.hotline.ticketing.user.PasswordHasher;
+import org.hotline.ticketing.workflow.DbTicketDesk;
 
 /**
  * The persistence side of Hotline in one place: customers, tickets, call records and users on one {@link Database}.
@@ -41,9 +50,12 @@ public final class Ticketing implements AutoCloseable {
     private final DbCallbackService callbacks;
     private final DbAuditLog audit;
     private final DatabaseHealth health;
+    private DbTicketDesk desk;
     private final DbNotificationWriter notificationWriter;
     private final DbNotifications notifications;
     private final DbOrganisation organisation;
+    private final DbCalendars calendars;
+    private final DbClockKeeper clockKeeper;
 
     /** With the production password hashing (600,000 PBKDF2 iterations) and the default lockout. */
     public Ticketing(Database db, Clock clock) {
@@ -65,11 +77,13 @@ public final class Ticketing implements AutoCloseable {
         this.callbacks = new DbCallbackService(db, clock, DbCallbackService.DEFAULT_MAX_ATTEMPTS);
         this.audit = new DbAuditLog(db);
         this.health = DatabaseHealth.of(db, clock);
+        this.calendars = new DbCalendars(db, clock, audit);
+        this.clockKeeper = new DbClockKeeper(db, SlaPolicies.standard(), calendars, ClockScheduler.defaultNode());
+        this.organisation = new DbOrganisation(db, clock);
         // until the business calendars are wired in here, every moment is a working one (nothing waits)
         WorkingHours workingHours = (session, username, at) -> at;
         this.notificationWriter = new DbNotificationWriter(db, workingHours);
         this.notifications = new DbNotifications(db, clock);
-        this.organisation = new DbOrganisation(db, clock);
     }
 
     /** Posts notifications inside a caller's transaction (the workflow, the clocks). */
@@ -80,6 +94,37 @@ public final class Ticketing implements AutoCloseable {
     /** The users' notifications as the console reads and marks them. */
     public Notifications notifications() {
         return notifications;
+    }
+
+    /**
+     * Starts the ticket workflow on the given clock keeper and notification writer (built once; later calls return
+     * the same desk): from now on every new ticket starts its clocks, calls the hooks and is published on {@code bus}.
+     */
+    public synchronized DbTicketDesk workflow(ClockKeeper clockKeeper, NotificationWriter notifications,
+                                              EventBus bus) {
+        if (desk == null) {
+            desk = new DbTicketDesk(db, clock, clockKeeper, notifications, bus);
+            tickets.onCreation(desk);
+        }
+        return desk;
+    }
+
+    /** The ticket workflow on this database's clocks ({@link #clockKeeper}) and notifications. */
+    public DbTicketDesk workflow(EventBus bus) {
+        return workflow(clockKeeper, notificationWriter, bus);
+    }
+
+    /**
+     * The ticket workflow on clocks whose records name {@code node} (a benchmark or test node beside this one's
+     * {@link #clockKeeper}) and this database's notifications.
+     */
+    public DbTicketDesk workflow(String node, EventBus bus) {
+        return workflow(new DbClockKeeper(db, SlaPolicies.standard(), calendars, node), notificationWriter, bus);
+    }
+
+    /** The ticket workflow once {@link #workflow} started it. */
+    public synchronized java.util.Optional<DbTicketDesk> desk() {
+        return java.util.Optional.ofNullable(desk);
     }
 
     /** The database as a part of the node's health (a cached {@code SELECT 1}). */
@@ -129,6 +174,27 @@ public final class Ticketing implements AutoCloseable {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** The business calendars (the clocks' and the admins' view). */
+    public DbCalendars calendars() {
+        return calendars;
+    }
+
+    /** The SLA clocks, for the workflow to change inside its transactions. */
+    public DbClockKeeper clockKeeper() {
+        return clockKeeper;
+    }
+
+    /** When users work, from their department's calendar (for notifications held until working hours). */
+    public DbWorkingHours workingHours() {
+        return new DbWorkingHours(calendars);
+    }
+
+    /** A scheduler firing this database's clocks; the caller starts and closes it. */
+    public ClockScheduler clockScheduler(NotificationWriter notifications, Escalator escalator,
+                                         ClockScheduler.Settings settings) {
+        return new ClockScheduler(db, calendars, notifications, escalator, settings, clock);
     }
 
     @Override

@@ -60,9 +60,12 @@ public final class AccessPolicy {
 
             rule(HttpMethod.GET, "/api/calls", Access.STAFF),
             rule(HttpMethod.GET, "/api/calls/:callId", Access.STAFF),
-            rule(HttpMethod.POST, "/api/tickets", Access.STAFF),
-            rule(HttpMethod.GET, "/api/tickets", Access.STAFF),
-            rule(HttpMethod.GET, "/api/tickets/:id", Access.STAFF),
+            rule(HttpMethod.POST, "/api/tickets", Access.BACK_OFFICE),
+            rule(HttpMethod.GET, "/api/tickets", Access.BACK_OFFICE),
+            rule(HttpMethod.GET, "/api/tickets/:id", Access.BACK_OFFICE),
+            // the ticket workflow: which ticket and which action is the desk's answer per record and role
+            rule(HttpMethod.POST, "/api/tickets/:id/actions/:action", Access.BACK_OFFICE),
+            rule(HttpMethod.GET, "/api/worklist", Access.BACK_OFFICE),
             rule(HttpMethod.GET, "/api/customers", Access.STAFF),
             rule(HttpMethod.GET, "/api/customers/:id", Access.STAFF),
             // customers are created and edited by whoever serves them, merged by administrators
@@ -91,7 +94,10 @@ public final class AccessPolicy {
             rule(HttpMethod.POST, "/api/admin/users/:username/password", Access.ADMIN),
             rule(HttpMethod.GET, "/api/admin/departments", Access.ADMIN),
             rule(HttpMethod.POST, "/api/admin/departments", Access.ADMIN),
-            rule(HttpMethod.PUT, "/api/admin/departments/:code", Access.ADMIN));
+            rule(HttpMethod.PUT, "/api/admin/departments/:code", Access.ADMIN),
+            // business calendars of the SLA clocks
+            rule(HttpMethod.GET, "/api/admin/calendars", Access.ADMIN),
+            rule(HttpMethod.PUT, "/api/admin/calendars/:code", Access.ADMIN));
 
     private AccessPolicy() {
     }

@@ -82,6 +82,8 @@ class AuthorizationMatrixTest {
         row("POST /api/tickets",                       E401, OK,   OK,   OK,   E403);
         row("GET /api/tickets",                        E401, OK,   OK,   OK,   E403);
         row("GET /api/tickets/:id",                    E401, OK,   OK,   OK,   E403);
+        row("POST /api/tickets/:id/actions/:action",   E401, OK,   OK,   OK,   E403);
+        row("GET /api/worklist",                       E401, OK,   OK,   OK,   E403);
         row("GET /api/customers",                      E401, OK,   OK,   OK,   E403);
         row("GET /api/customers/:id",                  E401, OK,   OK,   OK,   E403);
         row("POST /api/customers",                     E401, OK,   OK,   OK,   E403);
@@ -105,6 +107,8 @@ class AuthorizationMatrixTest {
         row("GET /api/admin/departments",              E401, E403, E403, OK,   E403);
         row("POST /api/admin/departments",             E401, E403, E403, OK,   E403);
         row("PUT /api/admin/departments/:code",        E401, E403, E403, OK,   E403);
+        row("GET /api/admin/calendars",                E401, E403, E403, OK,   E403);
+        row("PUT /api/admin/calendars/:code",          E401, E403, E403, OK,   E403);
     }
 
     /** A minimal valid body per route (none: an empty object), so that an allowed request reaches the route. */
