@@ -8,6 +8,7 @@ import org.hotline.platform.callback.CallbackService;
 import org.hotline.platform.customer.CustomerDirectory;
 import org.hotline.platform.event.EventBus;
 import org.hotline.platform.health.HealthCheck;
+import org.hotline.platform.intake.ComplaintIntake;
 import org.hotline.platform.routing.AgentDesk;
 import org.hotline.platform.stats.LiveStatsView;
 import org.hotline.platform.telephony.SwitchControl;
@@ -21,7 +22,7 @@ import org.hotline.platform.user.UserDirectory;
 public record ConsoleBackend(UserDirectory users, AgentDesk agents, CallLog calls, CustomerDirectory customers,
                              TicketService tickets, CallbackService callbacks, LiveStatsView stats,
                              SwitchControl switchControl, AuditLog audit, EventBus bus, Clock clock,
-                             HealthCheck health) {
+                             HealthCheck health, ComplaintIntake intake) {
     public ConsoleBackend {
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(agents, "agents");
@@ -35,5 +36,15 @@ public record ConsoleBackend(UserDirectory users, AgentDesk agents, CallLog call
         Objects.requireNonNull(bus, "bus");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(health, "health");
+        Objects.requireNonNull(intake, "intake");
+    }
+
+    /** Without the public complaint form: {@code POST /api/public/complaints} answers 503. */
+    public ConsoleBackend(UserDirectory users, AgentDesk agents, CallLog calls, CustomerDirectory customers,
+                          TicketService tickets, CallbackService callbacks, LiveStatsView stats,
+                          SwitchControl switchControl, AuditLog audit, EventBus bus, Clock clock,
+                          HealthCheck health) {
+        this(users, agents, calls, customers, tickets, callbacks, stats, switchControl, audit, bus, clock, health,
+                PublicFormOff.INSTANCE);
     }
 }

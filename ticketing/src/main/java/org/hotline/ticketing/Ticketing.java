@@ -13,6 +13,8 @@ import org.hotline.ticketing.call.DbCallLog;
 import org.hotline.ticketing.customer.DbCustomerDirectory;
 import org.hotline.ticketing.db.Database;
 import org.hotline.ticketing.db.DatabaseHealth;
+import org.hotline.ticketing.intake.ComplaintFiler;
+import org.hotline.ticketing.intake.WebIntake;
 import org.hotline.ticketing.ticket.DbTicketService;
 import org.hotline.ticketing.user.DbUserDirectory;
 import org.hotline.ticketing.user.LockoutPolicy;
@@ -34,6 +36,8 @@ public final class Ticketing implements AutoCloseable {
     private final DbCallbackService callbacks;
     private final DbAuditLog audit;
     private final DatabaseHealth health;
+    private final ComplaintFiler complaintFiler;
+    private final WebIntake webIntake;
 
     /** With the production password hashing (600,000 PBKDF2 iterations) and the default lockout. */
     public Ticketing(Database db, Clock clock) {
@@ -55,6 +59,8 @@ public final class Ticketing implements AutoCloseable {
         this.callbacks = new DbCallbackService(db, clock, DbCallbackService.DEFAULT_MAX_ATTEMPTS);
         this.audit = new DbAuditLog(db);
         this.health = DatabaseHealth.of(db, clock);
+        this.complaintFiler = new ComplaintFiler(db, tickets, customers, clock);
+        this.webIntake = new WebIntake(complaintFiler, clock);
     }
 
     /** The database as a part of the node's health (a cached {@code SELECT 1}). */
@@ -91,6 +97,16 @@ public final class Ticketing implements AutoCloseable {
     /** Call {@link CallRecorder#start} once with the event bus to have call records written. */
     public CallRecorder callRecorder() {
         return callRecorder;
+    }
+
+    /** The public complaint form's port (W2.1). */
+    public WebIntake intake() {
+        return webIntake;
+    }
+
+    /** Files complaints that come in without an agent (web form, email). */
+    public ComplaintFiler complaintFiler() {
+        return complaintFiler;
     }
 
     public Database database() {

@@ -91,6 +91,8 @@ class AuthorizationMatrixTest {
         row("POST /api/callbacks/:id/release",         E401, OK,   E403, E403, E403);
         row("POST /api/callbacks/:id/cancel",          E401, E403, OK,   OK,   E403);
         row("POST /api/admin/users/:username/unlock",  E401, E403, E403, OK,   E403);
+        // the public complaint form: anybody, logged in or not (an empty body is its 400)
+        row("POST /api/public/complaints",             OK,   OK,   OK,   OK,   OK);
     }
 
     /** A minimal valid body per route (none: an empty object), so that an allowed request reaches the route. */

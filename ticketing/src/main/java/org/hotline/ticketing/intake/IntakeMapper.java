@@ -1,0 +1,30 @@
+package org.hotline.ticketing.intake;
+
+import java.time.Instant;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.hotline.platform.ticket.Channel;
+
+/** SQL of the intake channels: who filed a web or email ticket, and the products a form's serial may name. */
+public interface IntakeMapper {
+    /** A product found by its serial (or IMEI): its id and its owner. */
+    record ProductOwner(long productId, long customerId) {
+    }
+
+    @Select("SELECT id AS productId, customer_id AS customerId FROM products WHERE serial = #{serial} LIMIT 1")
+    ProductOwner productBySerial(@Param("serial") String serial);
+
+    @Insert("INSERT INTO intake_contacts (ticket_id, channel, name, phone, email, created_at) "
+            + "VALUES (#{ticketId}, #{channel}, #{name}, #{phone}, #{email}, #{at})")
+    void insertContact(@Param("ticketId") long ticketId, @Param("channel") Channel channel,
+                       @Param("name") String name, @Param("phone") String phone, @Param("email") String email,
+                       @Param("at") Instant at);
+
+    /** The email a ticket's customer-visible replies go to; null when it has none. */
+    @Select("SELECT email FROM intake_contacts WHERE ticket_id = #{ticketId}")
+    String contactEmail(@Param("ticketId") long ticketId);
+
+    @Select("SELECT id FROM tickets WHERE `number` = #{number}")
+    Long ticketByNumber(@Param("number") String number);
+}
