@@ -42,6 +42,7 @@ import org.hotline.reporting.live.QueueSpec;
 import org.hotline.routing.Acd;
 import org.hotline.routing.queue.QueueDefinition;
 import org.hotline.ticketing.Ticketing;
+import org.hotline.ticketing.mail.MailChannel;
 import org.hotline.ticketing.call.OpenCallRepair;
 import org.hotline.ticketing.db.Database;
 import org.hotline.ticketing.db.DatabaseConfig;
@@ -67,6 +68,7 @@ public final class HotlinePlatform implements AutoCloseable {
     /** What brings calls in; closed before {@link #closeables}. */
     private final Deque<Stop> intake = new ArrayDeque<>();
     private Ticketing ticketing;
+    private MailChannel mailChannel;
     private EventBus bus;
     private Acd acd;
     private SimulatedSwitch simulatedSwitch;
@@ -119,6 +121,7 @@ public final class HotlinePlatform implements AutoCloseable {
         ticketing.callRecorder().start(bus);
         closeables.push(new Stop("call recorder", ticketing.callRecorder()));
         ticketing.callbacks().publishTo(bus);
+        startMailChannel();
 
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, Thread.ofPlatform()
                 .name("hotline-timer-", 0).daemon(true).factory());
@@ -274,6 +277,20 @@ public final class HotlinePlatform implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
+    }
+
+    /** The email channel (W2.1), when {@code hotline.mail.imap.host} is configured. */
+    private void startMailChannel() {
+        if (settings.mail().enabled()) {
+            mailChannel = new MailChannel(settings.mail(), ticketing.database(), ticketing.complaintFiler(), clock);
+            mailChannel.start();
+            closeables.push(new Stop("email channel", mailChannel));
+        }
+    }
+
+    /** The email channel, or null when it is not configured. */
+    public MailChannel mailChannel() {
+        return mailChannel;
     }
 
     public int httpPort() {

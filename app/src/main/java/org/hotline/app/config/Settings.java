@@ -1,6 +1,7 @@
 package org.hotline.app.config;
 
 import com.typesafe.config.Config;
+import org.hotline.ticketing.mail.MailSettings;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ import org.hotline.ticketing.user.LockoutPolicy;
  */
 public record Settings(String profile, Http http, Db db, boolean demoSeed, List<Queue> queues, String ivrFlowDir,
                        Simulation simulation, Telephony telephony, Asterisk asterisk, Auth auth,
-                       Outbound outbound) {
+                       Outbound outbound, MailSettings mail) {
 
     /**
      * Outbound calls: the dial plan, regular expressions over the destination as dialled (empty: any destination).
@@ -176,7 +177,8 @@ public record Settings(String profile, Http http, Db db, boolean demoSeed, List<
                 telephony(h.getString("telephony")),
                 asterisk(h.getConfig("asterisk")),
                 auth(h.getConfig("auth")),
-                outbound(h.getConfig("outbound")));
+                outbound(h.getConfig("outbound")),
+                MailConfig.parse(h.getConfig("mail")));
     }
 
     private static Auth auth(Config a) {
