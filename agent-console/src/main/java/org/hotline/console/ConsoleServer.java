@@ -41,6 +41,8 @@ import org.hotline.console.auth.ThrottleRule;
 import org.hotline.console.http.Blocking;
 import org.hotline.console.http.ErrorResponder;
 import org.hotline.console.http.SecurityHeaders;
+import org.hotline.console.notify.NotificationRelay;
+import org.hotline.console.notify.NotificationRoutes;
 import org.hotline.console.pop.ScreenPopBuilder;
 import org.hotline.console.stats.StatsRoutes;
 import org.hotline.console.tickets.TicketRoutes;
@@ -85,6 +87,7 @@ public final class ConsoleServer {
     private final Context context;
     private final EventRelay relay;
     private final EdgeGuard edge;
+    private final NotificationRelay notices;
     private boolean started;
     private HttpServer server;
     private long purgeTimer = -1;
@@ -109,6 +112,7 @@ public final class ConsoleServer {
         this.router = Router.router(vertx);
         this.context = vertx.getOrCreateContext();
         this.relay = new EventRelay(backend.bus(), context, sockets, pops, blocking);
+        this.notices = new NotificationRelay(backend.bus(), context, sockets);
         this.dialer = new OutboundDialer(acd, backend.switchControl(), relay::followOutbound,
                 new OutboundDialer.Trace(backend.bus(), backend.audit(), backend.clock()), config.dialPolicy());
         sessions.onEnded(s -> sockets.closeSession(s.token()));
@@ -146,6 +150,7 @@ public final class ConsoleServer {
     private synchronized void stopBackgroundWork() {
         started = false;
         relay.close();
+        notices.close();
         callFeatures.close();
         broadcaster.stop();
         if (purgeTimer >= 0) {
@@ -161,6 +166,7 @@ public final class ConsoleServer {
 
     private Future<Integer> listen() {
         relay.start();
+        notices.start();
         callFeatures.start(backend.bus());
         broadcaster.start();
         purgeTimer = vertx.setPeriodic(PURGE_PERIOD_MS, id -> ender.purgeExpired());
@@ -205,9 +211,10 @@ public final class ConsoleServer {
         new SpyRoutes(backend.agents(), backend.switchControl(), blocking, config.phoneOf()).mount(router);
         DataAccess access = new DataAccess(backend.agents(), backend.calls());
         new CallRoutes(backend.calls(), access, blocking).mount(router);
-        new TicketRoutes(backend.tickets(), access, blocking).mount(router);
+        new TicketRoutes(backend.tickets(), backend.desk(), access, blocking).mount(router);
         new CustomerRoutes(history, blocking).mount(router);
         new CallbackRoutes(backend.callbacks(), acd, dialer, blocking).mount(router);
+        new NotificationRoutes(backend.notifications(), blocking).mount(router);
         new PublicComplaintRoutes(backend.intake(), new LoginThrottle(backend.clock(), ThrottleRule.PUBLIC_FORM_DEFAULT,
                 ThrottleRule.PUBLIC_FORM_DEFAULT), addresses, blocking).mount(router);
         router.get("/api/ws").handler(new WebSocketEndpoint(sockets, relay, broadcaster, acd, sessions, callFeatures,

@@ -71,6 +71,7 @@ public final class HotlinePlatform implements AutoCloseable {
     private MailChannel mailChannel;
     private EventBus bus;
     private Acd acd;
+    private org.hotline.ticketing.workflow.DbTicketDesk desk;
     private SimulatedSwitch simulatedSwitch;
     private AsteriskSwitch asteriskSwitch;
     private SwitchControl switchControl;
@@ -109,11 +110,11 @@ public final class HotlinePlatform implements AutoCloseable {
         Database database = Database.open(dbConfig);
         closeables.push(new Stop("database pool", database));
         ticketing = new Ticketing(database, clock, settings.auth().passwordIterations(), settings.auth().lockout());
+        bus = new LocalEventBus();
+        desk = ticketing.workflow(java.lang.management.ManagementFactory.getRuntimeMXBean().getName(), bus);
         if (settings.demoSeed()) {
             DemoSeed.apply(ticketing);
         }
-
-        bus = new LocalEventBus();
         org.hotline.app.soak.CallJournal journal = org.hotline.app.soak.CallJournal.attachIfConfigured(bus);
         if (journal != null) {
             closeables.push(new Stop("call journal", journal));
@@ -121,6 +122,10 @@ public final class HotlinePlatform implements AutoCloseable {
         ticketing.callRecorder().start(bus);
         closeables.push(new Stop("call recorder", ticketing.callRecorder()));
         ticketing.callbacks().publishTo(bus);
+        org.hotline.ticketing.notify.NotificationDelivery notices =
+                new org.hotline.ticketing.notify.NotificationDelivery(database, bus, clock);
+        notices.start(org.hotline.ticketing.notify.NotificationDelivery.DEFAULT_PERIOD);
+        closeables.push(new Stop("notification delivery", notices));
         startMailChannel();
 
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, Thread.ofPlatform()
@@ -156,6 +161,7 @@ public final class HotlinePlatform implements AutoCloseable {
                 .map(q -> new QueueDefinition(q.name(), q.skill(), q.serviceLevelSeconds(), q.ringTimeout(), q.wrapUp()))
                 .toList();
         acd = new Acd(queues, bus, clock, scheduler, switchControl::deviceAvailable);
+        desk.servedCustomers(new org.hotline.ticketing.workflow.AcdServedCustomer(acd, ticketing.calls()));
         closeables.push(new Stop("ACD", acd));
 
         stats = new LiveStats(bus, clock, settings.queues().stream()
@@ -186,7 +192,7 @@ public final class HotlinePlatform implements AutoCloseable {
                         settings.demoSeed()),
                 new ConsoleBackend(ticketing.users(), acd, ticketing.calls(), ticketing.customers(),
                         ticketing.tickets(), ticketing.callbacks(), stats, switchControl, ticketing.audit(), bus, clock,
-                        health(), ticketing.intake()));
+                        health(), ticketing.notifications(), desk, ticketing.intake()));
         httpPort = await(console.start());
         closeables.push(new Stop("console server", () -> await(console.stop())));
         LOG.info("Hotline console on http://{}:{}/", settings.http().host(), httpPort);
@@ -279,10 +285,14 @@ public final class HotlinePlatform implements AutoCloseable {
         }
     }
 
-    /** The email channel (W2.1), when {@code hotline.mail.imap.host} is configured. */
+    /**
+     * The email channel (W2.1), when {@code hotline.mail.imap.host} is configured; its hook mails the ticket
+     * workflow's customer-visible replies.
+     */
     private void startMailChannel() {
         if (settings.mail().enabled()) {
             mailChannel = new MailChannel(settings.mail(), ticketing.database(), ticketing.complaintFiler(), clock);
+            desk.addHook(mailChannel.hook());
             mailChannel.start();
             closeables.push(new Stop("email channel", mailChannel));
         }

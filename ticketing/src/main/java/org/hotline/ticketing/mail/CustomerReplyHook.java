@@ -10,7 +10,8 @@ import org.hotline.ticketing.workflow.TicketHook;
 /**
  * Queues a customer-visible reply ({@code comment} with {@code visibleToCustomer}) for the ticket's contact email,
  * in the transaction of the change itself: the reply is in the outbox exactly when the history line is, and the
- * {@link MailSender} sends it later (retrying while SMTP is down). A ticket without a contact email gets no mail.
+ * {@link MailSender} sends it later (retrying while SMTP is down). The address is the one the web form or the mail
+ * gave, else the ticket's contact email; a ticket without either gets no mail.
  */
 public final class CustomerReplyHook implements TicketHook {
     static final String KIND = "reply";
@@ -27,6 +28,9 @@ public final class CustomerReplyHook implements TicketHook {
         }
         String email = tx.getMapper(IntakeMapper.class).contactEmail(after.id());
         if (email == null) {
+            email = after.contactEmail();
+        }
+        if (email == null || email.isBlank()) {
             return;
         }
         MailTemplates.Mail reply = MailTemplates.reply(after.number(), entry.comment().strip());

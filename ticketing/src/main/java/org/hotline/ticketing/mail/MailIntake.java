@@ -106,10 +106,9 @@ public final class MailIntake {
                 MailMapper m = s.getMapper(MailMapper.class);
                 m.insertPending(mail.messageId(), mail.fromAddress(), clip255(mail.subject()), now);
                 long id = m.lastInsertId();
-                String detail = "from " + mail.fromAddress() + ": " + (mail.text().isEmpty() ? mail.subject()
-                        : mail.text());
-                m.insertEvent(ticketId, ACTOR_PREFIX + id, now, CUSTOMER_MESSAGE, MailReader.clean(detail,
-                        DETAIL_MAX));
+                String text = mail.text().isEmpty() ? mail.subject() : mail.text();
+                m.insertMessage(ticketId, ACTOR_PREFIX + id, now, CUSTOMER_MESSAGE,
+                        MailReader.clean("from " + mail.fromAddress(), 255), MailReader.clean(text, DETAIL_MAX));
                 m.done(id, ticketId, true, now);
                 return null;
             });

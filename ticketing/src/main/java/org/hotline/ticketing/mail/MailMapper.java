@@ -44,10 +44,16 @@ interface MailMapper {
     @Select("SELECT COUNT(*) FROM intake_contacts WHERE ticket_id = #{ticketId}")
     int contactCount(@Param("ticketId") long ticketId);
 
-    @Insert("INSERT INTO ticket_events (ticket_id, actor, `at`, `action`, detail) "
-            + "VALUES (#{ticketId}, #{actor}, #{at}, #{action}, #{detail})")
-    void insertEvent(@Param("ticketId") long ticketId, @Param("actor") String actor, @Param("at") Instant at,
-                     @Param("action") String action, @Param("detail") String detail);
+    /**
+     * A customer's mail as a line of the ticket's history: the sender in {@code detail}, the text as its comment,
+     * the status unchanged.
+     */
+    @Insert("INSERT INTO ticket_events (ticket_id, actor, `at`, `action`, detail, from_status, to_status, comment) "
+            + "SELECT id, #{actor}, #{at}, #{action}, #{detail}, `status`, `status`, #{comment} FROM tickets "
+            + "WHERE id = #{ticketId}")
+    void insertMessage(@Param("ticketId") long ticketId, @Param("actor") String actor, @Param("at") Instant at,
+                       @Param("action") String action, @Param("detail") String detail,
+                       @Param("comment") String comment);
 
     @Insert("INSERT INTO mail_outbox (ticket_id, kind, to_address, subject, body, created_at, next_attempt_at) "
             + "VALUES (#{ticketId}, #{kind}, #{to}, #{subject}, #{body}, #{at}, #{at})")

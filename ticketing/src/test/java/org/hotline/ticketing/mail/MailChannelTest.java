@@ -15,7 +15,14 @@ import java.util.Map;
 import java.util.Properties;
 import org.hotline.platform.customer.Customer;
 import org.hotline.platform.customer.CustomerClass;
+import org.hotline.platform.ticket.Channel;
+import org.hotline.platform.ticket.Contact;
+import org.hotline.platform.ticket.NewTicket;
+import org.hotline.platform.ticket.ServiceMode;
+import org.hotline.platform.ticket.Severity;
 import org.hotline.platform.ticket.Ticket;
+import org.hotline.platform.ticket.TicketPriority;
+import org.hotline.platform.ticket.TicketType;
 import org.hotline.platform.ticket.workflow.HistoryEntry;
 import org.hotline.ticketing.DatabaseTestSupport;
 import org.hotline.ticketing.Ticketing;
@@ -121,8 +128,9 @@ class MailChannelTest extends DatabaseTestSupport {
 
         assertThat(tickets()).isEqualTo(before);
         assertThat(queryString("SELECT e.detail FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id "
-                + "WHERE t.`number` = ? AND e.`action` = 'customer-message'", number))
-                .contains(MailServer.CUSTOMER, "补充：购买发票已找到。");
+                + "WHERE t.`number` = ? AND e.`action` = 'customer-message'", number)).contains(MailServer.CUSTOMER);
+        assertThat(queryString("SELECT e.comment FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id "
+                + "WHERE t.`number` = ? AND e.`action` = 'customer-message'", number)).isEqualTo("补充：购买发票已找到。");
         assertThat(channel.sendNow()).as("no auto-reply to an answer").isZero();
     }
 
@@ -152,10 +160,9 @@ class MailChannelTest extends DatabaseTestSupport {
             return null;
         });
         long inboxId = queryLong("SELECT id FROM mail_inbox WHERE message_id = ?", mail.messageId());
-        Ticket written = ticketing.tickets().create(new org.hotline.platform.ticket.NewTicket(
-                org.hotline.platform.ticket.TicketType.COMPLAINT, "邮件投诉",
-                org.hotline.platform.ticket.TicketPriority.NORMAL, null, null, null,
-                org.hotline.platform.ticket.ServiceMode.PHONE, "维修质量\n\n修了三次还是坏。"), "mail#" + inboxId);
+        Ticket written = ticketing.tickets().create(new NewTicket(TicketType.COMPLAINT, "邮件投诉",
+                TicketPriority.NORMAL, null, null, null, ServiceMode.PHONE, "维修质量\n\n修了三次还是坏。", null,
+                Severity.NORMAL, Channel.EMAIL, new Contact("王女士", null, MailServer.CUSTOMER)), "mail#" + inboxId);
         long before = tickets();
 
         MailIntake.Outcome outcome = intake.receive(mail);
