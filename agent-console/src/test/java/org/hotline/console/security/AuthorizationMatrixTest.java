@@ -82,6 +82,8 @@ class AuthorizationMatrixTest {
         row("POST /api/tickets",                       E401, OK,   OK,   OK,   E403);
         row("GET /api/tickets",                        E401, OK,   OK,   OK,   E403);
         row("GET /api/tickets/:id",                    E401, OK,   OK,   OK,   E403);
+        row("POST /api/tickets/:id/actions/:action",   E401, OK,   OK,   OK,   E403);
+        row("GET /api/worklist",                       E401, OK,   OK,   OK,   E403);
         row("GET /api/customers",                      E401, OK,   OK,   OK,   E403);
         row("GET /api/customers/:id",                  E401, OK,   OK,   OK,   E403);
         // queue callbacks: listed by staff, worked by agents, cancelled by supervisors
