@@ -17,15 +17,15 @@ import java.util.Properties;
  * hotline's mailbox {@value #HOTLINE} (login {@code hotline} / {@code secret}); customers send to it over SMTP. It can
  * be stopped and started again on the same ports (a mail server that is down for a while).
  */
-final class MailServer implements AutoCloseable {
-    static final String HOTLINE = "hotline@example.com";
-    static final String CUSTOMER = "wang@example.org";
+public final class MailServer implements AutoCloseable {
+    public static final String HOTLINE = "hotline@example.com";
+    public static final String CUSTOMER = "wang@example.org";
 
     private GreenMail green;
     private int smtpPort;
     private int imapPort;
 
-    MailServer() {
+    public MailServer() {
         green = new GreenMail(new ServerSetup[] {
             new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
             new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
@@ -36,7 +36,7 @@ final class MailServer implements AutoCloseable {
     }
 
     /** The channel's settings against this server. */
-    MailSettings settings() {
+    public MailSettings settings() {
         return new MailSettings(new MailSettings.Server("127.0.0.1", imapPort, false, "hotline", "secret"), "INBOX",
                 new MailSettings.Server("127.0.0.1", smtpPort, false, "", ""), HOTLINE, Duration.ofSeconds(1),
                 Duration.ofSeconds(1));
@@ -80,14 +80,14 @@ final class MailServer implements AutoCloseable {
         Transport.send(m);
     }
 
-    void sendText(String from, String subject, String text) throws Exception {
+    public void sendText(String from, String subject, String text) throws Exception {
         MimeMessage m = message(from, subject);
         m.setText(text, "UTF-8");
         send(m);
     }
 
     /** The mails the server took for {@code address}. */
-    List<MimeMessage> receivedBy(String address) {
+    public List<MimeMessage> receivedBy(String address) {
         return Arrays.stream(green.getReceivedMessages()).filter(m -> {
             try {
                 return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address));
