@@ -14,8 +14,10 @@ CREATE TABLE intake_contacts (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- mail_inbox: every mail taken from the IMAP mailbox, by its Message-ID (a mail seen twice is processed once).
--- state PENDING: claimed, its ticket may not be written yet (the ticket's created_by then names the row:
--- 'mail#<id>', so a node restarted after a crash finds it); DONE: ticket_id is the ticket it made or was threaded to.
+-- state PENDING: claimed at claimed_at by a node that is filing it (the ticket's created_by names the row,
+-- 'mail#<id>'); another node leaves it alone until the claim is 5 minutes old (the claimer died), then takes the
+-- claim over with a conditional UPDATE and finds the ticket, if one was written; DONE: ticket_id is the ticket it
+-- made or was threaded to.
 CREATE TABLE mail_inbox (
     id          BIGINT       NOT NULL AUTO_INCREMENT,
     message_id  VARCHAR(255) NOT NULL,
@@ -25,6 +27,7 @@ CREATE TABLE mail_inbox (
     ticket_id   BIGINT       NULL,
     threaded    TINYINT(1)   NOT NULL DEFAULT 0,
     received_at DATETIME(3)  NOT NULL,
+    claimed_at  DATETIME(3)  NOT NULL,
     done_at     DATETIME(3)  NULL,
     PRIMARY KEY (id),
     UNIQUE KEY uq_mail_inbox_message (message_id),

@@ -63,6 +63,9 @@ final class ImapPoller {
     private boolean take(Message message) {
         try {
             MailIntake.Outcome outcome = intake.receive(MailReader.read(message));
+            if (outcome == MailIntake.Outcome.BUSY) {
+                return false; // another node is filing it and flags it when done
+            }
             message.setFlag(Flags.Flag.SEEN, true);
             LOG.debug("mail {} of the mailbox: {}", message.getMessageNumber(), outcome);
             return true;

@@ -1,6 +1,7 @@
 package org.hotline.ticketing.mail;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -26,13 +27,21 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Nothing is lost or doubled at a crash: the Message-ID is claimed first (a PENDING row, unique), the ticket is
  * created with the row as its actor ({@code mail#<row id>}), then the row is marked DONE with the auto-reply queued,
- * in one transaction. A mail read again finds its DONE row and is skipped; one whose PENDING row was left by a crash
- * finds the ticket its actor names (or, if none was written, is filed now). The caller marks the mail seen only
- * after {@link #receive} returned.
+ * in one transaction. A mail read again finds its DONE row and is skipped; one that another node is filing
+ * ({@link Outcome#BUSY}, a claim younger than {@link #CLAIM}) is left alone; one whose claim is older (its node died)
+ * is taken over atomically and finds the ticket its actor names (or, if none was written, is filed now). The caller
+ * marks the mail seen only after {@link #receive} returned, and not when it is BUSY.
  */
 public final class MailIntake {
     /** The outcome of one mail. */
-    public enum Outcome { FILED, THREADED, DUPLICATE, IGNORED }
+    public enum Outcome {
+        FILED, THREADED, DUPLICATE, IGNORED,
+        /** Another node is filing it right now: leave it unseen, that node flags it (or, if it dies, a later poll). */
+        BUSY
+    }
+
+    /** How long a node's claim on a mail keeps other nodes off it. */
+    static final Duration CLAIM = Duration.ofMinutes(5);
 
     static final String ACTOR_PREFIX = "mail#";
     static final String CUSTOMER_MESSAGE = "customer-message";
@@ -85,7 +94,13 @@ public final class MailIntake {
                 }
                 throw e;
             }
+        } else if (now.isBefore(row.claimedAt().plus(CLAIM))) {
+            return Outcome.BUSY;
         } else {
+            int taken = db.inTransaction(s -> s.getMapper(MailMapper.class).takeOver(row.id(), row.claimedAt(), now));
+            if (taken == 0) {
+                return Outcome.BUSY;
+            }
             inboxId = row.id();
         }
         return file(mail, inboxId, now);

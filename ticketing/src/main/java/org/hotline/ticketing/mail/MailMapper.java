@@ -10,7 +10,7 @@ import org.apache.ibatis.annotations.Update;
 /** SQL of the mail channel: the inbox of mails taken in (by Message-ID) and the outbox of mails to send. */
 interface MailMapper {
     /** An inbox row: its id, state (PENDING, DONE) and ticket. */
-    record InboxRow(long id, String state, Long ticketId) {
+    record InboxRow(long id, String state, Long ticketId, Instant claimedAt) {
     }
 
     /** An outbox row to send. */
@@ -18,16 +18,22 @@ interface MailMapper {
                      int attempts, Instant nextAttemptAt) {
     }
 
-    @Select("SELECT id, `state`, ticket_id AS ticketId FROM mail_inbox WHERE message_id = #{messageId}")
+    @Select("SELECT id, `state`, ticket_id AS ticketId, claimed_at AS claimedAt FROM mail_inbox "
+            + "WHERE message_id = #{messageId}")
     InboxRow inbox(@Param("messageId") String messageId);
 
-    @Insert("INSERT INTO mail_inbox (message_id, sender, subject, `state`, received_at) "
-            + "VALUES (#{messageId}, #{sender}, #{subject}, 'PENDING', #{at})")
+    @Insert("INSERT INTO mail_inbox (message_id, sender, subject, `state`, received_at, claimed_at) "
+            + "VALUES (#{messageId}, #{sender}, #{subject}, 'PENDING', #{at}, #{at})")
     void insertPending(@Param("messageId") String messageId, @Param("sender") String sender,
                        @Param("subject") String subject, @Param("at") Instant at);
 
     @Select("SELECT LAST_INSERT_ID()")
     long lastInsertId();
+
+    /** Takes over a PENDING row whose claimer went quiet, if no other node did first. */
+    @Update("UPDATE mail_inbox SET claimed_at = #{at} WHERE id = #{id} AND `state` = 'PENDING' "
+            + "AND claimed_at = #{seen}")
+    int takeOver(@Param("id") long id, @Param("seen") Instant seen, @Param("at") Instant at);
 
     @Update("UPDATE mail_inbox SET `state` = 'DONE', ticket_id = #{ticketId}, threaded = #{threaded}, "
             + "done_at = #{at} WHERE id = #{id}")

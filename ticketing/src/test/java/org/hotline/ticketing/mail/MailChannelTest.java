@@ -165,8 +165,11 @@ class MailChannelTest extends DatabaseTestSupport {
                 Severity.NORMAL, Channel.EMAIL, new Contact("王女士", null, MailServer.CUSTOMER)), "mail#" + inboxId);
         long before = tickets();
 
+        MailIntake.Outcome meanwhile = intake.receive(mail);
+        manual.advance(MailIntake.CLAIM);
         MailIntake.Outcome outcome = intake.receive(mail);
 
+        assertThat(meanwhile).as("the claimer may still be at it").isEqualTo(MailIntake.Outcome.BUSY);
         assertThat(outcome).isEqualTo(MailIntake.Outcome.FILED);
         assertThat(tickets()).isEqualTo(before);
         assertThat(queryLong("SELECT ticket_id FROM mail_inbox WHERE id = ?", inboxId)).isEqualTo(written.id());
@@ -175,6 +178,29 @@ class MailChannelTest extends DatabaseTestSupport {
         assertThat(queryString("SELECT email FROM intake_contacts WHERE ticket_id = ?", written.id()))
                 .isEqualTo(MailServer.CUSTOMER);
         assertThat(intake.receive(mail)).isEqualTo(MailIntake.Outcome.DUPLICATE);
+    }
+
+    @Test
+    void twoNodesPollingOneMailboxAtOnceFileEachMailOnce() throws Exception {
+        MailChannel other = new MailChannel(server.settings(), db, ticketing.complaintFiler(), manual);
+        for (int i = 0; i < 5; i++) {
+            server.sendText("customer" + i + "@example.org", "投诉 " + i, "第 " + i + " 封");
+        }
+        long before = tickets();
+
+        java.util.concurrent.CompletableFuture<Integer> a =
+                java.util.concurrent.CompletableFuture.supplyAsync(channel::pollNow);
+        java.util.concurrent.CompletableFuture<Integer> b =
+                java.util.concurrent.CompletableFuture.supplyAsync(other::pollNow);
+        a.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        b.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        channel.pollNow();
+        other.pollNow();
+
+        assertThat(tickets()).isEqualTo(before + 5);
+        assertThat(count("mail_outbox")).isEqualTo(5);
+        assertThat(channel.pollNow() + other.pollNow()).as("every mail is seen").isZero();
+        other.close();
     }
 
     @Test
