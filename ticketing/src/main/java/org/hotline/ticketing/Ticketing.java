@@ -77,7 +77,7 @@ public final class Ticketing implements AutoCloseable {
         WorkingHours workingHours = (session, username, at) -> at;
         this.notificationWriter = new DbNotificationWriter(db, workingHours);
         this.notifications = new DbNotifications(db, clock);
-        this.complaintFiler = new ComplaintFiler(db, tickets, customers, clock);
+        this.complaintFiler = new ComplaintFiler(db, tickets, customers, clock, notificationWriter);
         this.webIntake = new WebIntake(complaintFiler, clock);
     }
 

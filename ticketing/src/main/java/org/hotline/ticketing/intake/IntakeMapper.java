@@ -25,6 +25,9 @@ public interface IntakeMapper {
     @Select("SELECT email FROM intake_contacts WHERE ticket_id = #{ticketId}")
     String contactEmail(@Param("ticketId") long ticketId);
 
+    @Select("SELECT assignee FROM tickets WHERE id = #{ticketId}")
+    String assignee(@Param("ticketId") long ticketId);
+
     @Select("SELECT id FROM tickets WHERE `number` = #{number}")
     Long ticketByNumber(@Param("number") String number);
 }

@@ -125,6 +125,7 @@ public final class MailIntake {
                 m.insertMessage(ticketId, ACTOR_PREFIX + id, now, CUSTOMER_MESSAGE,
                         MailReader.clean("from " + mail.fromAddress(), 255), MailReader.clean(text, DETAIL_MAX));
                 m.done(id, ticketId, true, now);
+                filer.customerWrote(s, ticketId, m.numberOf(ticketId), now);
                 return null;
             });
         } catch (PersistenceException e) {
