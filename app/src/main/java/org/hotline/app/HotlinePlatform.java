@@ -196,6 +196,7 @@ public final class HotlinePlatform implements AutoCloseable {
         httpPort = await(console.start());
         closeables.push(new Stop("console server", () -> await(console.stop())));
         LOG.info("Hotline console on http://{}:{}/", settings.http().host(), httpPort);
+        LOG.info("public complaint form on http://{}:{}/complaint.html", settings.http().host(), httpPort);
         if (simulator && sim.enabled() && sim.callsPerSecond() > 0) {
             startTraffic(sim.callsPerSecond(), java.time.Duration.ZERO, 0);
         }
