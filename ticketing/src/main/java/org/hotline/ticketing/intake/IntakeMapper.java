@@ -28,6 +28,12 @@ public interface IntakeMapper {
     @Select("SELECT assignee FROM tickets WHERE id = #{ticketId}")
     String assignee(@Param("ticketId") long ticketId);
 
-    @Select("SELECT id FROM tickets WHERE `number` = #{number}")
-    Long ticketByNumber(@Param("number") String number);
+    /**
+     * The ticket of this number whose contact email is {@code sender} (the address the web form or the first mail
+     * gave, or the ticket's contact): only its own customer can add to a ticket by mail.
+     */
+    @Select("SELECT t.id FROM tickets t LEFT JOIN intake_contacts c ON c.ticket_id = t.id "
+            + "WHERE t.`number` = #{number} AND (LOWER(c.email) = LOWER(#{sender}) "
+            + "OR LOWER(t.contact_email) = LOWER(#{sender}))")
+    Long ticketOfSender(@Param("number") String number, @Param("sender") String sender);
 }

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What a received mail becomes (W2.1), exactly once per Message-ID however often it is read: a subject that names an
- * existing ticket ({@code [T20270115-000042]}) threads the mail to it as a "customer-message" line of its history;
+ * existing ticket ({@code [T20270115-000042]}) of which the sender is the contact threads the mail to it as a
+ * "customer-message" line of its history (ticket numbers are sequential: a stranger's mail is a complaint of its own);
  * any other mail becomes a complaint ticket (channel EMAIL, contact = the sender, a phone found in the text links
  * its customer) and gets an auto-reply with the number in the subject (not a machine's mail: no mail loops).
  *
@@ -76,7 +77,7 @@ public final class MailIntake {
         if (row != null && row.state().equals("DONE")) {
             return Outcome.DUPLICATE;
         }
-        Long threadTo = row == null ? threadedTicket(mail.subject()) : null;
+        Long threadTo = row == null ? threadedTicket(mail.subject(), mail.fromAddress()) : null;
         if (threadTo != null) {
             return thread(mail, threadTo, now);
         }
@@ -106,13 +107,13 @@ public final class MailIntake {
         return file(mail, inboxId, now);
     }
 
-    /** The ticket the subject names, if it exists. */
-    private Long threadedTicket(String subject) {
+    /** The ticket the subject names, if it exists and the sender is its contact (ticket numbers are guessable). */
+    private Long threadedTicket(String subject, String sender) {
         Matcher m = NUMBER.matcher(subject == null ? "" : subject);
         if (!m.find()) {
             return null;
         }
-        return db.withSession(s -> s.getMapper(IntakeMapper.class).ticketByNumber(m.group(1)));
+        return db.withSession(s -> s.getMapper(IntakeMapper.class).ticketOfSender(m.group(1), sender));
     }
 
     private Outcome thread(IncomingMail mail, long ticketId, Instant now) {

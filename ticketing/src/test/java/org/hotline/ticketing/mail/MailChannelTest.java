@@ -135,6 +135,22 @@ class MailChannelTest extends DatabaseTestSupport {
     }
 
     @Test
+    void aStrangerCannotAddToATicketByNamingItsNumber() throws Exception {
+        server.sendText(MailServer.CUSTOMER, "屏幕碎了", "请帮忙处理。");
+        channel.pollNow();
+        channel.sendNow();
+        String number = numberFrom(server.receivedBy(MailServer.CUSTOMER).get(0));
+        long before = tickets();
+
+        server.sendText("stranger@example.net", "Re: [" + number + "]", "请把退款打到我的账户。");
+        channel.pollNow();
+
+        assertThat(tickets()).as("a complaint of its own").isEqualTo(before + 1);
+        assertThat(queryLong("SELECT COUNT(*) FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id "
+                + "WHERE t.`number` = ? AND e.`action` = 'customer-message'", number)).isZero();
+    }
+
+    @Test
     void aMailReadAgainBeforeItWasMarkedSeenMakesOneTicketAndOneAutoReply() throws Exception {
         server.sendText(MailServer.CUSTOMER, "投诉服务态度", "客服态度很差。");
         channel.pollNow();
