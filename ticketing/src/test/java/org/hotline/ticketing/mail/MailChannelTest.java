@@ -73,6 +73,14 @@ class MailChannelTest extends DatabaseTestSupport {
         return count("tickets");
     }
 
+    /** The customer mails a complaint, the channel files it and auto-replies; the number from the reply. */
+    private String fileByMail(String subject, String text) throws Exception {
+        server.sendText(MailServer.CUSTOMER, subject, text);
+        channel.pollNow();
+        channel.sendNow();
+        return numberFrom(server.receivedBy(MailServer.CUSTOMER).get(0));
+    }
+
     private String numberFrom(MimeMessage reply) throws Exception {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[(T\\d{8}-\\d{6})]").matcher(reply.getSubject());
         assertThat(m.find()).as(reply.getSubject()).isTrue();
@@ -117,10 +125,7 @@ class MailChannelTest extends DatabaseTestSupport {
 
     @Test
     void anAnswerWithTheNumberInTheSubjectIsThreadedToTheTicketNotANewOne() throws Exception {
-        server.sendText(MailServer.CUSTOMER, "屏幕碎了", "请帮忙处理。");
-        channel.pollNow();
-        channel.sendNow();
-        String number = numberFrom(server.receivedBy(MailServer.CUSTOMER).get(0));
+        String number = fileByMail("屏幕碎了", "请帮忙处理。");
         long before = tickets();
 
         server.sendText(MailServer.CUSTOMER, "Re: [" + number + "] 您的投诉已受理", "补充：购买发票已找到。");
@@ -136,10 +141,7 @@ class MailChannelTest extends DatabaseTestSupport {
 
     @Test
     void aStrangerCannotAddToATicketByNamingItsNumber() throws Exception {
-        server.sendText(MailServer.CUSTOMER, "屏幕碎了", "请帮忙处理。");
-        channel.pollNow();
-        channel.sendNow();
-        String number = numberFrom(server.receivedBy(MailServer.CUSTOMER).get(0));
+        String number = fileByMail("屏幕碎了", "请帮忙处理。");
         long before = tickets();
 
         server.sendText("stranger@example.net", "Re: [" + number + "]", "请把退款打到我的账户。");
@@ -252,10 +254,7 @@ class MailChannelTest extends DatabaseTestSupport {
 
     @Test
     void aCustomerVisibleReplyIsMailedToTheContactAndWaitsOutAnSmtpOutage() throws Exception {
-        server.sendText(MailServer.CUSTOMER, "退款问题", "退款一直没到账。");
-        channel.pollNow();
-        channel.sendNow();
-        String number = numberFrom(server.receivedBy(MailServer.CUSTOMER).get(0));
+        String number = fileByMail("退款问题", "退款一直没到账。");
         Ticket ticket = ticketing.tickets().find(queryLong("SELECT id FROM tickets WHERE `number` = ?", number))
                 .orElseThrow();
 
