@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.util.Objects;
 import org.hotline.platform.audit.AuditLog;
 import org.hotline.platform.call.CallLog;
+import org.hotline.platform.calendar.Calendars;
 import org.hotline.platform.callback.CallbackService;
 import org.hotline.platform.customer.CustomerDirectory;
 import org.hotline.platform.event.EventBus;
 import org.hotline.platform.health.HealthCheck;
 import org.hotline.platform.intake.ComplaintIntake;
 import org.hotline.platform.notify.Notifications;
+import org.hotline.platform.org.Organisation;
 import org.hotline.platform.routing.AgentDesk;
 import org.hotline.platform.stats.LiveStatsView;
 import org.hotline.platform.telephony.SwitchControl;
@@ -27,7 +29,7 @@ public record ConsoleBackend(UserDirectory users, AgentDesk agents, CallLog call
                              TicketService tickets, CallbackService callbacks, LiveStatsView stats,
                              SwitchControl switchControl, AuditLog audit, EventBus bus, Clock clock,
                              HealthCheck health, Notifications notifications, TicketDesk desk,
-                             ComplaintIntake intake) {
+                             Organisation organisation, Calendars calendars, ComplaintIntake intake) {
     public ConsoleBackend {
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(agents, "agents");
@@ -43,6 +45,8 @@ public record ConsoleBackend(UserDirectory users, AgentDesk agents, CallLog call
         Objects.requireNonNull(health, "health");
         Objects.requireNonNull(notifications, "notifications");
         Objects.requireNonNull(desk, "desk");
+        Objects.requireNonNull(organisation, "organisation");
+        Objects.requireNonNull(calendars, "calendars");
         Objects.requireNonNull(intake, "intake");
     }
 
@@ -50,8 +54,9 @@ public record ConsoleBackend(UserDirectory users, AgentDesk agents, CallLog call
     public ConsoleBackend(UserDirectory users, AgentDesk agents, CallLog calls, CustomerDirectory customers,
                           TicketService tickets, CallbackService callbacks, LiveStatsView stats,
                           SwitchControl switchControl, AuditLog audit, EventBus bus, Clock clock,
-                          HealthCheck health, Notifications notifications, TicketDesk desk) {
+                          HealthCheck health, Notifications notifications, TicketDesk desk,
+                          Organisation organisation, Calendars calendars) {
         this(users, agents, calls, customers, tickets, callbacks, stats, switchControl, audit, bus, clock, health,
-                notifications, desk, PublicFormOff.INSTANCE);
+                notifications, desk, organisation, calendars, PublicFormOff.INSTANCE);
     }
 }

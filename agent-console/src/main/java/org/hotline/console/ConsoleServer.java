@@ -13,6 +13,7 @@ import org.hotline.console.access.DataAccess;
 import java.util.concurrent.TimeUnit;
 import org.hotline.console.agent.AcdAgents;
 import org.hotline.console.agent.AgentRoutes;
+import org.hotline.console.admin.AdminArea;
 import org.hotline.console.auth.AdminRoutes;
 import org.hotline.console.auth.AuthHandler;
 import org.hotline.console.auth.ClientAddress;
@@ -199,12 +200,15 @@ public final class ConsoleServer {
         router.route("/api/*").handler(new CsrfGuard(edge));
         router.route("/api/*").handler(new AuthHandler(sessions, cookie));
         router.post("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
+        router.put("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
 
         new HealthRoutes(backend.health(), blocking, backend.clock()).mount(router);
         new AuthRoutes(new Login(backend.users(), sessions, throttle, backend.audit(), backend.clock()), ender, cookie,
                 addresses, backend.audit(), blocking, backend.clock(), config.demo()).mount(router);
         new AdminRoutes(backend.users(), throttle, addresses, backend.audit(), blocking, backend.clock())
                 .mount(router);
+        new AdminArea(backend.users(), backend.organisation(), sessions, ender, addresses, backend.audit(), blocking,
+                backend.clock()).mount(router);
         new AgentRoutes(acd, backend.switchControl(), blocking).mount(router);
         new CallControlRoutes(acd, backend.switchControl(), dialer, blocking).mount(router);
         new StatsRoutes(backend.stats(), backend.agents(), callFeatures, blocking).mount(router);
@@ -215,6 +219,7 @@ public final class ConsoleServer {
         new CustomerRoutes(history, blocking).mount(router);
         new CallbackRoutes(backend.callbacks(), acd, dialer, blocking).mount(router);
         new NotificationRoutes(backend.notifications(), blocking).mount(router);
+        new org.hotline.console.calendar.CalendarRoutes(backend.calendars(), addresses, blocking).mount(router);
         new PublicComplaintRoutes(backend.intake(), new LoginThrottle(backend.clock(), ThrottleRule.PUBLIC_FORM_DEFAULT,
                 ThrottleRule.PUBLIC_FORM_DEFAULT), addresses, blocking).mount(router);
         router.get("/api/ws").handler(new WebSocketEndpoint(sockets, relay, broadcaster, acd, sessions, callFeatures,

@@ -97,6 +97,15 @@ class AuthorizationMatrixTest {
         row("GET /api/notifications",                  E401, OK,   OK,   OK,   OK);
         row("POST /api/notifications/:id/read",        E401, OK,   OK,   OK,   OK);
         row("POST /api/notifications/read-all",        E401, OK,   OK,   OK,   OK);
+        row("GET /api/admin/users",                    E401, E403, E403, OK,   E403);
+        row("POST /api/admin/users",                   E401, E403, E403, OK,   E403);
+        row("PUT /api/admin/users/:username",          E401, E403, E403, OK,   E403);
+        row("POST /api/admin/users/:username/password", E401, E403, E403, OK,  E403);
+        row("GET /api/admin/departments",              E401, E403, E403, OK,   E403);
+        row("POST /api/admin/departments",             E401, E403, E403, OK,   E403);
+        row("PUT /api/admin/departments/:code",        E401, E403, E403, OK,   E403);
+        row("GET /api/admin/calendars",                E401, E403, E403, OK,   E403);
+        row("PUT /api/admin/calendars/:code",          E401, E403, E403, OK,   E403);
         // the public complaint form: anybody, logged in or not (an empty body is its 400)
         row("POST /api/public/complaints",             OK,   OK,   OK,   OK,   OK);
     }
