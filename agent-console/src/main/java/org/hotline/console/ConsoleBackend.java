@@ -9,6 +9,7 @@ import org.hotline.platform.callback.CallbackService;
 import org.hotline.platform.customer.CustomerDirectory;
 import org.hotline.platform.event.EventBus;
 import org.hotline.platform.health.HealthCheck;
+import org.hotline.platform.intake.ComplaintIntake;
 import org.hotline.platform.notify.Notifications;
 import org.hotline.platform.org.Organisation;
 import org.hotline.platform.routing.AgentDesk;
@@ -21,13 +22,14 @@ import org.hotline.platform.user.UserDirectory;
 /**
  * The platform ports the console talks to; it reaches the rest of Hotline only through these. {@code health} covers
  * every part of the node (database, switch links, call server) for {@code /api/health} and the wallboard.
- * {@code notifications} are the users' own (the bell); {@code desk} is the ticket workflow.
+ * {@code notifications} are the users' own (the bell); {@code desk} is the ticket workflow; {@code intake} the public
+ * complaint form.
  */
 public record ConsoleBackend(UserDirectory users, AgentDesk agents, CallLog calls, CustomerDirectory customers,
                              TicketService tickets, CallbackService callbacks, LiveStatsView stats,
                              SwitchControl switchControl, AuditLog audit, EventBus bus, Clock clock,
                              HealthCheck health, Notifications notifications, TicketDesk desk,
-                             Organisation organisation, Calendars calendars) {
+                             Organisation organisation, Calendars calendars, ComplaintIntake intake) {
     public ConsoleBackend {
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(agents, "agents");
@@ -45,5 +47,16 @@ public record ConsoleBackend(UserDirectory users, AgentDesk agents, CallLog call
         Objects.requireNonNull(desk, "desk");
         Objects.requireNonNull(organisation, "organisation");
         Objects.requireNonNull(calendars, "calendars");
+        Objects.requireNonNull(intake, "intake");
+    }
+
+    /** Without the public complaint form: {@code POST /api/public/complaints} answers 503. */
+    public ConsoleBackend(UserDirectory users, AgentDesk agents, CallLog calls, CustomerDirectory customers,
+                          TicketService tickets, CallbackService callbacks, LiveStatsView stats,
+                          SwitchControl switchControl, AuditLog audit, EventBus bus, Clock clock,
+                          HealthCheck health, Notifications notifications, TicketDesk desk,
+                          Organisation organisation, Calendars calendars) {
+        this(users, agents, calls, customers, tickets, callbacks, stats, switchControl, audit, bus, clock, health,
+                notifications, desk, organisation, calendars, PublicFormOff.INSTANCE);
     }
 }

@@ -37,6 +37,8 @@ import org.hotline.console.edge.EdgeGuard;
 import org.hotline.console.edge.FrontDoor;
 import org.hotline.console.edge.InvalidRequests;
 import org.hotline.console.health.HealthRoutes;
+import org.hotline.console.intake.PublicComplaintRoutes;
+import org.hotline.console.auth.ThrottleRule;
 import org.hotline.console.http.Blocking;
 import org.hotline.console.http.ErrorResponder;
 import org.hotline.console.http.SecurityHeaders;
@@ -218,6 +220,8 @@ public final class ConsoleServer {
         new CallbackRoutes(backend.callbacks(), acd, dialer, blocking).mount(router);
         new NotificationRoutes(backend.notifications(), blocking).mount(router);
         new org.hotline.console.calendar.CalendarRoutes(backend.calendars(), addresses, blocking).mount(router);
+        new PublicComplaintRoutes(backend.intake(), new LoginThrottle(backend.clock(), ThrottleRule.PUBLIC_FORM_DEFAULT,
+                ThrottleRule.PUBLIC_FORM_DEFAULT), addresses, blocking).mount(router);
         router.get("/api/ws").handler(new WebSocketEndpoint(sockets, relay, broadcaster, acd, sessions, callFeatures,
                 blocking, edge));
 

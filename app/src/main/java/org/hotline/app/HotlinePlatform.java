@@ -42,6 +42,7 @@ import org.hotline.reporting.live.QueueSpec;
 import org.hotline.routing.Acd;
 import org.hotline.routing.queue.QueueDefinition;
 import org.hotline.ticketing.Ticketing;
+import org.hotline.ticketing.mail.MailChannel;
 import org.hotline.ticketing.call.OpenCallRepair;
 import org.hotline.ticketing.db.Database;
 import org.hotline.ticketing.db.DatabaseConfig;
@@ -67,6 +68,7 @@ public final class HotlinePlatform implements AutoCloseable {
     /** What brings calls in; closed before {@link #closeables}. */
     private final Deque<Stop> intake = new ArrayDeque<>();
     private Ticketing ticketing;
+    private MailChannel mailChannel;
     private EventBus bus;
     private Acd acd;
     private org.hotline.ticketing.workflow.DbTicketDesk desk;
@@ -133,6 +135,7 @@ public final class HotlinePlatform implements AutoCloseable {
                 new org.hotline.ticketing.notify.NotificationDelivery(database, bus, clock);
         notices.start(org.hotline.ticketing.notify.NotificationDelivery.DEFAULT_PERIOD);
         closeables.push(new Stop("notification delivery", notices));
+        startMailChannel();
 
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, Thread.ofPlatform()
                 .name("hotline-timer-", 0).daemon(true).factory());
@@ -199,10 +202,11 @@ public final class HotlinePlatform implements AutoCloseable {
                 new ConsoleBackend(ticketing.users(), acd, ticketing.calls(), ticketing.customers(),
                         ticketing.tickets(), ticketing.callbacks(), stats, switchControl, ticketing.audit(), bus, clock,
                         health(), ticketing.notifications(), desk, ticketing.organisation(),
-                        ticketing.calendars()));
+                        ticketing.calendars(), ticketing.intake()));
         httpPort = await(console.start());
         closeables.push(new Stop("console server", () -> await(console.stop())));
         LOG.info("Hotline console on http://{}:{}/", settings.http().host(), httpPort);
+        LOG.info("public complaint form on http://{}:{}/complaint.html", settings.http().host(), httpPort);
         if (simulator && sim.enabled() && sim.callsPerSecond() > 0) {
             startTraffic(sim.callsPerSecond(), java.time.Duration.ZERO, 0);
         }
@@ -304,6 +308,24 @@ public final class HotlinePlatform implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * The email channel (W2.1), when {@code hotline.mail.imap.host} is configured; its hook mails the ticket
+     * workflow's customer-visible replies.
+     */
+    private void startMailChannel() {
+        if (settings.mail().enabled()) {
+            mailChannel = new MailChannel(settings.mail(), ticketing.database(), ticketing.complaintFiler(), clock);
+            desk.addHook(mailChannel.hook());
+            mailChannel.start();
+            closeables.push(new Stop("email channel", mailChannel));
+        }
+    }
+
+    /** The email channel, or null when it is not configured. */
+    public MailChannel mailChannel() {
+        return mailChannel;
     }
 
     public int httpPort() {

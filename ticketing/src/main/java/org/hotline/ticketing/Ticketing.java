@@ -27,6 +27,8 @@ import org.hotline.ticketing.db.Database;
 import org.hotline.ticketing.db.DatabaseHealth;
 import org.hotline.ticketing.notify.DbNotificationWriter;
 import org.hotline.ticketing.notify.DbNotifications;
+import org.hotline.ticketing.intake.ComplaintFiler;
+import org.hotline.ticketing.intake.WebIntake;
 import org.hotline.ticketing.org.DbOrganisation;
 import org.hotline.ticketing.ticket.DbTicketService;
 import org.hotline.ticketing.user.DbUserDirectory;
@@ -56,6 +58,8 @@ public final class Ticketing implements AutoCloseable {
     private final DbOrganisation organisation;
     private final DbCalendars calendars;
     private final DbClockKeeper clockKeeper;
+    private final ComplaintFiler complaintFiler;
+    private final WebIntake webIntake;
 
     /** With the production password hashing (600,000 PBKDF2 iterations) and the default lockout. */
     public Ticketing(Database db, Clock clock) {
@@ -84,6 +88,8 @@ public final class Ticketing implements AutoCloseable {
         WorkingHours workingHours = (session, username, at) -> at;
         this.notificationWriter = new DbNotificationWriter(db, workingHours);
         this.notifications = new DbNotifications(db, clock);
+        this.complaintFiler = new ComplaintFiler(db, tickets, customers, clock, notificationWriter);
+        this.webIntake = new WebIntake(complaintFiler, clock);
     }
 
     /** Posts notifications inside a caller's transaction (the workflow, the clocks). */
@@ -166,6 +172,16 @@ public final class Ticketing implements AutoCloseable {
     /** Departments, their managers and members. */
     public Organisation organisation() {
         return organisation;
+    }
+
+    /** The public complaint form's port (W2.1). */
+    public WebIntake intake() {
+        return webIntake;
+    }
+
+    /** Files complaints that come in without an agent (web form, email). */
+    public ComplaintFiler complaintFiler() {
+        return complaintFiler;
     }
 
     public Database database() {

@@ -81,6 +81,9 @@ public final class AccessPolicy {
             rule(HttpMethod.POST, "/api/callbacks/:id/release", Access.AGENT),
             rule(HttpMethod.POST, "/api/callbacks/:id/cancel", Access.SUPERVISOR),
 
+            // the public complaint form (W2.1): no login, limited per client address by its route
+            rule(HttpMethod.POST, "/api/public/complaints", Access.PUBLIC),
+
             // account administration
             rule(HttpMethod.POST, "/api/admin/users/:username/unlock", Access.ADMIN),
 

@@ -63,6 +63,21 @@ public final class LoginThrottle {
         return wait;
     }
 
+    /**
+     * Admits one request for a per-address limit alone (the public complaint form counts every submission, not only
+     * failures, with the address rule): counts it, or counts nothing and answers how long to wait.
+     *
+     * @return zero when admitted, else the wait before the next request may go ahead
+     */
+    public synchronized Duration admitAddress(String address) {
+        Instant now = Times.now(clock);
+        Duration wait = remaining(addressKey(address), now);
+        if (wait.isZero()) {
+            count(addressKey(address), addressRule, now);
+        }
+        return wait;
+    }
+
     /** The admitted attempt succeeded: the account's count starts again, the address's loses this attempt. */
     public synchronized void succeeded(String username, String address) {
         entries.remove(accountKey(username));

@@ -16,6 +16,12 @@ public record ThrottleRule(int freeFailures, Duration baseDelay, Duration maxDel
     /** Per client address (an office behind one NAT shares it): after 20 failures, the same back-off. */
     public static final ThrottleRule ADDRESS_DEFAULT =
             new ThrottleRule(20, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofMinutes(15));
+    /**
+     * Per client address on the public complaint form: 5 complaints, then the next waits 10 minutes from the fifth
+     * (after which the count starts again), so a person can file and correct a few but a script cannot flood.
+     */
+    public static final ThrottleRule PUBLIC_FORM_DEFAULT =
+            new ThrottleRule(5, Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ofMinutes(10));
 
     public ThrottleRule {
         if (freeFailures < 1) {

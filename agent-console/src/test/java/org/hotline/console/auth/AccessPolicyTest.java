@@ -69,10 +69,10 @@ class AccessPolicyTest {
     }
 
     @Test
-    void onlyHealthLoginAndTheSessionQuestionArePublic() {
+    void onlyHealthLoginTheSessionQuestionAndThePublicComplaintFormArePublic() {
         assertThat(AccessPolicy.rules()).filteredOn(r -> r.access() == Access.PUBLIC)
                 .extracting(AccessPolicy.Rule::path)
-                .containsExactlyInAnyOrder("/api/health", "/api/login", "/api/session");
+                .containsExactlyInAnyOrder("/api/health", "/api/login", "/api/session", "/api/public/complaints");
     }
 
     @Test

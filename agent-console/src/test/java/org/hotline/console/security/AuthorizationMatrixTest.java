@@ -109,6 +109,8 @@ class AuthorizationMatrixTest {
         row("PUT /api/admin/departments/:code",        E401, E403, E403, OK,   E403);
         row("GET /api/admin/calendars",                E401, E403, E403, OK,   E403);
         row("PUT /api/admin/calendars/:code",          E401, E403, E403, OK,   E403);
+        // the public complaint form: anybody, logged in or not (an empty body is its 400)
+        row("POST /api/public/complaints",             OK,   OK,   OK,   OK,   OK);
     }
 
     /** A minimal valid body per route (none: an empty object), so that an allowed request reaches the route. */

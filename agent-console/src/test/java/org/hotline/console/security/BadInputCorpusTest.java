@@ -186,6 +186,21 @@ class BadInputCorpusTest {
         rows.add(row("a login from a foreign Origin", Who.ANONYMOUS, "POST", "/api/login",
                 Api.json("username", agent, "password", Backend.password(agent)), 403)
                 .header("Origin", EVIL).hygiene());
+        // the public complaint form needs no login, so only the origin check keeps other sites' forms out
+        rows.add(row("a public complaint from a foreign Origin", Who.ANONYMOUS, "POST", "/api/public/complaints",
+                complaint("description", "from evil.example"), 403).header("Origin", EVIL));
+        rows.add(row("a public complaint as a form body", Who.ANONYMOUS, "POST", "/api/public/complaints",
+                "name=a&phone=13900001111&description=d", 403)
+                .header("Content-Type", "application/x-www-form-urlencoded"));
+    }
+
+    /** A public complaint with {@code field} set to {@code value}. */
+    private static String complaint(String field, String value) {
+        java.util.Map<String, Object> c = new java.util.LinkedHashMap<>(java.util.Map.of("name", "王女士",
+                "phone", "13900001111", "description", "手机无法开机"));
+        c.put(field, value);
+        return Api.json(c.entrySet().stream().flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue()))
+                .toArray());
     }
 
     private static void malformedUrls(List<Row> rows) {
@@ -203,6 +218,9 @@ class BadInputCorpusTest {
                 ticketWithRaw("description", "\"broken \\ud800 text\""), 400).field("description").hygiene());
         rows.add(row("a lone low surrogate in a ticket category", Who.AGENT, "POST", "/api/tickets",
                 ticketWithRaw("category", "\"\\udc00\""), 400).field("category").hygiene());
+        rows.add(row("a lone surrogate in a public complaint", Who.ANONYMOUS, "POST", "/api/public/complaints",
+                "{\"name\":\"a\",\"phone\":\"13900001111\",\"description\":\"broken \\ud800 text\"}", 400)
+                .field("description"));
         rows.add(row("NUL in a ticket category", Who.AGENT, "POST", "/api/tickets",
                 ticketWithRaw("category", "\"cat\\u0000egory\""), 400).field("category").hygiene());
         rows.add(row("NUL in a NOT_READY reason", Who.AGENT, "POST", "/api/agent/state",

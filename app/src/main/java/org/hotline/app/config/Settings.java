@@ -1,6 +1,7 @@
 package org.hotline.app.config;
 
 import com.typesafe.config.Config;
+import org.hotline.ticketing.mail.MailSettings;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ import org.hotline.ticketing.user.LockoutPolicy;
  */
 public record Settings(String profile, Http http, Db db, boolean demoSeed, List<Queue> queues, String ivrFlowDir,
                        Simulation simulation, Telephony telephony, Asterisk asterisk, Auth auth,
-                       Outbound outbound, Clocks clocks) {
+                       Outbound outbound, Clocks clocks, MailSettings mail) {
 
     /**
      * The SLA clock scheduler of this node: how often it looks for due clocks, the local time of the daily check
@@ -184,7 +185,8 @@ public record Settings(String profile, Http http, Db db, boolean demoSeed, List<
                 asterisk(h.getConfig("asterisk")),
                 auth(h.getConfig("auth")),
                 outbound(h.getConfig("outbound")),
-                clocks(h.getConfig("clocks")));
+                clocks(h.getConfig("clocks")),
+                MailConfig.parse(h.getConfig("mail")));
     }
 
     private static Clocks clocks(Config c) {

@@ -14,8 +14,9 @@ import org.hotline.ticketing.support.Checks;
  * The checks on a new ticket that need no database: type, category (1–64), serviceMode and description (1–4000) are
  * required, priority defaults to NORMAL, a given callId must look like a call id. What a type needs besides (the task
  * sheet must be complete before it is submitted, W1.5): a complaint its class and a customer or a contact phone
- * (severity defaults to NORMAL); a repair a product on file or the model and serial/IMEI of one, and the fault
- * symptom (the description); a consultation its category. Complaint fields on another type are refused.
+ * (severity defaults to NORMAL), except one that came in without an agent (web form, email, letter: W2.1), which
+ * the complaint manager classifies later and which may name only a contact email; a repair a product on file or the
+ * model and serial/IMEI of one, and the fault symptom (the description); a consultation its category. Complaint fields on another type are refused.
  */
 final class TicketRules {
     static final int CATEGORY_MAX = 64;
@@ -48,9 +49,15 @@ final class TicketRules {
         String model = optional("productModel", t.productModel(), MODEL_MAX);
         String serial = optional("productSerial", t.productSerial(), SERIAL_MAX);
         Severity severity = t.severity();
+        Channel channel = t.channel() == null ? Channel.PHONE : t.channel();
         if (t.type() == TicketType.COMPLAINT) {
-            Checks.required("complaintClass", t.complaintClass());
-            if (t.customerId() == null && contact.phone() == null) {
+            // a complaint taken by an agent is classified on the spot; one that came in by itself (web form, email,
+            // letter) is classified by the complaint manager (classify) and may be answered by email alone
+            boolean taken = takenByAnAgent(channel);
+            if (taken) {
+                Checks.required("complaintClass", t.complaintClass());
+            }
+            if (t.customerId() == null && contact.phone() == null && (taken || contact.email() == null)) {
                 throw new ValidationException("contactPhone", "a complaint needs a customer or a contact phone");
             }
             severity = severity == null ? Severity.NORMAL : severity;
@@ -58,9 +65,13 @@ final class TicketRules {
             throw new ValidationException(t.complaintClass() != null ? "complaintClass" : "severity",
                     "only complaints have a complaint class and severity");
         }
-        Channel channel = t.channel() == null ? Channel.PHONE : t.channel();
         return new NewTicket(t.type(), category, priority, t.customerId(), t.productId(), t.callId(), t.serviceMode(),
                 description, t.complaintClass(), severity, channel, contact, model, serial);
+    }
+
+    /** The hotline and the front desk: an agent fills the task sheet, so a complaint's class is required. */
+    static boolean takenByAnAgent(Channel channel) {
+        return channel == Channel.PHONE || channel == Channel.FRONT_DESK;
     }
 
     /** Checked after the references (a product that does not exist is named as such first). */
