@@ -176,7 +176,7 @@ class BrowserFirstSightTest extends BrowserTestBase {
         start(BrowserFirstSightTest::users);
         logIn("agent1", "agent");
         assertThat(browser.findElements(By.cssSelector("#nav a")))
-                .extracting(e -> e.getAttribute("data-nav")).containsExactly("agent.html");
+                .extracting(e -> e.getAttribute("data-nav")).containsExactly("agent.html", "tickets.html");
         chromium.consoleProblems();
 
         browser.get(f.base + "/supervisor.html");
