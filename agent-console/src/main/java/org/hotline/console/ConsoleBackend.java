@@ -12,16 +12,18 @@ import org.hotline.platform.routing.AgentDesk;
 import org.hotline.platform.stats.LiveStatsView;
 import org.hotline.platform.telephony.SwitchControl;
 import org.hotline.platform.ticket.TicketService;
+import org.hotline.platform.ticket.workflow.TicketDesk;
 import org.hotline.platform.user.UserDirectory;
 
 /**
  * The platform ports the console talks to; it reaches the rest of Hotline only through these. {@code health} covers
- * every part of the node (database, switch links, call server) for {@code /api/health} and the wallboard.
+ * every part of the node (database, switch links, call server) for {@code /api/health} and the wallboard;
+ * {@code desk} is the ticket workflow.
  */
 public record ConsoleBackend(UserDirectory users, AgentDesk agents, CallLog calls, CustomerDirectory customers,
                              TicketService tickets, CallbackService callbacks, LiveStatsView stats,
                              SwitchControl switchControl, AuditLog audit, EventBus bus, Clock clock,
-                             HealthCheck health) {
+                             HealthCheck health, TicketDesk desk) {
     public ConsoleBackend {
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(agents, "agents");
@@ -35,5 +37,6 @@ public record ConsoleBackend(UserDirectory users, AgentDesk agents, CallLog call
         Objects.requireNonNull(bus, "bus");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(health, "health");
+        Objects.requireNonNull(desk, "desk");
     }
 }

@@ -284,7 +284,7 @@ class ConsoleHttpTest extends StackTestBase {
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json().path("number").asText()).isNotBlank();
-        assertThat(created.json().path("status").asText()).isEqualTo("OPEN");
+        assertThat(created.json().path("status").asText()).isEqualTo("NEW");
         assertThat(created.json().path("type").asText()).isEqualTo("REPAIR");
         assertThat(created.json().path("createdBy").asText()).isEqualTo(agent);
         assertThat(created.json().path("description").asText()).isEqualTo("<b>手机</b>无法开机");

@@ -4,19 +4,23 @@ import java.time.Clock;
 import org.hotline.platform.audit.AuditLog;
 import org.hotline.platform.call.CallLog;
 import org.hotline.platform.customer.CustomerDirectory;
+import org.hotline.platform.event.EventBus;
 import org.hotline.platform.ticket.TicketService;
 import org.hotline.platform.user.UserDirectory;
 import org.hotline.ticketing.audit.DbAuditLog;
 import org.hotline.ticketing.call.CallRecorder;
 import org.hotline.ticketing.callback.DbCallbackService;
 import org.hotline.ticketing.call.DbCallLog;
+import org.hotline.ticketing.clock.ClockKeeper;
 import org.hotline.ticketing.customer.DbCustomerDirectory;
 import org.hotline.ticketing.db.Database;
 import org.hotline.ticketing.db.DatabaseHealth;
+import org.hotline.ticketing.notify.NotificationWriter;
 import org.hotline.ticketing.ticket.DbTicketService;
 import org.hotline.ticketing.user.DbUserDirectory;
 import org.hotline.ticketing.user.LockoutPolicy;
 import org.hotline.ticketing.user.PasswordHasher;
+import org.hotline.ticketing.workflow.DbTicketDesk;
 
 /**
  * The persistence side of Hotline in one place: customers, tickets, call records and users on one {@link Database}.
@@ -34,6 +38,7 @@ public final class Ticketing implements AutoCloseable {
     private final DbCallbackService callbacks;
     private final DbAuditLog audit;
     private final DatabaseHealth health;
+    private DbTicketDesk desk;
 
     /** With the production password hashing (600,000 PBKDF2 iterations) and the default lockout. */
     public Ticketing(Database db, Clock clock) {
@@ -55,6 +60,19 @@ public final class Ticketing implements AutoCloseable {
         this.callbacks = new DbCallbackService(db, clock, DbCallbackService.DEFAULT_MAX_ATTEMPTS);
         this.audit = new DbAuditLog(db);
         this.health = DatabaseHealth.of(db, clock);
+    }
+
+    /**
+     * Starts the ticket workflow on the given clock keeper and notification writer (built once; later calls return
+     * the same desk): from now on every new ticket starts its clocks, calls the hooks and is published on {@code bus}.
+     */
+    public synchronized DbTicketDesk workflow(ClockKeeper clockKeeper, NotificationWriter notifications,
+                                              EventBus bus) {
+        if (desk == null) {
+            desk = new DbTicketDesk(db, clock, clockKeeper, notifications, bus);
+            tickets.onCreation(desk);
+        }
+        return desk;
     }
 
     /** The database as a part of the node's health (a cached {@code SELECT 1}). */

@@ -60,9 +60,12 @@ public final class AccessPolicy {
 
             rule(HttpMethod.GET, "/api/calls", Access.STAFF),
             rule(HttpMethod.GET, "/api/calls/:callId", Access.STAFF),
-            rule(HttpMethod.POST, "/api/tickets", Access.STAFF),
-            rule(HttpMethod.GET, "/api/tickets", Access.STAFF),
-            rule(HttpMethod.GET, "/api/tickets/:id", Access.STAFF),
+            rule(HttpMethod.POST, "/api/tickets", Access.BACK_OFFICE),
+            rule(HttpMethod.GET, "/api/tickets", Access.BACK_OFFICE),
+            rule(HttpMethod.GET, "/api/tickets/:id", Access.BACK_OFFICE),
+            // the ticket workflow: which ticket and which action is the desk's answer per record and role
+            rule(HttpMethod.POST, "/api/tickets/:id/actions/:action", Access.BACK_OFFICE),
+            rule(HttpMethod.GET, "/api/worklist", Access.BACK_OFFICE),
             rule(HttpMethod.GET, "/api/customers", Access.STAFF),
             rule(HttpMethod.GET, "/api/customers/:id", Access.STAFF),
 
