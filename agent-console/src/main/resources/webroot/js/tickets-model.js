@@ -95,6 +95,9 @@ export function fieldKind(name, action) {
   if (name === 'departments') {
     return 'departments';
   }
+  if (name === 'department') {
+    return 'department';
+  }
   if (name === 'clock') {
     return 'clock';
   }

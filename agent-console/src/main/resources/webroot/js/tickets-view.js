@@ -159,6 +159,8 @@ function input(state, form, f) {
         <option value="${v}"${v === value ? html` selected` : ''}>${label('clock', v)}</option>`)}</select>`;
     case 'user':
       return html`<input ${attrs} value="${value}" list="tk-users" autocomplete="off">`;
+    case 'department':
+      return html`<input ${attrs} value="${value}" list="tk-departments" autocomplete="off">`;
     case 'departments':
       return html`<input ${attrs} value="${value.join(', ')}" list="tk-departments"
         placeholder="${t('tk.departmentsHint')}">`;
