@@ -6,11 +6,16 @@ import { t } from './i18n.js';
 
 export const PAGES = [
   { href: 'agent.html', key: 'nav.agent', roles: ['AGENT'] },
-  // the ticket workspace: every role that works tickets (an agent its own); back-office roles land here
-  { href: 'tickets.html', key: 'nav.tickets', roles: ['AGENT', 'ENGINEER', 'COORDINATOR', 'COMPLAINT_HANDLER',
-    'COMPLAINT_MANAGER', 'DEPARTMENT_MANAGER', 'CENTRE_HEAD'] },
   { href: 'supervisor.html', key: 'nav.wallboard', roles: ['SUPERVISOR', 'ADMIN'] },
+  // the ticket workspace: every role that works tickets (an agent its own); back-office roles land here
+  { href: 'tickets.html', key: 'nav.tickets', roles: ['AGENT', 'SUPERVISOR', 'ENGINEER', 'COORDINATOR',
+    'COMPLAINT_HANDLER', 'COMPLAINT_MANAGER', 'DEPARTMENT_MANAGER', 'CENTRE_HEAD'] },
 ];
+
+/** The roles that may open page (its file name). */
+export function rolesOf(href) {
+  return PAGES.find((p) => p.href === href)?.roles ?? [];
+}
 
 /** The pages user may open, in menu order. */
 export function pagesFor(user) {

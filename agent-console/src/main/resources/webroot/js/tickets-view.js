@@ -221,15 +221,25 @@ function facts(k) {
     ${row('tk.complaintClass', label('complaintClass', k.complaintClass))}
     ${row('tk.severity', label('severity', k.severity))}
     ${row('tk.priority', k.priority ? tOr(`priority.${k.priority}`, k.priority) : '')}
-    ${row('tk.customer', k.customerName ?? k.contact?.name ?? (k.customerId ? `#${k.customerId}` : ''))}
-    ${row('tk.phone', k.contact?.phone ?? k.customerPhone)}
+    ${row('tk.customer', k.customerName ?? k.contactName ?? (k.customerId ? `#${k.customerId}` : ''))}
+    ${row('tk.phone', k.contactPhone)}
+    ${row('tk.email', k.contactEmail)}
+    ${row('tk.channel', label('channel', k.channel))}
+    ${row('tk.product', [k.productModel, k.productSerial].filter(Boolean).join(' · '))}
+    ${row('tk.escalationLevel', k.escalationLevel > 0 ? t('tk.level', { n: k.escalationLevel }) : '')}
     ${row('tk.assignee', html`<span data-testid="tk-assignee">${k.assignee ?? ''}</span>`)}
     ${row('tk.departments', html`<span data-testid="tk-departments">${k.departments.join(', ')}</span>`)}
     ${row('tk.createdBy', k.createdBy)}
     ${row('tk.createdAt', dateTime(k.createdAt))}
     ${row('tk.call', k.callId)}
   </dl>
-  ${k.description ? html`<p class="tk-description">${k.description}</p>` : ''}`;
+  ${k.description ? html`<p class="tk-description">${k.description}</p>` : ''}
+  ${k.resolution || k.guidance ? html`<dl class="facts" data-testid="tk-outcome">
+    ${row('tk.field.resolution', k.resolution)}
+    ${row('tk.field.customerInformedVia', label('customerInformedVia', k.customerInformedVia))}
+    ${row('tk.field.customerInformedAt', dateTime(k.customerInformedAt))}
+    ${row('tk.field.guidance', k.guidance)}
+  </dl>` : ''}`;
 }
 
 export function renderDetail(state) {

@@ -6,14 +6,13 @@ import { get, post } from './api.js';
 import { render } from './esc.js';
 import { onLanguageChange, t } from './i18n.js';
 import { connectLive } from './live.js';
+import { rolesOf } from './nav.js';
 import { startPage } from './page.js';
 import {
   actionBody, fieldKind, initialState, listQuery, missingFields, reduce, span, urgency,
 } from './tickets-model.js';
 import { renderMain, renderPickers, renderTabs } from './tickets-view.js';
 
-export const TICKET_ROLES = ['AGENT', 'ENGINEER', 'COORDINATOR', 'COMPLAINT_HANDLER', 'COMPLAINT_MANAGER',
-  'DEPARTMENT_MANAGER', 'CENTRE_HEAD'];
 const WORKLIST_LIMIT = 100;
 const $ = (id) => document.getElementById(id);
 
@@ -221,7 +220,7 @@ function route() {
   }
 }
 
-const user = await startPage(TICKET_ROLES);
+const user = await startPage(rolesOf('tickets.html'));
 $('user-name').textContent = user.displayName || user.username;
 state = initialState(user, Date.now());
 wire();
