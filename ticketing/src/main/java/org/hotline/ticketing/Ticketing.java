@@ -5,16 +5,23 @@ import org.hotline.platform.audit.AuditLog;
 import org.hotline.platform.call.CallLog;
 import org.hotline.platform.customer.CustomerDirectory;
 import org.hotline.platform.event.EventBus;
+import org.hotline.platform.notify.Notifications;
 import org.hotline.platform.ticket.TicketService;
 import org.hotline.platform.user.UserDirectory;
 import org.hotline.ticketing.audit.DbAuditLog;
 import org.hotline.ticketing.call.CallRecorder;
 import org.hotline.ticketing.callback.DbCallbackService;
+import org.hotline.ticketing.clock.WorkingHours;
 import org.hotline.ticketing.call.DbCallLog;
+import org.hotline.ticketing.calendar.DbCalendars;
 import org.hotline.ticketing.clock.ClockKeeper;
+import org.hotline.ticketing.clock.DbClockKeeper;
+import org.hotline.ticketing.clock.SlaPolicies;
 import org.hotline.ticketing.customer.DbCustomerDirectory;
 import org.hotline.ticketing.db.Database;
 import org.hotline.ticketing.db.DatabaseHealth;
+import org.hotline.ticketing.notify.DbNotificationWriter;
+import org.hotline.ticketing.notify.DbNotifications;
 import org.hotline.ticketing.notify.NotificationWriter;
 import org.hotline.ticketing.ticket.DbTicketService;
 import org.hotline.ticketing.user.DbUserDirectory;
@@ -39,6 +46,8 @@ public final class Ticketing implements AutoCloseable {
     private final DbAuditLog audit;
     private final DatabaseHealth health;
     private DbTicketDesk desk;
+    private final DbNotificationWriter notificationWriter;
+    private final DbNotifications notifications;
 
     /** With the production password hashing (600,000 PBKDF2 iterations) and the default lockout. */
     public Ticketing(Database db, Clock clock) {
@@ -60,6 +69,20 @@ public final class Ticketing implements AutoCloseable {
         this.callbacks = new DbCallbackService(db, clock, DbCallbackService.DEFAULT_MAX_ATTEMPTS);
         this.audit = new DbAuditLog(db);
         this.health = DatabaseHealth.of(db, clock);
+        // until the business calendars are wired in here, every moment is a working one (nothing waits)
+        WorkingHours workingHours = (session, username, at) -> at;
+        this.notificationWriter = new DbNotificationWriter(db, workingHours);
+        this.notifications = new DbNotifications(db, clock);
+    }
+
+    /** Posts notifications inside a caller's transaction (the workflow, the clocks). */
+    public NotificationWriter notificationWriter() {
+        return notificationWriter;
+    }
+
+    /** The users' notifications as the console reads and marks them. */
+    public Notifications notifications() {
+        return notifications;
     }
 
     /**
@@ -73,6 +96,15 @@ public final class Ticketing implements AutoCloseable {
             tickets.onCreation(desk);
         }
         return desk;
+    }
+
+    /**
+     * The ticket workflow on the database clocks (the standard SLA policies, the business calendars; {@code node}
+     * names this platform node in the clocks' records) and the database notifications.
+     */
+    public DbTicketDesk workflow(String node, EventBus bus) {
+        return workflow(new DbClockKeeper(db, SlaPolicies.standard(), new DbCalendars(db, clock, audit), node),
+                notificationWriter, bus);
     }
 
     /** The database as a part of the node's health (a cached {@code SELECT 1}). */

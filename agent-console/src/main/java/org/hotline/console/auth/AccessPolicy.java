@@ -78,7 +78,12 @@ public final class AccessPolicy {
             rule(HttpMethod.POST, "/api/callbacks/:id/cancel", Access.SUPERVISOR),
 
             // account administration
-            rule(HttpMethod.POST, "/api/admin/users/:username/unlock", Access.ADMIN));
+            rule(HttpMethod.POST, "/api/admin/users/:username/unlock", Access.ADMIN),
+
+            // the bell: every logged-in user, their own notifications only (the routes take the user from the session)
+            rule(HttpMethod.GET, "/api/notifications", Access.AUTHENTICATED),
+            rule(HttpMethod.POST, "/api/notifications/:id/read", Access.AUTHENTICATED),
+            rule(HttpMethod.POST, "/api/notifications/read-all", Access.AUTHENTICATED));
 
     private AccessPolicy() {
     }

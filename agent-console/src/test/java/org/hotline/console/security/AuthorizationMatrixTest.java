@@ -91,6 +91,10 @@ class AuthorizationMatrixTest {
         row("POST /api/callbacks/:id/release",         E401, OK,   E403, E403, E403);
         row("POST /api/callbacks/:id/cancel",          E401, E403, OK,   OK,   E403);
         row("POST /api/admin/users/:username/unlock",  E401, E403, E403, OK,   E403);
+        // the bell: anyone logged in, for their own notifications
+        row("GET /api/notifications",                  E401, OK,   OK,   OK,   OK);
+        row("POST /api/notifications/:id/read",        E401, OK,   OK,   OK,   OK);
+        row("POST /api/notifications/read-all",        E401, OK,   OK,   OK,   OK);
     }
 
     /** A minimal valid body per route (none: an empty object), so that an allowed request reaches the route. */

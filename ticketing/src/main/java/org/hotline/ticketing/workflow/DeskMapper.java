@@ -17,6 +17,12 @@ import org.hotline.ticketing.ticket.TicketSql;
  */
 interface DeskMapper {
     String COLUMNS = TicketSql.COLUMNS;
+    /** A clock that still counts: running, or breached by the scheduler and not stopped by the workflow. */
+    String LIVE_N = "n.stopped_at IS NULL AND n.state IN ('RUNNING','BREACHED')";
+    String LIVE_K = "k.stopped_at IS NULL AND k.state IN ('RUNNING','BREACHED')";
+    /** Late: breached and not stopped, or running past its due time. */
+    String LATE_K = "k.stopped_at IS NULL AND (k.state = 'BREACHED' OR (k.state = 'RUNNING' "
+            + "AND k.due_at &lt;= #{now}))";
 
     /** A department as the desk refers to it. */
     record DepartmentRef(long id, String code) {
@@ -109,15 +115,16 @@ interface DeskMapper {
         "<foreach item='i' collection='ids' open='(' separator=',' close=')'>#{i}</foreach></script>"})
     List<Named> names(@Param("ids") Collection<Long> ids);
 
-    /** Per ticket: the running clock due first, and whether a clock is breached / the stagnation clock ran out. */
+    /**
+     * Per ticket: the unfinished clock due first (a breached one that still runs counts: its deadline has passed),
+     * and whether a clock is overdue / the stagnation clock ran out (not stopped by the workflow yet).
+     */
     @Select({"<script>SELECT k.ticket_id,",
-        "(SELECT n.name FROM ticket_clocks n WHERE n.ticket_id = k.ticket_id AND n.state = 'RUNNING'",
-        "  ORDER BY n.due_at LIMIT 1) AS next_clock,",
-        "MIN(CASE WHEN k.state = 'RUNNING' THEN k.due_at END) AS next_due_at,",
-        "MAX(CASE WHEN k.state = 'BREACHED' OR (k.state = 'RUNNING' AND k.due_at &lt; #{now}) THEN 1 ELSE 0 END)",
-        "  AS overdue,",
-        "MAX(CASE WHEN k.name = 'STAGNATION' AND (k.state = 'BREACHED' OR (k.state = 'RUNNING'",
-        "  AND k.due_at &lt; #{now})) THEN 1 ELSE 0 END) AS stalled",
+        "(SELECT n.name FROM ticket_clocks n WHERE n.ticket_id = k.ticket_id AND " + LIVE_N + " ORDER BY n.due_at",
+        "  LIMIT 1) AS next_clock,",
+        "MIN(CASE WHEN " + LIVE_K + " THEN k.due_at END) AS next_due_at,",
+        "MAX(CASE WHEN " + LATE_K + " THEN 1 ELSE 0 END) AS overdue,",
+        "MAX(CASE WHEN k.name = 'STAGNATION' AND " + LATE_K + " THEN 1 ELSE 0 END) AS stalled",
         "FROM ticket_clocks k WHERE k.ticket_id IN",
         "<foreach item='i' collection='ids' open='(' separator=',' close=')'>#{i}</foreach>",
         "GROUP BY k.ticket_id</script>"})
@@ -132,8 +139,8 @@ interface DeskMapper {
             + "<foreach item='d' collection='s.departmentIds()' open='(' separator=',' close=')'>#{d}</foreach>)</if>"
             + ")</if>";
 
-    String OVERDUE = "EXISTS (SELECT 1 FROM ticket_clocks oc WHERE oc.ticket_id = t.id AND (oc.state = 'BREACHED' "
-            + "OR (oc.state = 'RUNNING' AND oc.due_at &lt; #{now}))";
+    String OVERDUE = "EXISTS (SELECT 1 FROM ticket_clocks oc WHERE oc.ticket_id = t.id AND oc.stopped_at IS NULL "
+            + "AND (oc.state = 'BREACHED' OR (oc.state = 'RUNNING' AND oc.due_at &lt;= #{now}))";
 
     String FILTER = "<where>1 = 1 " + SIGHT
             + "<if test='f.type() != null'> AND t.`type` = #{f.type}</if>"
@@ -177,8 +184,8 @@ interface DeskMapper {
         "<foreach item='q' collection='queues'> OR (t.`type` = #{q.type} AND t.`status` IN",
         "<foreach item='st' collection='q.statuses()' open='(' separator=',' close=')'>#{st}</foreach>)</foreach>",
         ")",
-        "ORDER BY (SELECT MIN(c.due_at) FROM ticket_clocks c WHERE c.ticket_id = t.id AND c.state = 'RUNNING') IS NULL,",
-        "(SELECT MIN(c.due_at) FROM ticket_clocks c WHERE c.ticket_id = t.id AND c.state = 'RUNNING'), t.id",
+        "ORDER BY (SELECT MIN(n.due_at) FROM ticket_clocks n WHERE n.ticket_id = t.id AND " + LIVE_N + ") IS NULL,",
+        "(SELECT MIN(n.due_at) FROM ticket_clocks n WHERE n.ticket_id = t.id AND " + LIVE_N + "), t.id",
         "LIMIT #{limit}</script>"})
     List<Long> worklistIds(@Param("s") TicketVisibility.Sight sight, @Param("departments") List<Long> departments,
                            @Param("queues") List<RoleQueues.Queue> queues, @Param("limit") int limit);
