@@ -14,6 +14,8 @@ import {
 import { renderMain, renderPickers, renderTabs } from './tickets-view.js';
 
 const WORKLIST_LIMIT = 100;
+const REFRESH_MS = 2000;
+let refreshPending = false;
 const $ = (id) => document.getElementById(id);
 
 let state = null;
@@ -203,8 +205,13 @@ function onLive(msg) {
         loadTicket(id);
       }
     }
-  } else {
-    loadView();
+  } else if (!refreshPending) {
+    // a busy centre changes tickets every second: one reload of the list per REFRESH_MS at most
+    refreshPending = true;
+    setTimeout(() => {
+      refreshPending = false;
+      loadView();
+    }, REFRESH_MS);
   }
 }
 
