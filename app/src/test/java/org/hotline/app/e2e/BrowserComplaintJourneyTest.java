@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +16,9 @@ import org.hotline.cti.sim.SimulatedCaller;
 import org.hotline.platform.customer.CustomerClass;
 import org.hotline.platform.user.Role;
 import org.hotline.ticketing.Ticketing;
+import org.hotline.ticketing.calendar.DbCalendars;
+import org.hotline.ticketing.clock.ClockScheduler;
+import org.hotline.ticketing.workflow.DbTicketDesk;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -26,7 +30,8 @@ import org.openqa.selenium.support.ui.Select;
  * A complaint's whole life in a real headless Chromium against a whole node (W2): an agent records it from the
  * screen-pop and opens it in the ticket workspace, the complaint manager assigns a handler and a department, the
  * handler starts and resolves it with the customer told, the manager closes it; a stale action says someone else
- * changed the ticket.
+ * changed the ticket; an overdue complaint, after one pass of the clock scheduler at a later instant (no waiting for
+ * business time), shows escalated and overdue in the department manager's worklist and per-department view.
  */
 class BrowserComplaintJourneyTest extends BrowserTestBase {
     private static final String CUSTOMER_PHONE = "13912345678";
@@ -219,6 +224,43 @@ class BrowserComplaintJourneyTest extends BrowserTestBase {
         openForm("start");
         submitForm();
         awaitStatus("处理中");
+    }
+
+    @Test
+    void anOverdueComplaintShowsEscalatedInTheDepartmentManagersWorklist() {
+        String handler = f.login("complaint_handler", PASSWORD);
+        JsonNode ticket = createComplaint(f.login("agent1", PASSWORD), "NORMAL");
+        long id = ticket.get("id").asLong();
+        String number = ticket.get("number").asText();
+        act(f.login("complaint_manager", PASSWORD), id, "assign",
+                Map.of("assignee", "complaint_handler", "departments", List.of("QA")));
+        act(handler, id, "start", Map.of());
+
+        // one pass of the scheduler a month later: every deadline and escalation step of the ladder fell due
+        runSchedulerAt(Instant.now().plus(Duration.ofDays(30)));
+
+        chromium.consoleProblems(); // only what the workspace itself logs counts
+        logInAs("department_manager", "tickets.html");
+        WebElement row = worklistRow(number);
+        assertThat(row.getText()).contains("已升级", "已超时");
+        assertThat(row.findElements(By.cssSelector("[data-flag=overdue]"))).hasSize(1);
+        assertThat(row.getText()).contains("您的部门");
+        visible("[data-view=managers]").click();
+        WebElement qa = visible("[data-testid=managers] [data-department=QA]");
+        assertThat(qa.getText()).contains(number, "已升级");
+        assertThat(qa.findElement(By.cssSelector("h3")).getText()).contains("超时 1");
+        assertThat(chromium.consoleProblems()).as("the workspace logs no error or warning").isEmpty();
+    }
+
+    /**
+     * One pass of the clock scheduler at {@code at} on the node's database, escalating through the node's own desk
+     * (the node does not run its scheduler against a test's later instant by itself).
+     */
+    private void runSchedulerAt(Instant at) {
+        Ticketing t = f.platform.ticketing();
+        DbTicketDesk desk = t.workflow("e2e", f.platform.bus()); // built once: the node's desk
+        new ClockScheduler(t.database(), new DbCalendars(t.database(), t.clock(), t.audit()), t.notificationWriter(),
+                desk, ClockScheduler.Settings.defaults("e2e"), t.clock()).runOnce(at);
     }
 
     private JsonNode createComplaint(String agentToken, String severity) {
