@@ -269,7 +269,7 @@ function failure(state, m) {
  * listLoaded {rows, total}, managersLoaded {rows}, loadFailed {part, message}, filter {name, value}, page {offset},
  * open {id}, ticketLoaded {ticket}, openForm {action}, closeForm, field {name, value}, submitting,
  * actionDone {ticket}, actionFailed {status, field, message}, reloadedAfterConflict {ticket, sentVersion, message},
- * ticketChanged {id}, usersLoaded {users}, departmentsLoaded {departments}.
+ * ticketChanged {id}, choicesLoaded {choices: {assignees, departments}} (the pickers, [{value, label}]).
  */
 export function reduce(state, m) {
   switch (m.type) {
@@ -337,10 +337,8 @@ export function reduce(state, m) {
     }
     case 'ticketChanged':
       return state.detail.id === m.id && state.detail.ticket ? withDetail(state, { outdated: true }) : state;
-    case 'usersLoaded':
-      return { ...state, users: m.users };
-    case 'departmentsLoaded':
-      return { ...state, departments: m.departments };
+    case 'choicesLoaded':
+      return { ...state, users: m.choices.assignees ?? [], departments: m.choices.departments ?? [] };
     default:
       return state;
   }

@@ -291,8 +291,9 @@ export function renderMain(state) {
   }
 }
 
+/** The datalists the assignee and department inputs offer (from GET /api/tickets/{id}/choices). */
 export function renderPickers(state) {
-  return html`<datalist id="tk-users">${state.users.map((u) => html`<option value="${u.username}">${
-    u.displayName ?? ''}</option>`)}</datalist><datalist id="tk-departments">${state.departments.map((d) => html`
-    <option value="${d.code ?? d.name}">${d.name ?? ''}</option>`)}</datalist>`;
+  const options = (list) => list.map((c) => html`<option value="${c.value}">${c.label ?? ''}</option>`);
+  return html`<datalist id="tk-users">${options(state.users)}</datalist><datalist id="tk-departments">${
+    options(state.departments)}</datalist>`;
 }

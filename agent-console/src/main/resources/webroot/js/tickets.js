@@ -81,9 +81,22 @@ async function loadManagers() {
   }
 }
 
+/** The pickers of the ticket's forms; a form still takes typed names when they cannot be read. */
+async function loadChoices(id) {
+  try {
+    dispatch({ type: 'choicesLoaded', choices: await get(`/api/tickets/${id}/choices`) });
+  } catch {
+    // nothing to pick from: the inputs stay plain text
+  }
+}
+
 async function loadTicket(id) {
   try {
     dispatch({ type: 'ticketLoaded', ticket: await get(`/api/tickets/${id}`) });
+    if (state.detail.ticket?.allowedActions.some((a) => a.fields.some((f) => f.name.startsWith('assignee')
+      || f.name.startsWith('department')))) {
+      loadChoices(id);
+    }
   } catch (e) {
     dispatch({ type: 'loadFailed', part: 'detail', message: e.status === 404 || e.status === 403
       ? t('tk.notFound') : message(e) });

@@ -82,6 +82,7 @@ class AuthorizationMatrixTest {
         row("POST /api/tickets",                       E401, OK,   OK,   OK,   E403);
         row("GET /api/tickets",                        E401, OK,   OK,   OK,   E403);
         row("GET /api/tickets/:id",                    E401, OK,   OK,   OK,   E403);
+        row("GET /api/tickets/:id/choices",            E401, OK,   OK,   OK,   E403);
         row("GET /api/customers",                      E401, OK,   OK,   OK,   E403);
         row("GET /api/customers/:id",                  E401, OK,   OK,   OK,   E403);
         // queue callbacks: listed by staff, worked by agents, cancelled by supervisors

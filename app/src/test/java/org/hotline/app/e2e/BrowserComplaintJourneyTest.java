@@ -163,6 +163,12 @@ class BrowserComplaintJourneyTest extends BrowserTestBase {
         assertThat(worklistRow(number).getText()).contains("您的角色", "王小明");
         openFromWorklist(number);
         openForm("assign");
+        // the pickers offer the complaint handlers and the departments (the server's choices for this ticket)
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+                "#tk-users option[value='complaint_handler']")));
+        assertThat(browser.findElements(By.cssSelector("#tk-users option"))).extracting(e -> e.getAttribute("value"))
+                .containsExactly("complaint_handler");
+        assertThat(browser.findElements(By.cssSelector("#tk-departments option[value='QA']"))).hasSize(1);
         visible("#tk-f-assignee").sendKeys("complaint_handler");
         visible("#tk-f-departments").sendKeys("QA");
         submitForm();
