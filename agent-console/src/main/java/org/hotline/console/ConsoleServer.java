@@ -13,6 +13,7 @@ import org.hotline.console.access.DataAccess;
 import java.util.concurrent.TimeUnit;
 import org.hotline.console.agent.AcdAgents;
 import org.hotline.console.agent.AgentRoutes;
+import org.hotline.console.admin.AdminArea;
 import org.hotline.console.auth.AdminRoutes;
 import org.hotline.console.auth.AuthHandler;
 import org.hotline.console.auth.ClientAddress;
@@ -208,6 +209,8 @@ public final class ConsoleServer {
                 addresses, backend.audit(), blocking, backend.clock(), config.demo()).mount(router);
         new AdminRoutes(backend.users(), throttle, addresses, backend.audit(), blocking, backend.clock())
                 .mount(router);
+        new AdminArea(backend.users(), backend.organisation(), sessions, ender, addresses, backend.audit(), blocking,
+                backend.clock()).mount(router);
         new AgentRoutes(acd, backend.switchControl(), blocking).mount(router);
         new CallControlRoutes(acd, backend.switchControl(), dialer, blocking).mount(router);
         new StatsRoutes(backend.stats(), backend.agents(), callFeatures, blocking).mount(router);

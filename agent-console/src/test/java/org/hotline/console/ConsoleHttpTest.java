@@ -322,7 +322,7 @@ class ConsoleHttpTest extends StackTestBase {
 
         Reply unknownType = api.post("/api/tickets", "{\"type\":\"refund\"," + ok + "}", token);
         Reply unknownCustomer = api.post("/api/tickets",
-                "{\"type\":\"COMPLAINT\",\"customerId\":987654321," + ok + "}", token);
+                "{\"type\":\"CONSULTATION\",\"customerId\":987654321," + ok + "}", token);
 
         assertThat(unknownType.status()).isEqualTo(400);
         assertThat(unknownType.field()).isEqualTo("type");

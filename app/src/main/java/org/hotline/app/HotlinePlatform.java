@@ -189,7 +189,7 @@ public final class HotlinePlatform implements AutoCloseable {
                         settings.demoSeed()),
                 new ConsoleBackend(ticketing.users(), acd, ticketing.calls(), ticketing.customers(),
                         ticketing.tickets(), ticketing.callbacks(), stats, switchControl, ticketing.audit(), bus, clock,
-                        health(), ticketing.notifications(), desk));
+                        health(), ticketing.notifications(), desk, ticketing.organisation()));
         httpPort = await(console.start());
         closeables.push(new Stop("console server", () -> await(console.stop())));
         LOG.info("Hotline console on http://{}:{}/", settings.http().host(), httpPort);

@@ -6,6 +6,7 @@ import org.hotline.platform.call.CallLog;
 import org.hotline.platform.customer.CustomerDirectory;
 import org.hotline.platform.event.EventBus;
 import org.hotline.platform.notify.Notifications;
+import org.hotline.platform.org.Organisation;
 import org.hotline.platform.ticket.TicketService;
 import org.hotline.platform.user.UserDirectory;
 import org.hotline.ticketing.audit.DbAuditLog;
@@ -23,6 +24,7 @@ import org.hotline.ticketing.db.DatabaseHealth;
 import org.hotline.ticketing.notify.DbNotificationWriter;
 import org.hotline.ticketing.notify.DbNotifications;
 import org.hotline.ticketing.notify.NotificationWriter;
+import org.hotline.ticketing.org.DbOrganisation;
 import org.hotline.ticketing.ticket.DbTicketService;
 import org.hotline.ticketing.user.DbUserDirectory;
 import org.hotline.ticketing.user.LockoutPolicy;
@@ -48,6 +50,7 @@ public final class Ticketing implements AutoCloseable {
     private DbTicketDesk desk;
     private final DbNotificationWriter notificationWriter;
     private final DbNotifications notifications;
+    private final DbOrganisation organisation;
 
     /** With the production password hashing (600,000 PBKDF2 iterations) and the default lockout. */
     public Ticketing(Database db, Clock clock) {
@@ -69,6 +72,7 @@ public final class Ticketing implements AutoCloseable {
         this.callbacks = new DbCallbackService(db, clock, DbCallbackService.DEFAULT_MAX_ATTEMPTS);
         this.audit = new DbAuditLog(db);
         this.health = DatabaseHealth.of(db, clock);
+        this.organisation = new DbOrganisation(db, clock);
         // until the business calendars are wired in here, every moment is a working one (nothing waits)
         WorkingHours workingHours = (session, username, at) -> at;
         this.notificationWriter = new DbNotificationWriter(db, workingHours);
@@ -141,6 +145,11 @@ public final class Ticketing implements AutoCloseable {
     /** Call {@link CallRecorder#start} once with the event bus to have call records written. */
     public CallRecorder callRecorder() {
         return callRecorder;
+    }
+
+    /** Departments, their managers and members. */
+    public Organisation organisation() {
+        return organisation;
     }
 
     public Database database() {

@@ -45,6 +45,9 @@ public final class TicketForm {
         Channel channel = body.optionalEnum("channel", Channel.class);
         Contact contact = new Contact(body.optionalText("contactName", NAME_MAX),
                 body.optionalText("contactPhone", PHONE_MAX), body.optionalText("contactEmail", EMAIL_MAX));
+        if (contact.name() == null && contact.phone() == null && contact.email() == null) {
+            contact = null;
+        }
         return new NewTicket(type, category, priority == null ? TicketPriority.NORMAL : priority, customerId,
                 productId, callId, serviceMode, description, complaintClass, severity,
                 channel == null ? Channel.PHONE : channel, contact, body.optionalText("productModel", MODEL_MAX),

@@ -40,7 +40,7 @@ class NotificationApiTest extends StackTestBase {
     }
 
     private Ticket ticket() {
-        return backend.ticketing.tickets().create(new NewTicket(TicketType.COMPLAINT, "服务质量",
+        return backend.ticketing.tickets().create(new NewTicket(TicketType.CONSULTATION, "服务质量",
                 TicketPriority.NORMAL, null, null, null, ServiceMode.PHONE, "客户投诉维修等待太久。"), "agent1");
     }
 

@@ -82,6 +82,8 @@ class AuthorizationMatrixTest {
         row("POST /api/tickets",                       E401, OK,   OK,   OK,   E403);
         row("GET /api/tickets",                        E401, OK,   OK,   OK,   E403);
         row("GET /api/tickets/:id",                    E401, OK,   OK,   OK,   E403);
+        row("POST /api/tickets/:id/actions/:action",   E401, OK,   OK,   OK,   E403);
+        row("GET /api/worklist",                       E401, OK,   OK,   OK,   E403);
         row("GET /api/tickets/:id/choices",            E401, OK,   OK,   OK,   E403);
         row("GET /api/customers",                      E401, OK,   OK,   OK,   E403);
         row("GET /api/customers/:id",                  E401, OK,   OK,   OK,   E403);
@@ -96,6 +98,13 @@ class AuthorizationMatrixTest {
         row("GET /api/notifications",                  E401, OK,   OK,   OK,   OK);
         row("POST /api/notifications/:id/read",        E401, OK,   OK,   OK,   OK);
         row("POST /api/notifications/read-all",        E401, OK,   OK,   OK,   OK);
+        row("GET /api/admin/users",                    E401, E403, E403, OK,   E403);
+        row("POST /api/admin/users",                   E401, E403, E403, OK,   E403);
+        row("PUT /api/admin/users/:username",          E401, E403, E403, OK,   E403);
+        row("POST /api/admin/users/:username/password", E401, E403, E403, OK,  E403);
+        row("GET /api/admin/departments",              E401, E403, E403, OK,   E403);
+        row("POST /api/admin/departments",             E401, E403, E403, OK,   E403);
+        row("PUT /api/admin/departments/:code",        E401, E403, E403, OK,   E403);
     }
 
     /** A minimal valid body per route (none: an empty object), so that an allowed request reaches the route. */

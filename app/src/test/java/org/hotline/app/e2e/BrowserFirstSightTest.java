@@ -161,7 +161,8 @@ class BrowserFirstSightTest extends BrowserTestBase {
         start(BrowserFirstSightTest::users);
         logIn("boss", "supervisor");
         assertThat(browser.findElements(By.cssSelector("#nav a")))
-                .extracting(e -> e.getAttribute("data-nav")).containsExactly("supervisor.html", "tickets.html");
+                .extracting(e -> e.getAttribute("data-nav"))
+                .containsExactly("supervisor.html", "tickets.html", "admin.html");
         chromium.consoleProblems();
 
         browser.get(f.base + "/agent.html");

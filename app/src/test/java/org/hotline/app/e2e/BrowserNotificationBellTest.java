@@ -40,7 +40,7 @@ class BrowserNotificationBellTest extends BrowserTestBase {
     }
 
     private Ticket ticket() {
-        return f.platform.ticketing().tickets().create(new NewTicket(TicketType.REPAIR, "屏幕故障",
+        return f.platform.ticketing().tickets().create(new NewTicket(TicketType.CONSULTATION, "屏幕故障",
                 TicketPriority.NORMAL, null, null, null, ServiceMode.CARRY_IN, "屏幕出现绿线。"), "agent1");
     }
 
