@@ -86,8 +86,7 @@ export function renderFilters(state) {
 export function renderList(state) {
   const { rows, total, offset } = state.list;
   const last = Math.min(offset + rows.length, total);
-  return html`${renderFilters(state)}
-    <table class="grid wide" data-testid="ticket-list">${head('')}
+  return html`<table class="grid wide" data-testid="ticket-list">${head('')}
       <tbody>${rows.length ? rows.map((r) => html`<tr data-ticket="${r.number}">${rowCells(r, state.now)}</tr>`)
     : empty(state.list, 7)}</tbody></table>
     <p class="pager">

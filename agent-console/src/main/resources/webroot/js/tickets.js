@@ -11,7 +11,7 @@ import { startPage } from './page.js';
 import {
   actionBody, fieldKind, initialState, listQuery, missingFields, reduce, span, urgency,
 } from './tickets-model.js';
-import { renderMain, renderPickers, renderTabs } from './tickets-view.js';
+import { renderFilters, renderMain, renderPickers, renderTabs } from './tickets-view.js';
 
 const WORKLIST_LIMIT = 100;
 const REFRESH_MS = 2000;
@@ -20,10 +20,20 @@ const $ = (id) => document.getElementById(id);
 
 let state = null;
 
-function draw() {
+/**
+ * Redraws the page from the state. The list's filter form is drawn only when the list is entered (or the language
+ * changes: force), so that a live refresh of the rows never takes a half-typed search away from the user.
+ */
+function draw(force = false) {
   render($('tk-tabs'), renderTabs(state));
   render($('tk-main'), renderMain(state));
   render($('tk-pickers'), renderPickers(state));
+  const filters = $('tk-filter-box');
+  const listing = state.view === 'list';
+  if (listing && (force || filters.hidden)) {
+    render(filters, renderFilters(state));
+  }
+  filters.hidden = !listing;
   document.body.dataset.view = state.view;
 }
 
@@ -47,27 +57,43 @@ function tick() {
 const rowsOf = (body) => (Array.isArray(body) ? body : body.rows ?? body.tickets ?? body.worklist ?? []);
 const message = (e) => e?.message ?? String(e);
 
-async function loadWorklist() {
+const latest = {};
+
+/**
+ * Requests one part of the page and applies the answer only if no newer request for that part was made meanwhile
+ * (a slow answer to an old filter must not replace the answer to the new one).
+ */
+async function load(part, request, failed = (e) => message(e)) {
+  const seq = (latest[part] ?? 0) + 1;
+  latest[part] = seq;
+  let outcome;
   try {
-    dispatch({ type: 'worklistLoaded', rows: rowsOf(await get(`/api/worklist?limit=${WORKLIST_LIMIT}`)) });
+    outcome = await request();
   } catch (e) {
-    dispatch({ type: 'loadFailed', part: 'worklist', message: message(e) });
+    outcome = { type: 'loadFailed', part, message: failed(e) };
   }
+  if (latest[part] === seq) {
+    dispatch(outcome);
+  }
+  return latest[part] === seq && outcome.type !== 'loadFailed';
 }
 
-async function loadList() {
-  try {
+function loadWorklist() {
+  return load('worklist', async () => ({ type: 'worklistLoaded',
+    rows: rowsOf(await get(`/api/worklist?limit=${WORKLIST_LIMIT}`)) }));
+}
+
+function loadList() {
+  return load('list', async () => {
     const body = await get(`/api/tickets?${listQuery(state.list)}`);
     const rows = rowsOf(body);
-    dispatch({ type: 'listLoaded', rows, total: body.total ?? rows.length });
-  } catch (e) {
-    dispatch({ type: 'loadFailed', part: 'list', message: message(e) });
-  }
+    return { type: 'listLoaded', rows, total: body.total ?? rows.length };
+  });
 }
 
 /** The managers' view: stalled and overdue tickets of every department the manager may see. */
-async function loadManagers() {
-  try {
+function loadManagers() {
+  return load('managers', async () => {
     const [stalled, overdue] = await Promise.all([get('/api/tickets?stalled=true&limit=200'),
       get('/api/tickets?overdue=true&limit=200')]);
     const byId = new Map();
@@ -75,10 +101,8 @@ async function loadManagers() {
       const id = r.id ?? r.ticket?.id;
       byId.set(id, { ...(byId.get(id) ?? {}), ...r });
     });
-    dispatch({ type: 'managersLoaded', rows: [...byId.values()] });
-  } catch (e) {
-    dispatch({ type: 'loadFailed', part: 'managers', message: message(e) });
-  }
+    return { type: 'managersLoaded', rows: [...byId.values()] };
+  });
 }
 
 /** The pickers of the ticket's forms; a form still takes typed names when they cannot be read. */
@@ -91,15 +115,11 @@ async function loadChoices(id) {
 }
 
 async function loadTicket(id) {
-  try {
-    dispatch({ type: 'ticketLoaded', ticket: await get(`/api/tickets/${id}`) });
-    if (state.detail.ticket?.allowedActions.some((a) => a.fields.some((f) => f.name.startsWith('assignee')
-      || f.name.startsWith('department')))) {
-      loadChoices(id);
-    }
-  } catch (e) {
-    dispatch({ type: 'loadFailed', part: 'detail', message: e.status === 404 || e.status === 403
-      ? t('tk.notFound') : message(e) });
+  const loaded = await load('detail', async () => ({ type: 'ticketLoaded', ticket: await get(`/api/tickets/${id}`) }),
+    (e) => (e.status === 404 || e.status === 403 ? t('tk.notFound') : message(e)));
+  if (loaded && state.detail.ticket?.allowedActions.some((a) => a.fields.some((f) => f.name.startsWith('assignee')
+    || f.name.startsWith('department')))) {
+    loadChoices(id);
   }
 }
 
@@ -193,13 +213,22 @@ function wire() {
     event.preventDefault();
     if (event.target.id === 'tk-action-form') {
       submitAction();
-    } else if (event.target.id === 'tk-filters') {
-      const data = new FormData(event.target);
-      ['type', 'status', 'assignee', 'department', 'q'].forEach((name) => dispatch(
-        { type: 'filter', name, value: String(data.get(name) ?? '') }, false));
-      ['overdue', 'stalled'].forEach((name) => dispatch({ type: 'filter', name, value: data.has(name) }, false));
-      loadList();
     }
+  });
+  // the filter form keeps the state up to date as the user types; searching loads the first page
+  const filters = $('tk-filter-box');
+  const onFilter = (event) => {
+    const el = event.target;
+    if (el.name) {
+      dispatch({ type: 'filter', name: el.name, value: el.type === 'checkbox' ? el.checked : el.value }, false);
+    }
+  };
+  filters.addEventListener('input', onFilter);
+  filters.addEventListener('change', onFilter);
+  filters.addEventListener('submit', (event) => {
+    event.preventDefault();
+    dispatch({ type: 'page', offset: 0 }, false);
+    loadList();
   });
   window.addEventListener('popstate', () => route());
 }
@@ -244,7 +273,7 @@ const user = await startPage(rolesOf('tickets.html'));
 $('user-name').textContent = user.displayName || user.username;
 state = initialState(user, Date.now());
 wire();
-onLanguageChange(draw);
+onLanguageChange(() => draw(true));
 route();
 setInterval(tick, 1000);
 connectLive(onLive);

@@ -30,8 +30,9 @@ import org.openqa.selenium.support.ui.Select;
  * A complaint's whole life in a real headless Chromium against a whole node (W2): an agent records it from the
  * screen-pop and opens it in the ticket workspace, the complaint manager assigns a handler and a department, the
  * handler starts and resolves it with the customer told, the manager closes it; a stale action says someone else
- * changed the ticket; an overdue complaint, after one pass of the clock scheduler at a later instant (no waiting for
- * business time), shows escalated and overdue in the department manager's worklist and per-department view.
+ * changed the ticket; the list filters, searches and pages; an overdue complaint, after one pass of the clock
+ * scheduler at a later instant (no waiting for business time), shows escalated and overdue in the department
+ * manager's worklist and per-department view.
  */
 class BrowserComplaintJourneyTest extends BrowserTestBase {
     private static final String CUSTOMER_PHONE = "13912345678";
@@ -256,6 +257,40 @@ class BrowserComplaintJourneyTest extends BrowserTestBase {
         assertThat(qa.getText()).contains(number, "已升级");
         assertThat(qa.findElement(By.cssSelector("h3")).getText()).contains("超时 1");
         assertThat(chromium.consoleProblems()).as("the workspace logs no error or warning").isEmpty();
+    }
+
+    @Test
+    void theTicketListFiltersByTypeAndStatusSearchesByPhoneAndPages() {
+        String agent = f.login("agent1", PASSWORD);
+        for (int i = 0; i < 22; i++) {
+            createComplaint(agent, "NORMAL");
+        }
+        Fixture.Response other = f.post("/api/tickets", agent, Map.of("type", "COMPLAINT", "category", "收费争议",
+                "serviceMode", "PHONE", "description", "客户投诉维修收费不透明", "complaintClass", "SERVICE_QUALITY",
+                "severity", "NORMAL", "contactName", "赵先生", "contactPhone", "13700002222"));
+        assertThat(other.status()).as("create: %s", other.body()).isEqualTo(201);
+        String byPhone = other.body().get("number").asText();
+        act(f.login("complaint_manager", PASSWORD), other.body().get("id").asLong(), "assign",
+                Map.of("assignee", "complaint_handler"));
+
+        logInAs("complaint_manager", "tickets.html");
+        visible("[data-view=list]").click();
+        new Select(visible("#tk-filters select[name=type]")).selectByValue("COMPLAINT");
+        new Select(visible("#tk-filters select[name=status]")).selectByValue("NEW");
+        visible("#tk-filters button[type=submit]").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".pager"), "共 22 条"));
+        assertThat(browser.findElements(By.cssSelector("[data-testid=ticket-list] tr[data-ticket]"))).hasSize(20);
+        visible(".pager button[data-page='20']").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".pager"), "第 21–22 条"));
+        assertThat(browser.findElements(By.cssSelector("[data-testid=ticket-list] tr[data-ticket]"))).hasSize(2);
+
+        new Select(visible("#tk-filters select[name=type]")).selectByValue("");
+        new Select(visible("#tk-filters select[name=status]")).selectByValue("");
+        visible("#tk-filters input[name=q]").sendKeys("13700002222");
+        visible("#tk-filters button[type=submit]").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".pager"), "共 1 条"));
+        assertThat(browser.findElements(By.cssSelector("[data-testid=ticket-list] tr[data-ticket]")))
+                .extracting(e -> e.getAttribute("data-ticket")).containsExactly(byPhone);
     }
 
     /**
