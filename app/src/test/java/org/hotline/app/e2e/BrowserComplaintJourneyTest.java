@@ -22,6 +22,7 @@ import org.hotline.ticketing.workflow.DbTicketDesk;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -30,7 +31,7 @@ import org.openqa.selenium.support.ui.Select;
  * A complaint's whole life in a real headless Chromium against a whole node (W2): an agent records it from the
  * screen-pop and opens it in the ticket workspace, the complaint manager assigns a handler and a department, the
  * handler starts and resolves it with the customer told, the manager closes it; a stale action says someone else
- * changed the ticket; the list filters, searches and pages; an overdue complaint, after one pass of the clock
+ * changed the ticket; an open ticket follows others' actions live; the list filters, searches and pages; an overdue complaint, after one pass of the clock
  * scheduler at a later instant (no waiting for business time), shows escalated and overdue in the department
  * manager's worklist and per-department view.
  */
@@ -257,6 +258,26 @@ class BrowserComplaintJourneyTest extends BrowserTestBase {
         assertThat(qa.getText()).contains(number, "已升级");
         assertThat(qa.findElement(By.cssSelector("h3")).getText()).contains("超时 1");
         assertThat(chromium.consoleProblems()).as("the workspace logs no error or warning").isEmpty();
+    }
+
+    @Test
+    void anOpenTicketFollowsWhatOthersDoToItWithoutAReload() {
+        String manager = f.login("complaint_manager", PASSWORD);
+        JsonNode ticket = createComplaint(f.login("agent1", PASSWORD), "NORMAL");
+        long id = ticket.get("id").asLong();
+        act(manager, id, "assign", Map.of("assignee", "complaint_handler", "departments", List.of("QA")));
+
+        logInAs("complaint_handler", "tickets.html");
+        browser.get(f.base + "/tickets.html?id=" + id);
+        awaitStatus("已指派");
+        ((JavascriptExecutor) browser).executeScript("window.__sameDocument = true;");
+
+        act(manager, id, "comment", Map.of("text", "请今天内联系客户", "visibleToCustomer", false));
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=timeline]"),
+                "请今天内联系客户"));
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.__sameDocument;"))
+                .as("the page refreshed the ticket itself, it was not reloaded").isEqualTo(true);
     }
 
     @Test
