@@ -95,6 +95,8 @@ CREATE TABLE clock_alarms (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- Append-only: a breach is inserted once and never updated or deleted (closing or reopening a ticket keeps it).
+-- No foreign key to tickets on purpose: the scheduler inserts breaches while a workflow step may hold the ticket
+-- row, and a foreign-key check would wait for that lock (tickets are never deleted).
 CREATE TABLE clock_breaches (
     id          BIGINT      NOT NULL AUTO_INCREMENT,
     ticket_id   BIGINT      NOT NULL,
@@ -107,8 +109,7 @@ CREATE TABLE clock_breaches (
     recorded_by VARCHAR(64) NOT NULL,
     PRIMARY KEY (id),
     UNIQUE KEY uq_clock_breaches_run (ticket_id, clock, run),
-    KEY idx_clock_breaches_due (due_at),
-    CONSTRAINT fk_clock_breaches_ticket FOREIGN KEY (ticket_id) REFERENCES tickets (id)
+    KEY idx_clock_breaches_due (due_at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- 每日检查: one row per local day and department, inserted by the node that sends it (the key makes it once).

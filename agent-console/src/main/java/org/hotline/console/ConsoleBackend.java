@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Objects;
 import org.hotline.platform.audit.AuditLog;
 import org.hotline.platform.call.CallLog;
+import org.hotline.platform.calendar.Calendars;
 import org.hotline.platform.callback.CallbackService;
 import org.hotline.platform.customer.CustomerDirectory;
 import org.hotline.platform.event.EventBus;
@@ -26,7 +27,7 @@ public record ConsoleBackend(UserDirectory users, AgentDesk agents, CallLog call
                              TicketService tickets, CallbackService callbacks, LiveStatsView stats,
                              SwitchControl switchControl, AuditLog audit, EventBus bus, Clock clock,
                              HealthCheck health, Notifications notifications, TicketDesk desk,
-                             Organisation organisation) {
+                             Organisation organisation, Calendars calendars) {
     public ConsoleBackend {
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(agents, "agents");
@@ -43,5 +44,6 @@ public record ConsoleBackend(UserDirectory users, AgentDesk agents, CallLog call
         Objects.requireNonNull(notifications, "notifications");
         Objects.requireNonNull(desk, "desk");
         Objects.requireNonNull(organisation, "organisation");
+        Objects.requireNonNull(calendars, "calendars");
     }
 }

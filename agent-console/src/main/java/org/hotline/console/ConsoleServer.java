@@ -203,6 +203,7 @@ public final class ConsoleServer {
         router.route("/api/*").handler(new CsrfGuard(edge));
         router.route("/api/*").handler(new AuthHandler(sessions, cookie));
         router.post("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
+        router.put("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
 
         new HealthRoutes(backend.health(), blocking, backend.clock()).mount(router);
         new AuthRoutes(new Login(backend.users(), sessions, throttle, backend.audit(), backend.clock()), ender, cookie,
@@ -221,6 +222,7 @@ public final class ConsoleServer {
         new CustomerRoutes(history, blocking).mount(router);
         new CallbackRoutes(backend.callbacks(), acd, dialer, blocking).mount(router);
         new NotificationRoutes(backend.notifications(), blocking).mount(router);
+        new org.hotline.console.calendar.CalendarRoutes(backend.calendars(), addresses, blocking).mount(router);
         router.get("/api/ws").handler(new WebSocketEndpoint(sockets, relay, broadcaster, acd, sessions, callFeatures,
                 blocking, edge));
 

@@ -10,20 +10,23 @@ import org.hotline.platform.org.Organisation;
 import org.hotline.platform.ticket.TicketService;
 import org.hotline.platform.user.UserDirectory;
 import org.hotline.ticketing.audit.DbAuditLog;
+import org.hotline.ticketing.calendar.DbCalendars;
+import org.hotline.ticketing.clock.ClockScheduler;
+import org.hotline.ticketing.clock.DbClockKeeper;
+import org.hotline.ticketing.clock.DbWorkingHours;
+import org.hotline.ticketing.clock.Escalator;
+import org.hotline.ticketing.clock.SlaPolicies;
+import org.hotline.ticketing.notify.NotificationWriter;
 import org.hotline.ticketing.call.CallRecorder;
 import org.hotline.ticketing.callback.DbCallbackService;
 import org.hotline.ticketing.clock.WorkingHours;
 import org.hotline.ticketing.call.DbCallLog;
-import org.hotline.ticketing.calendar.DbCalendars;
 import org.hotline.ticketing.clock.ClockKeeper;
-import org.hotline.ticketing.clock.DbClockKeeper;
-import org.hotline.ticketing.clock.SlaPolicies;
 import org.hotline.ticketing.customer.DbCustomerDirectory;
 import org.hotline.ticketing.db.Database;
 import org.hotline.ticketing.db.DatabaseHealth;
 import org.hotline.ticketing.notify.DbNotificationWriter;
 import org.hotline.ticketing.notify.DbNotifications;
-import org.hotline.ticketing.notify.NotificationWriter;
 import org.hotline.ticketing.org.DbOrganisation;
 import org.hotline.ticketing.ticket.DbTicketService;
 import org.hotline.ticketing.user.DbUserDirectory;
@@ -51,6 +54,8 @@ public final class Ticketing implements AutoCloseable {
     private final DbNotificationWriter notificationWriter;
     private final DbNotifications notifications;
     private final DbOrganisation organisation;
+    private final DbCalendars calendars;
+    private final DbClockKeeper clockKeeper;
 
     /** With the production password hashing (600,000 PBKDF2 iterations) and the default lockout. */
     public Ticketing(Database db, Clock clock) {
@@ -72,6 +77,8 @@ public final class Ticketing implements AutoCloseable {
         this.callbacks = new DbCallbackService(db, clock, DbCallbackService.DEFAULT_MAX_ATTEMPTS);
         this.audit = new DbAuditLog(db);
         this.health = DatabaseHealth.of(db, clock);
+        this.calendars = new DbCalendars(db, clock, audit);
+        this.clockKeeper = new DbClockKeeper(db, SlaPolicies.standard(), calendars, ClockScheduler.defaultNode());
         this.organisation = new DbOrganisation(db, clock);
         // until the business calendars are wired in here, every moment is a working one (nothing waits)
         WorkingHours workingHours = (session, username, at) -> at;
@@ -102,13 +109,14 @@ public final class Ticketing implements AutoCloseable {
         return desk;
     }
 
-    /**
-     * The ticket workflow on the database clocks (the standard SLA policies, the business calendars; {@code node}
-     * names this platform node in the clocks' records) and the database notifications.
-     */
-    public DbTicketDesk workflow(String node, EventBus bus) {
-        return workflow(new DbClockKeeper(db, SlaPolicies.standard(), new DbCalendars(db, clock, audit), node),
-                notificationWriter, bus);
+    /** The ticket workflow on this database's clocks ({@link #clockKeeper}) and notifications. */
+    public DbTicketDesk workflow(EventBus bus) {
+        return workflow(clockKeeper, notificationWriter, bus);
+    }
+
+    /** The ticket workflow once {@link #workflow} started it. */
+    public synchronized java.util.Optional<DbTicketDesk> desk() {
+        return java.util.Optional.ofNullable(desk);
     }
 
     /** The database as a part of the node's health (a cached {@code SELECT 1}). */
@@ -158,6 +166,27 @@ public final class Ticketing implements AutoCloseable {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** The business calendars (the clocks' and the admins' view). */
+    public DbCalendars calendars() {
+        return calendars;
+    }
+
+    /** The SLA clocks, for the workflow to change inside its transactions. */
+    public DbClockKeeper clockKeeper() {
+        return clockKeeper;
+    }
+
+    /** When users work, from their department's calendar (for notifications held until working hours). */
+    public DbWorkingHours workingHours() {
+        return new DbWorkingHours(calendars);
+    }
+
+    /** A scheduler firing this database's clocks; the caller starts and closes it. */
+    public ClockScheduler clockScheduler(NotificationWriter notifications, Escalator escalator,
+                                         ClockScheduler.Settings settings) {
+        return new ClockScheduler(db, calendars, notifications, escalator, settings, clock);
     }
 
     @Override

@@ -91,7 +91,10 @@ public final class AccessPolicy {
             rule(HttpMethod.POST, "/api/admin/users/:username/password", Access.ADMIN),
             rule(HttpMethod.GET, "/api/admin/departments", Access.ADMIN),
             rule(HttpMethod.POST, "/api/admin/departments", Access.ADMIN),
-            rule(HttpMethod.PUT, "/api/admin/departments/:code", Access.ADMIN));
+            rule(HttpMethod.PUT, "/api/admin/departments/:code", Access.ADMIN),
+            // business calendars of the SLA clocks
+            rule(HttpMethod.GET, "/api/admin/calendars", Access.ADMIN),
+            rule(HttpMethod.PUT, "/api/admin/calendars/:code", Access.ADMIN));
 
     private AccessPolicy() {
     }

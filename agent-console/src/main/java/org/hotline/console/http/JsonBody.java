@@ -253,4 +253,10 @@ public final class JsonBody {
         }
         return items;
     }
+
+    /** The raw value of {@code field} (already checked for clean text), or null when absent or JSON null. */
+    public JsonNode optionalNode(String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value;
+    }
 }

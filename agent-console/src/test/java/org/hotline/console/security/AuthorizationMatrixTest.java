@@ -105,6 +105,8 @@ class AuthorizationMatrixTest {
         row("GET /api/admin/departments",              E401, E403, E403, OK,   E403);
         row("POST /api/admin/departments",             E401, E403, E403, OK,   E403);
         row("PUT /api/admin/departments/:code",        E401, E403, E403, OK,   E403);
+        row("GET /api/admin/calendars",                E401, E403, E403, OK,   E403);
+        row("PUT /api/admin/calendars/:code",          E401, E403, E403, OK,   E403);
     }
 
     /** A minimal valid body per route (none: an empty object), so that an allowed request reaches the route. */

@@ -61,7 +61,7 @@ public final class Stack implements AutoCloseable {
                 backend.ticketing.customers(), backend.ticketing.tickets(), backend.ticketing.callbacks(), stats, sim,
                 backend.ticketing.audit(), backend.bus, backend.clock,
                 HealthCheck.of(List.of(backend.ticketing.health(), sim)), backend.ticketing.notifications(),
-                backend.desk, backend.ticketing.organisation());
+                backend.desk, backend.ticketing.organisation(), backend.ticketing.calendars());
         backend.desk.servedCustomers(new AcdServedCustomer(acd, backend.ticketing.calls()));
         this.server = new ConsoleServer(backend.vertx, new ConsoleConfig("127.0.0.1", 0, auth,
                 org.hotline.console.agent.AcdAgents::consoleDevice, dialPolicy), ports);

@@ -24,7 +24,14 @@ import org.hotline.ticketing.user.LockoutPolicy;
  */
 public record Settings(String profile, Http http, Db db, boolean demoSeed, List<Queue> queues, String ivrFlowDir,
                        Simulation simulation, Telephony telephony, Asterisk asterisk, Auth auth,
-                       Outbound outbound) {
+                       Outbound outbound, Clocks clocks) {
+
+    /**
+     * The SLA clock scheduler of this node: how often it looks for due clocks, the local time of the daily check
+     * (每日检查, in each department's calendar) and the node's name in claims (empty: $HOSTNAME-pid).
+     */
+    public record Clocks(String nodeId, Duration schedulerInterval, java.time.LocalTime dailyCheckAt) {
+    }
 
     /**
      * Outbound calls: the dial plan, regular expressions over the destination as dialled (empty: any destination).
@@ -176,7 +183,28 @@ public record Settings(String profile, Http http, Db db, boolean demoSeed, List<
                 telephony(h.getString("telephony")),
                 asterisk(h.getConfig("asterisk")),
                 auth(h.getConfig("auth")),
-                outbound(h.getConfig("outbound")));
+                outbound(h.getConfig("outbound")),
+                clocks(h.getConfig("clocks")));
+    }
+
+    private static Clocks clocks(Config c) {
+        Duration interval = c.getDuration("scheduler-interval");
+        if (interval.compareTo(Duration.ofSeconds(1)) < 0 || interval.compareTo(Duration.ofMinutes(10)) > 0) {
+            throw new IllegalArgumentException(
+                    "invalid configuration: hotline.clocks.scheduler-interval must be 1s..10m, was " + interval);
+        }
+        java.time.LocalTime at;
+        try {
+            at = java.time.LocalTime.parse(c.getString("daily-check-at"));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("invalid configuration: hotline.clocks.daily-check-at must be HH:mm, was "
+                    + c.getString("daily-check-at"));
+        }
+        String node = c.getString("node-id").strip();
+        if (node.length() > 64) {
+            throw new IllegalArgumentException("invalid configuration: hotline.clocks.node-id is longer than 64");
+        }
+        return new Clocks(node, interval, at);
     }
 
     private static Auth auth(Config a) {

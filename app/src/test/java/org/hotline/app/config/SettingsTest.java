@@ -219,4 +219,20 @@ class SettingsTest {
                 "hotline.http.max-connections-per-address", 0))))
                 .hasMessageContaining("hotline.http.max-connections-per-address");
     }
+
+    @Test
+    void theClockSchedulerRunsEveryFifteenSecondsWithTheDailyCheckAtHalfPastEight() {
+        Settings.Clocks c = Settings.from(ConfigFactory.empty()).clocks();
+        assertThat(c.schedulerInterval()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(c.dailyCheckAt()).isEqualTo(java.time.LocalTime.of(8, 30));
+        assertThat(c.nodeId()).isEmpty();
+        Settings.Clocks set = Settings.from(ConfigFactory.parseMap(Map.of("hotline.clocks.node-id", "node-2",
+                "hotline.clocks.daily-check-at", "07:45", "hotline.clocks.scheduler-interval", "5s"))).clocks();
+        assertThat(set).isEqualTo(new Settings.Clocks("node-2", Duration.ofSeconds(5), java.time.LocalTime.of(7, 45)));
+        assertThatThrownBy(() -> Settings.from(ConfigFactory.parseMap(Map.of("hotline.clocks.daily-check-at", "8h"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hotline.clocks.daily-check-at");
+        assertThatThrownBy(() -> Settings.from(ConfigFactory.parseMap(
+                Map.of("hotline.clocks.scheduler-interval", "1ms"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hotline.clocks.scheduler-interval");
+    }
 }

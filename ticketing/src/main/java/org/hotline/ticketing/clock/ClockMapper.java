@@ -13,10 +13,16 @@ import org.hotline.platform.ticket.workflow.ClockState;
 interface ClockMapper {
     String COLUMNS = "ticket_id, name, state, due_at, started_at, paused_since, pause_reason, remaining_ms, met_at, "
             + "breached_at, policy, target_ms, basis, calendar_code, run";
+    String READ = COLUMNS + ", stopped_at";
 
     record ClockRow(long ticketId, ClockName name, ClockState state, Instant dueAt, Instant startedAt,
                     Instant pausedSince, String pauseReason, Long remainingMs, Instant metAt, Instant breachedAt,
-                    String policy, long targetMs, SlaPolicies.Basis basis, String calendarCode, int run) {
+                    String policy, long targetMs, SlaPolicies.Basis basis, String calendarCode, int run,
+                    Instant stoppedAt) {
+        /** Stopped by the workflow (met, or dealt with after a breach), as opposed to breached and still open. */
+        boolean stopped() {
+            return stoppedAt != null;
+        }
     }
 
     record SubjectRow(long ticketId, String number, String assignee, String departmentIds, boolean urgent) {
@@ -36,10 +42,10 @@ interface ClockMapper {
             + "WHERE ticket_id = #{ticketId}")
     SubjectRow subject(@Param("ticketId") long ticketId);
 
-    @Select("SELECT " + COLUMNS + " FROM ticket_clocks WHERE ticket_id = #{ticketId}")
+    @Select("SELECT " + READ + " FROM ticket_clocks WHERE ticket_id = #{ticketId}")
     List<ClockRow> clocks(@Param("ticketId") long ticketId);
 
-    @Select("SELECT " + COLUMNS + " FROM ticket_clocks WHERE ticket_id = #{ticketId} FOR UPDATE")
+    @Select("SELECT " + READ + " FROM ticket_clocks WHERE ticket_id = #{ticketId} FOR UPDATE")
     List<ClockRow> lockClocks(@Param("ticketId") long ticketId);
 
     @Insert("INSERT INTO ticket_clocks (" + COLUMNS + ", updated_at) VALUES (#{c.ticketId}, #{c.name}, #{c.state}, "
@@ -79,7 +85,7 @@ interface ClockMapper {
 
     // --- the scheduler's claims
 
-    @Select("SELECT " + COLUMNS + " FROM ticket_clocks WHERE state = 'RUNNING' AND due_at <= #{now} "
+    @Select("SELECT " + READ + " FROM ticket_clocks WHERE state = 'RUNNING' AND due_at <= #{now} "
             + "ORDER BY due_at LIMIT #{limit} FOR UPDATE SKIP LOCKED")
     List<ClockRow> claimDueClocks(@Param("now") Instant now, @Param("limit") int limit);
 
@@ -87,9 +93,20 @@ interface ClockMapper {
             + "WHERE ticket_id = #{ticketId} AND name = #{name} AND state = 'RUNNING'")
     int markBreached(@Param("ticketId") long ticketId, @Param("name") ClockName name, @Param("now") Instant now);
 
-    @Select("SELECT id, ticket_id, clock, run, step, `action`, target, due_at FROM clock_alarms "
-            + "WHERE status = 'PENDING' AND due_at <= #{now} ORDER BY due_at, id LIMIT 1 FOR UPDATE SKIP LOCKED")
-    AlarmRow claimDueAlarm(@Param("now") Instant now);
+    /** The first due alarm nobody holds, except those of {@code busy} (tickets locked by a workflow step). */
+    @Select("<script>SELECT id, ticket_id, clock, run, step, `action`, target, due_at FROM clock_alarms "
+            + "WHERE status = 'PENDING' AND due_at &lt;= #{now}"
+            + "<if test='busy.size() > 0'> AND ticket_id NOT IN "
+            + "<foreach item='b' collection='busy' open='(' separator=',' close=')'>#{b}</foreach></if>"
+            + " ORDER BY due_at, id LIMIT 1 FOR UPDATE SKIP LOCKED</script>")
+    AlarmRow claimDueAlarm(@Param("now") Instant now, @Param("busy") java.util.Collection<Long> busyTickets);
+
+    /**
+     * Locks the ticket row unless someone holds it: the workflow locks a ticket before its clocks and alarms, so an
+     * alarm being fired (which holds its alarm row) must not wait for the ticket, or the two would deadlock.
+     */
+    @Select("SELECT id FROM tickets WHERE id = #{ticketId} FOR UPDATE SKIP LOCKED")
+    Long lockTicketUnlessBusy(@Param("ticketId") long ticketId);
 
     @Update("UPDATE clock_alarms SET status = 'FIRED', fired_at = #{now}, late_ms = #{lateMs}, claimed_by = #{node}, "
             + "outcome = #{outcome} WHERE id = #{id} AND status = 'PENDING'")

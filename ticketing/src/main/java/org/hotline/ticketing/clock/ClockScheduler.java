@@ -22,6 +22,7 @@ import org.hotline.ticketing.clock.ClockMapper.ClockRow;
 import org.hotline.ticketing.clock.ClockMapper.SubjectRow;
 import org.hotline.ticketing.clock.SchedulerMapper.DepartmentRow;
 import org.hotline.ticketing.db.Database;
+import org.hotline.ticketing.db.SqlErrors;
 import org.hotline.ticketing.notify.NotificationWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,7 @@ public final class ClockScheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClockScheduler.class);
     private static final int BATCH = 200;
     private static final int MAX_ALARMS_PER_RUN = 10_000;
+    private static final int LISTED = 20;
 
     /** When and how: {@code dailyCheckAt} is the local time of each department's calendar. */
     public record Settings(String node, Duration interval, LocalTime dailyCheckAt) {
@@ -70,6 +72,16 @@ public final class ClockScheduler implements AutoCloseable {
         db.registerMapper(SchedulerMapper.class);
     }
 
+    /** This node's name when none is configured: $HOSTNAME (no name lookup) and the process id. */
+    public static String defaultNode() {
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            host = "node";
+        }
+        String node = host + "-" + ProcessHandle.current().pid();
+        return node.length() > 64 ? node.substring(node.length() - 64) : node;
+    }
+
     /** Runs {@link #runOnce} every interval from now on (idempotent). */
     public synchronized void start() {
         if (executor != null) {
@@ -92,8 +104,10 @@ public final class ClockScheduler implements AutoCloseable {
     public Report runOnce(Instant now) {
         int breaches = fireDeadlines(now);
         int alarms = 0;
-        while (alarms < MAX_ALARMS_PER_RUN && fireOneAlarm(now)) {
-            alarms++;
+        java.util.Set<Long> busy = new java.util.HashSet<>();
+        for (Fired f = fireOneAlarm(now, busy); f != Fired.NONE && alarms < MAX_ALARMS_PER_RUN;
+                f = fireOneAlarm(now, busy)) {
+            alarms += f == Fired.FIRED ? 1 : 0;
         }
         int checks = dailyChecks(now);
         return new Report(breaches, alarms, checks);
@@ -119,29 +133,47 @@ public final class ClockScheduler implements AutoCloseable {
         }
     }
 
-    /** Claims, fires and marks one due alarm in one transaction; false when none is due (or all are claimed). */
-    private boolean fireOneAlarm(Instant now) {
+    private enum Fired { NONE, FIRED, BUSY }
+
+    /**
+     * Claims, fires and marks one due alarm in one transaction. NONE when none is due (or the others hold them);
+     * BUSY when the alarm's ticket is locked by a workflow step: it is left for the next pass, and its ticket added
+     * to {@code busy} so that this pass moves on. (A workflow step locks the ticket, then its clocks and alarms; an
+     * alarm holding its row must not wait for the ticket, which escalating or a notification's foreign key would.)
+     */
+    private Fired fireOneAlarm(Instant now, java.util.Set<Long> busy) {
         long[] claimed = {-1};
+        long[] ticket = {-1};
         try {
             return db.inTransaction(s -> {
                 ClockMapper m = s.getMapper(ClockMapper.class);
-                AlarmRow a = m.claimDueAlarm(now);
+                AlarmRow a = m.claimDueAlarm(now, busy);
                 if (a == null) {
-                    return false;
+                    return Fired.NONE;
+                }
+                if (m.lockTicketUnlessBusy(a.ticketId()) == null) {
+                    busy.add(a.ticketId());
+                    return Fired.BUSY; // nothing written; committing releases the alarm row
                 }
                 claimed[0] = a.id();
+                ticket[0] = a.ticketId();
                 String outcome = fire(s, m, a, now);
                 m.markFired(a.id(), now, Duration.between(a.dueAt(), now).toMillis(), settings.node(), outcome);
-                return true;
+                return Fired.FIRED;
             });
         } catch (RuntimeException e) {
             if (claimed[0] < 0) {
                 throw e;
             }
+            if (SqlErrors.isTransient(e)) { // deadlock victim, lost connection: still PENDING, next pass
+                LOG.info("alarm {} not fired now ({}), retried at the next pass", claimed[0], e.toString());
+                busy.add(ticket[0]);
+                return Fired.BUSY;
+            }
             LOG.warn("alarm {} failed, marked FAILED: {}", claimed[0], e.toString());
             db.inTransaction(s -> s.getMapper(ClockMapper.class).markFired(claimed[0], now, 0, settings.node(),
                     "FAILED"));
-            return true;
+            return Fired.FIRED;
         }
     }
 
@@ -196,6 +228,12 @@ public final class ClockScheduler implements AutoCloseable {
         return true;
     }
 
+    /** The first {@value #LISTED} ticket numbers, comma-separated, with "…" when there are more. */
+    private static String numbers(List<String> numbers) {
+        String listed = String.join(",", numbers.subList(0, Math.min(LISTED, numbers.size())));
+        return numbers.size() > LISTED ? listed + ",…" : listed;
+    }
+
     static List<Long> departmentIds(String csv) {
         if (csv == null || csv.isBlank()) {
             return List.of();
@@ -212,15 +250,16 @@ public final class ClockScheduler implements AutoCloseable {
                 BusinessCalendar cal = calendars.calendar(s, d.calendarCode());
                 LocalDate today = LocalDate.ofInstant(now, cal.zone());
                 Instant checkAt = today.atTime(settings.dailyCheckAt()).atZone(cal.zone()).toInstant();
-                if (now.isBefore(checkAt) || cal.periodsOn(today).isEmpty()) {
+                if (now.isBefore(checkAt) || cal.periodsOn(today).isEmpty() || m.checked(today, d.id()) > 0) {
                     continue;
                 }
-                int stalled = m.stalled(d.id(), now);
-                int overdue = m.overdue(d.id(), now);
-                if (m.claimDailyCheck(today, d.id(), settings.node(), now, stalled, overdue) == 1) {
+                List<String> stalled = m.stalled(d.id(), now);
+                List<String> overdue = m.overdue(d.id(), now);
+                if (m.claimDailyCheck(today, d.id(), settings.node(), now, stalled.size(), overdue.size()) == 1) {
                     notifications.toDepartmentManagers(s, List.of(d.id()), "daily.check",
-                            Map.of("department", d.code(), "day", today.toString(), "stalled",
-                                    String.valueOf(stalled), "overdue", String.valueOf(overdue)),
+                            Map.of("department", d.code(), "day", today.toString(),
+                                    "stalled", String.valueOf(stalled.size()), "overdue", String.valueOf(overdue.size()),
+                                    "stalledTickets", numbers(stalled), "overdueTickets", numbers(overdue)),
                             null, false, now);
                     sent++;
                 }

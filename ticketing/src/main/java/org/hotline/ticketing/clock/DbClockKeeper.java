@@ -25,8 +25,9 @@ import org.hotline.ticketing.db.Database;
  * remaining business time and drops the due time; a resume counts the remainder from then. Alarms (the ladder) are
  * rewritten whenever the due time moves; a step that already fired in this run is not fired again.
  *
- * <p>A MET or BREACHED clock is started afresh (a new run) only when the ticket had been resolved, i.e. its
- * RESOLUTION clock was not running: that is a reopen. STAGNATION is restarted by every qualifying activity.
+ * <p>A MET or BREACHED clock is started afresh (a new run) only when the ticket had been resolved, i.e. the workflow
+ * had stopped its RESOLUTION clock: that is a reopen. STAGNATION is restarted by every qualifying activity until the
+ * workflow stops it (a breached one too: the activity ends the stall).
  */
 public final class DbClockKeeper implements ClockKeeper {
     private static final String WALL_CALENDAR = "24x7";
@@ -60,7 +61,7 @@ public final class DbClockKeeper implements ClockKeeper {
             rows.put(r.name(), r);
         }
         ClockRow resolution = rows.get(ClockName.RESOLUTION);
-        boolean reopen = resolution != null && isFinal(resolution.state());
+        boolean reopen = resolution != null && resolution.stopped();
         String calendarCode = calendars.codeForDepartments(tx, subject.departmentIds());
 
         for (ClockName name : effects.stop()) {
@@ -94,7 +95,7 @@ public final class DbClockKeeper implements ClockKeeper {
         if (effects.activity() && !effects.stop().contains(ClockName.STAGNATION)
                 && !effects.start().contains(ClockName.STAGNATION)) {
             ClockRow r = current(m, subject.ticketId(), ClockName.STAGNATION);
-            if (r != null && r.state() != ClockState.PAUSED) {
+            if (r != null && r.state() != ClockState.PAUSED && !r.stopped()) {
                 start(tx, m, subject, ClockName.STAGNATION, r.run() + 1, calendarCode, now, false);
             }
         }
@@ -112,7 +113,7 @@ public final class DbClockKeeper implements ClockKeeper {
         boolean late = r.state() == ClockState.RUNNING && r.dueAt() != null && !r.dueAt().isAfter(now);
         ClockRow stopped = new ClockRow(r.ticketId(), r.name(), late ? ClockState.BREACHED : ClockState.MET,
                 r.dueAt(), r.startedAt(), null, null, r.remainingMs(), late ? null : now, late ? r.dueAt() : null,
-                r.policy(), r.targetMs(), r.basis(), r.calendarCode(), r.run());
+                r.policy(), r.targetMs(), r.basis(), r.calendarCode(), r.run(), null);
         m.updateClock(stopped, now);
         m.markStopped(r.ticketId(), r.name(), now);
         if (late) {
@@ -127,7 +128,7 @@ public final class DbClockKeeper implements ClockKeeper {
         String code = target.basis() == SlaPolicies.Basis.WALL ? WALL_CALENDAR : calendarCode;
         Instant due = dueAt(tx, target.basis(), code, now, target.duration());
         ClockRow row = new ClockRow(subject.ticketId(), name, ClockState.RUNNING, due, now, null, null, null, null,
-                null, target.policy(), target.duration().toMillis(), target.basis(), code, run);
+                null, target.policy(), target.duration().toMillis(), target.basis(), code, run, null);
         if (insert) {
             m.insertClock(row, now);
         } else {
@@ -139,20 +140,23 @@ public final class DbClockKeeper implements ClockKeeper {
 
     private void pause(SqlSession tx, ClockMapper m, ClockRow r, String reason, Instant now) {
         if (!r.dueAt().isAfter(now)) {
-            stop(m, r, now); // too late to pause: the deadline has passed
+            // too late to pause: the deadline has passed; breached as the scheduler would, its ladder goes on
+            if (m.markBreached(r.ticketId(), r.name(), now) == 1) {
+                m.insertBreach(r, now, Duration.between(r.dueAt(), now).toMillis(), node);
+            }
             return;
         }
         long remaining = r.basis() == SlaPolicies.Basis.WALL ? Duration.between(now, r.dueAt()).toMillis()
                 : calendar(tx, r.calendarCode()).between(now, r.dueAt()).toMillis();
         m.updateClock(new ClockRow(r.ticketId(), r.name(), ClockState.PAUSED, null, r.startedAt(), now, reason,
-                remaining, null, null, r.policy(), r.targetMs(), r.basis(), r.calendarCode(), r.run()), now);
+                remaining, null, null, r.policy(), r.targetMs(), r.basis(), r.calendarCode(), r.run(), null), now);
         m.deletePendingAlarms(r.ticketId(), r.name());
     }
 
     private void resume(SqlSession tx, ClockMapper m, ClockRow r, Instant now) {
         Instant due = dueAt(tx, r.basis(), r.calendarCode(), now, Duration.ofMillis(r.remainingMs()));
         ClockRow running = new ClockRow(r.ticketId(), r.name(), ClockState.RUNNING, due, r.startedAt(), null, null,
-                null, null, null, r.policy(), r.targetMs(), r.basis(), r.calendarCode(), r.run());
+                null, null, null, r.policy(), r.targetMs(), r.basis(), r.calendarCode(), r.run(), null);
         m.updateClock(running, now);
         writeAlarms(tx, m, running);
     }

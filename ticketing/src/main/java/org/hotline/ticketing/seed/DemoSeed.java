@@ -54,6 +54,8 @@ public final class DemoSeed {
         int departments = seedDepartments(t, data.departments());
         LOG.info("demo seed: created {} users, {} customers, {} products, {} tickets, {} departments", users, customers,
                 products, tickets, departments);
+        t.desk().ifPresent(desk -> LOG.info("demo seed: created {} workflow tickets",
+                DemoTickets.apply(t, desk, customerIds)));
     }
 
     private static SeedData load() {

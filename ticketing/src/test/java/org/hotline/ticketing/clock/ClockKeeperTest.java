@@ -152,4 +152,53 @@ class ClockKeeperTest extends ClockTestSupport {
         assertThat(reopened.state()).isEqualTo(ClockState.RUNNING);
         assertThat(reopened.dueAt()).isEqualTo(beijing("2027-03-15T10:00"));
     }
+
+    @Test
+    void aUsersWorkingHoursComeFromTheirDepartmentsCalendar() {
+        department("night-desk", "24x7", "night-manager");
+        DbWorkingHours hours = ticketing.workingHours();
+        java.time.Instant saturdayNight = beijing("2027-03-13T03:00");
+        java.time.Instant nightDesk = db.withSession(s -> hours.nextWorkingMoment(s, "night-manager", saturdayNight));
+        java.time.Instant office = db.withSession(s -> hours.nextWorkingMoment(s, "nobody-at-all", saturdayNight));
+        assertThat(nightDesk).isEqualTo(saturdayNight);
+        assertThat(office).isEqualTo(beijing("2027-03-15T09:00"));
+    }
+
+    @Test
+    void activityAfterTheWorkflowStoppedStagnationLeavesItStopped() {
+        long id = newTicket(TicketType.COMPLAINT);
+        var subject = complaint(id, Severity.NORMAL, CustomerClass.ORDINARY, List.of(), "handler1");
+        apply(subject, ClockEffects.starting(ClockName.STAGNATION, ClockName.RESOLUTION), beijing("2027-03-08T10:00"));
+        apply(subject, stop(ClockName.STAGNATION, ClockName.RESOLUTION), beijing("2027-03-08T11:00")); // resolved
+        apply(subject, new ClockEffects(java.util.Set.of(), java.util.Set.of(), null, null, null, true),
+                beijing("2027-03-08T12:00")); // a note on the resolved ticket
+        assertThat(clock(id, ClockName.STAGNATION).state()).isEqualTo(ClockState.MET);
+        assertThat(queryLong("SELECT COUNT(*) FROM clock_alarms WHERE ticket_id = ? AND status = 'PENDING'", id))
+                .isZero();
+    }
+
+    @Test
+    void aBreachedResolutionOnAnOpenTicketIsNoReopen() {
+        long id = newTicket(TicketType.COMPLAINT);
+        var subject = complaint(id, Severity.NORMAL, CustomerClass.ORDINARY, List.of(), "handler1");
+        apply(subject, ClockEffects.starting(ClockName.FIRST_RESPONSE, ClockName.RESOLUTION),
+                beijing("2027-03-08T10:00"));
+        apply(subject, stop(ClockName.FIRST_RESPONSE), beijing("2027-03-08T11:00"));
+        execInsert("UPDATE ticket_clocks SET state = 'BREACHED', breached_at = due_at WHERE ticket_id = ? "
+                + "AND name = 'RESOLUTION'", id); // as the scheduler does at the deadline
+        apply(subject, ClockEffects.starting(ClockName.FIRST_RESPONSE), beijing("2027-03-12T10:00"));
+        assertThat(clock(id, ClockName.FIRST_RESPONSE).state()).isEqualTo(ClockState.MET);
+    }
+
+    @Test
+    void pausingAClockPastItsDeadlineRecordsTheBreachInstead() {
+        long id = newTicket(TicketType.COMPLAINT);
+        var subject = complaint(id, Severity.NORMAL, CustomerClass.ORDINARY, List.of(), "handler1");
+        apply(subject, ClockEffects.starting(ClockName.FIRST_RESPONSE), beijing("2027-03-08T10:00")); // due 14:00
+        apply(subject, pause(ClockName.FIRST_RESPONSE, "WAITING_CUSTOMER"), beijing("2027-03-08T15:00"));
+        ClockView c = clock(id, ClockName.FIRST_RESPONSE);
+        assertThat(c.state()).isEqualTo(ClockState.BREACHED);
+        assertThat(c.breachedAt()).isEqualTo(beijing("2027-03-08T14:00"));
+        assertThat(queryLong("SELECT COUNT(*) FROM clock_breaches WHERE ticket_id = ?", id)).isEqualTo(1);
+    }
 }

@@ -178,6 +178,47 @@ class ClockSchedulerTest extends ClockTestSupport {
                 .filter(p -> p.to().equals("managers:" + dept)).toList();
         assertThat(checks).hasSize(2);
         assertThat(checks.get(0).params()).containsEntry("stalled", "1").containsEntry("overdue", "1")
-                .containsEntry("day", "2027-03-08");
+                .containsEntry("day", "2027-03-08").containsEntry("stalledTickets", "T-" + stalled)
+                .containsEntry("overdueTickets", "T-" + overdue);
+    }
+
+    @Test
+    void aBreachTheSchedulerRecordedSurvivesClosingAndReopeningTheTicket() {
+        long id = newTicket(TicketType.COMPLAINT);
+        var subject = complaint(id, Severity.NORMAL, CustomerClass.ORDINARY, List.of(), "handler1");
+        apply(subject, ClockEffects.starting(ClockName.FIRST_RESPONSE, ClockName.RESOLUTION),
+                beijing("2027-03-08T10:00"));
+        scheduler.runOnce(beijing("2027-03-08T14:05")); // FIRST_RESPONSE was due at 14:00
+        assertThat(queryLong("SELECT COUNT(*) FROM clock_breaches WHERE ticket_id = ?", id)).isEqualTo(1);
+
+        apply(subject, stop(ClockName.FIRST_RESPONSE, ClockName.RESOLUTION), beijing("2027-03-09T10:00")); // closed
+        apply(subject, ClockEffects.starting(ClockName.FIRST_RESPONSE, ClockName.RESOLUTION),
+                beijing("2027-03-10T10:00")); // reopened: both run afresh
+        List<org.hotline.platform.ticket.workflow.ClockView> clocks = db.withSession(s -> keeper.clocks(s, id));
+        assertThat(clocks).extracting(c -> c.state()).containsOnly(ClockState.RUNNING);
+        assertThat(queryLong("SELECT COUNT(*) FROM clock_breaches WHERE ticket_id = ?", id)).isEqualTo(1);
+        assertThat(queryString("SELECT DATE_FORMAT(due_at, '%H:%i') FROM clock_breaches WHERE ticket_id = ?", id))
+                .isEqualTo("06:00"); // 14:00 Beijing in UTC
+    }
+
+    @Test
+    void alarmsWaitForAWorkflowStepHoldingTheTicketInsteadOfDeadlockingWithIt() throws Exception {
+        long id = newTicket(TicketType.COMPLAINT);
+        apply(complaint(id, Severity.NORMAL, CustomerClass.ORDINARY, List.of(), "handler1"),
+                ClockEffects.starting(ClockName.RESOLUTION), beijing("2027-04-30T17:00")); // due 2027-05-08 17:00
+        try (java.sql.Connection step = testDb.connect()) {
+            step.setAutoCommit(false);
+            try (var st = step.prepareStatement("SELECT id FROM tickets WHERE id = ? FOR UPDATE")) {
+                st.setLong(1, id);
+                st.executeQuery().close();
+            }
+            ClockScheduler.Report whileLocked = scheduler.runOnce(beijing("2027-05-08T17:01"));
+            assertThat(whileLocked.breaches()).isEqualTo(1);
+            assertThat(whileLocked.alarms()).isZero(); // the warning and the escalation wait
+            assertThat(escalated).isEmpty();
+            step.commit();
+        }
+        assertThat(scheduler.runOnce(beijing("2027-05-08T17:02")).alarms()).isEqualTo(2);
+        assertThat(escalated).containsExactly(id);
     }
 }
