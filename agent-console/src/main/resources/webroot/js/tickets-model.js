@@ -290,7 +290,8 @@ export function reduce(state, m) {
     case 'filter':
       return { ...state, list: { ...state.list, offset: 0, filter: { ...state.list.filter, [m.name]: m.value } } };
     case 'page':
-      return { ...state, list: { ...state.list, offset: Math.max(0, m.offset) } };
+      // the rows of the old page go at once: the pager never shows a range the rows do not match
+      return { ...state, list: { ...state.list, offset: Math.max(0, m.offset), rows: [], loaded: false } };
     case 'open':
       return { ...state, view: 'detail', detail: emptyDetail(m.id) };
     case 'ticketLoaded': {

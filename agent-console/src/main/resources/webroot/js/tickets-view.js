@@ -91,8 +91,9 @@ export function renderList(state) {
     : empty(state.list, 7)}</tbody></table>
     <p class="pager">
       <button type="button" data-page="${offset - PAGE_SIZE}"${offset === 0 ? html` disabled` : ''}>${t('tk.prev')}</button>
-      <span>${t('tk.range', { from: total ? offset + 1 : 0, to: last, total })}</span>
-      <button type="button" data-page="${offset + PAGE_SIZE}"${last >= total ? html` disabled` : ''}>${t('tk.next')}</button>
+      <span>${state.list.loaded ? t('tk.range', { from: total ? offset + 1 : 0, to: last, total }) : ''}</span>
+      <button type="button" data-page="${offset + PAGE_SIZE}"${last >= total || !state.list.loaded
+  ? html` disabled` : ''}>${t('tk.next')}</button>
     </p>`;
 }
 

@@ -16,13 +16,13 @@ import org.hotline.cti.sim.SimulatedCaller;
 import org.hotline.platform.customer.CustomerClass;
 import org.hotline.platform.user.Role;
 import org.hotline.ticketing.Ticketing;
-import org.hotline.ticketing.calendar.DbCalendars;
 import org.hotline.ticketing.clock.ClockScheduler;
 import org.hotline.ticketing.workflow.DbTicketDesk;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -93,19 +93,30 @@ class BrowserComplaintJourneyTest extends BrowserTestBase {
         return visible("[data-testid=worklist] tr[data-ticket='" + number + "']");
     }
 
+    /**
+     * Clicks what {@code css} names once it is there; the workspace redraws itself when an answer or a live change
+     * arrives, so an element found just before a redraw is looked up again.
+     */
+    private void click(String css) {
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            d.findElement(By.cssSelector(css)).click();
+            return true;
+        });
+    }
+
     private void openFromWorklist(String number) {
-        worklistRow(number).findElement(By.cssSelector("a[data-open-ticket]")).click();
+        worklistRow(number);
+        click("[data-testid=worklist] tr[data-ticket='" + number + "'] a[data-open-ticket]");
         visible(".tk-detail[data-ticket='" + number + "']");
     }
 
     private void openForm(String action) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-open-form='" + action + "']")))
-                .click();
+        click("[data-open-form='" + action + "']");
         visible("#tk-action-form[data-action='" + action + "']");
     }
 
     private void submitForm() {
-        visible("#tk-action-submit").click();
+        click("#tk-action-submit");
     }
 
     private void awaitStatus(String label) {
@@ -253,7 +264,7 @@ class BrowserComplaintJourneyTest extends BrowserTestBase {
         assertThat(row.getText()).contains("已升级", "已超时");
         assertThat(row.findElements(By.cssSelector("[data-flag=overdue]"))).hasSize(1);
         assertThat(row.getText()).contains("您的部门");
-        visible("[data-view=managers]").click();
+        click("[data-view=managers]");
         WebElement qa = visible("[data-testid=managers] [data-department=QA]");
         assertThat(qa.getText()).contains(number, "已升级");
         assertThat(qa.findElement(By.cssSelector("h3")).getText()).contains("超时 1");
@@ -295,13 +306,13 @@ class BrowserComplaintJourneyTest extends BrowserTestBase {
                 Map.of("assignee", "complaint_handler"));
 
         logInAs("complaint_manager", "tickets.html");
-        visible("[data-view=list]").click();
+        click("[data-view=list]");
         new Select(visible("#tk-filters select[name=type]")).selectByValue("COMPLAINT");
         new Select(visible("#tk-filters select[name=status]")).selectByValue("NEW");
         visible("#tk-filters button[type=submit]").click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".pager"), "共 22 条"));
         assertThat(browser.findElements(By.cssSelector("[data-testid=ticket-list] tr[data-ticket]"))).hasSize(20);
-        visible(".pager button[data-page='20']").click();
+        click(".pager button[data-page='20']");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".pager"), "第 21–22 条"));
         assertThat(browser.findElements(By.cssSelector("[data-testid=ticket-list] tr[data-ticket]"))).hasSize(2);
 
@@ -316,13 +327,12 @@ class BrowserComplaintJourneyTest extends BrowserTestBase {
 
     /**
      * One pass of the clock scheduler at {@code at} on the node's database, escalating through the node's own desk
-     * (the node does not run its scheduler against a test's later instant by itself).
+     * (the node's scheduler runs on the real clock; the claims make each deadline fire exactly once either way).
      */
     private void runSchedulerAt(Instant at) {
         Ticketing t = f.platform.ticketing();
-        DbTicketDesk desk = t.workflow("e2e", f.platform.bus()); // built once: the node's desk
-        new ClockScheduler(t.database(), new DbCalendars(t.database(), t.clock(), t.audit()), t.notificationWriter(),
-                desk, ClockScheduler.Settings.defaults("e2e"), t.clock()).runOnce(at);
+        DbTicketDesk desk = t.workflow(f.platform.bus()); // built once: the node's desk
+        t.clockScheduler(t.notificationWriter(), desk, ClockScheduler.Settings.defaults("e2e")).runOnce(at);
     }
 
     private JsonNode createComplaint(String agentToken, String severity) {
