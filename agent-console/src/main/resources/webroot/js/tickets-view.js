@@ -128,7 +128,8 @@ function clockRow(c, now) {
 function changes(fields) {
   const entries = Object.entries(fields ?? {});
   return entries.length ? html`<ul class="tk-fields">${entries.map(([k, v]) => html`<li><span class="muted">${
-    label('field', k)}:</span> ${label(k, v)}</li>`)}</ul>` : '';
+    label('field', k)}:</span> ${tOr(`tk.${k}.${v}`, tOr(`${k === 'serviceMode' ? 'mode' : k}.${v}`, v))}</li>`)}</ul>`
+    : '';
 }
 
 function timeline(history) {
