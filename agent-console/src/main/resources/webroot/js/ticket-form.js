@@ -1,6 +1,7 @@
 // The ticket form (prefilled from the popped call) and the "my recent tickets" list. Fields that belong to one type
-// only (a complaint's class and severity) show for that type and are sent only with it; after a save the whole form
-// goes back to its defaults, so that nothing of one caller's ticket leaks into the next.
+// only (a complaint's class and severity, a repair's product model and serial) show for that type and are sent only
+// with it; after a save the whole form goes back to its defaults, so that nothing of one caller's ticket leaks into
+// the next.
 import { html, render } from './esc.js';
 import { get, post } from './api.js';
 import { t, tOr } from './i18n.js';
@@ -18,6 +19,8 @@ const FIELD_INPUT = {
   description: 'ticket-description',
   complaintClass: 'ticket-complaint-class',
   severity: 'ticket-severity',
+  productModel: 'ticket-product-model',
+  productSerial: 'ticket-product-serial',
 };
 
 let context = { customerId: null, customerName: null, callId: null, products: [] };
@@ -99,8 +102,14 @@ function readForm() {
     complaintClass: $('ticket-complaint-class').value,
     severity: $('ticket-severity').value,
   } : {};
+  // a repair names its product: one of the caller's (productId) or the model and serial / IMEI typed here
+  const repair = type === 'REPAIR' ? {
+    productModel: $('ticket-product-model').value.trim() || null,
+    productSerial: $('ticket-product-serial').value.trim() || null,
+  } : {};
   return {
     ...complaint,
+    ...repair,
     type,
     category: $('ticket-category').value.trim(),
     priority: $('ticket-priority').value,
