@@ -114,6 +114,14 @@ public final class Ticketing implements AutoCloseable {
         return workflow(clockKeeper, notificationWriter, bus);
     }
 
+    /**
+     * The ticket workflow on clocks whose records name {@code node} (a benchmark or test node beside this one's
+     * {@link #clockKeeper}) and this database's notifications.
+     */
+    public DbTicketDesk workflow(String node, EventBus bus) {
+        return workflow(new DbClockKeeper(db, SlaPolicies.standard(), calendars, node), notificationWriter, bus);
+    }
+
     /** The ticket workflow once {@link #workflow} started it. */
     public synchronized java.util.Optional<DbTicketDesk> desk() {
         return java.util.Optional.ofNullable(desk);
