@@ -1,14 +1,23 @@
 // The navigation bar of every logged-in page: a link to each page the user's roles allow (agent desk for AGENT,
-// wallboard for SUPERVISOR / ADMIN, administration for ADMIN), the current one marked, so that no page is a dead
-// end. pageFor() is also where the login page and a page opened with the wrong roles send the user.
+// tickets for every role that works tickets, wallboard for SUPERVISOR / ADMIN, administration for ADMIN), the current
+// one marked, so that no page is a dead end. pageFor() is also where the login page and a page opened with the wrong
+// roles send the user.
 import { html } from './esc.js';
 import { t } from './i18n.js';
 
 export const PAGES = [
   { href: 'agent.html', key: 'nav.agent', roles: ['AGENT'] },
   { href: 'supervisor.html', key: 'nav.wallboard', roles: ['SUPERVISOR', 'ADMIN'] },
+  // the ticket workspace: every role that works tickets (an agent its own); back-office roles land here
+  { href: 'tickets.html', key: 'nav.tickets', roles: ['AGENT', 'SUPERVISOR', 'ENGINEER', 'COORDINATOR',
+    'COMPLAINT_HANDLER', 'COMPLAINT_MANAGER', 'DEPARTMENT_MANAGER', 'CENTRE_HEAD'] },
   { href: 'admin.html', key: 'nav.admin', roles: ['ADMIN'] },
 ];
+
+/** The roles that may open page (its file name). */
+export function rolesOf(href) {
+  return PAGES.find((p) => p.href === href)?.roles ?? [];
+}
 
 /** The pages user may open, in menu order. */
 export function pagesFor(user) {

@@ -1,4 +1,5 @@
-// Renders the screen-pop of an offered call (see the call.offered message) into #pop-body.
+// Renders the screen-pop of an offered call (see the call.offered message) into #pop-body. A ticket of the caller
+// opens in the ticket workspace in a new tab, so that the call's desk stays where it is.
 import { html, render } from './esc.js';
 import { queueName, t, tOr } from './i18n.js';
 import { dateTime, duration } from './format.js';
@@ -63,7 +64,9 @@ function tickets(list) {
         <th>${t('ticket.category')}</th>
       </tr></thead>
       <tbody>${list.map((k) => html`<tr>
-        <td class="mono">${k.number}</td><td>${t(`type.${k.type}`)}</td><td>${t(`status.${k.status}`)}</td>
+        <td><a class="mono" href="tickets.html?id=${k.id}" target="_blank" rel="noopener"
+          data-open-ticket="${k.id}">${k.number}</a></td><td>${t(`type.${k.type}`)}</td>
+        <td>${tOr(`tk.status.${k.status}`, k.status)}</td>
         <td>${k.category}</td>
       </tr>`)}</tbody>
     </table>`;

@@ -1,11 +1,15 @@
-// The ticket form (prefilled from the popped call) and the "my recent tickets" list.
+// The ticket form (prefilled from the popped call) and the "my recent tickets" list. Fields that belong to one type
+// only (a complaint's class and severity, a repair's product model and serial) show for that type and are sent only
+// with it; after a save the whole form goes back to its defaults, so that nothing of one caller's ticket leaks into
+// the next.
 import { html, render } from './esc.js';
 import { get, post } from './api.js';
-import { t } from './i18n.js';
+import { t, tOr } from './i18n.js';
 import { dateTime } from './format.js';
 import { errorText } from './page.js';
 
 const REQUIRED = ['type', 'category', 'serviceMode', 'description'];
+const REQUIRED_BY_TYPE = { COMPLAINT: ['complaintClass'] };
 const FIELD_INPUT = {
   type: 'ticket-type',
   category: 'ticket-category',
@@ -13,6 +17,10 @@ const FIELD_INPUT = {
   productId: 'ticket-product',
   serviceMode: 'ticket-service-mode',
   description: 'ticket-description',
+  complaintClass: 'ticket-complaint-class',
+  severity: 'ticket-severity',
+  productModel: 'ticket-product-model',
+  productSerial: 'ticket-product-serial',
 };
 
 let context = { customerId: null, customerName: null, callId: null, products: [] };
@@ -72,10 +80,37 @@ export function setCallContext(offer) {
   renderContext();
 }
 
+/** Shows the fields of the chosen type only. */
+function showTypeFields() {
+  const type = $('ticket-type').value;
+  document.querySelectorAll('#ticket-form [data-for-type]').forEach((el) => {
+    el.hidden = el.dataset.forType !== type;
+  });
+}
+
+/** Every field back to its default (type-specific ones too), the context of the call kept. */
+function resetForm() {
+  $('ticket-form').reset();
+  showTypeFields();
+  renderContext();
+}
+
 function readForm() {
   const productId = $('ticket-product').value;
+  const type = $('ticket-type').value;
+  const complaint = type === 'COMPLAINT' ? {
+    complaintClass: $('ticket-complaint-class').value,
+    severity: $('ticket-severity').value,
+  } : {};
+  // a repair names its product: one of the caller's (productId) or the model and serial / IMEI typed here
+  const repair = type === 'REPAIR' ? {
+    productModel: $('ticket-product-model').value.trim() || null,
+    productSerial: $('ticket-product-serial').value.trim() || null,
+  } : {};
   return {
-    type: $('ticket-type').value,
+    ...complaint,
+    ...repair,
+    type,
     category: $('ticket-category').value.trim(),
     priority: $('ticket-priority').value,
     productId: productId ? Number(productId) : null,
@@ -90,7 +125,7 @@ async function submit(event) {
   event.preventDefault();
   clearErrors();
   const ticket = readForm();
-  const missing = REQUIRED.filter((f) => !ticket[f]);
+  const missing = [...REQUIRED, ...(REQUIRED_BY_TYPE[ticket.type] ?? [])].filter((f) => !ticket[f]);
   if (missing.length) {
     missing.forEach((f) => fieldError(f, t('ticket.required')));
     showResult(t('ticket.fixErrors'), true);
@@ -102,8 +137,7 @@ async function submit(event) {
   try {
     const saved = await post('/api/tickets', ticket);
     showResult(t('ticket.saved', { number: saved.number }), false);
-    $('ticket-category').value = '';
-    $('ticket-description').value = '';
+    resetForm();
     await refreshMyTickets();
   } catch (e) {
     if (e.status === 400 && e.field) {
@@ -127,10 +161,10 @@ function renderMyTickets() {
   }
   render(list, html`${myTickets.map((k) => html`
     <li data-ticket-id="${k.id}">
-      <span class="mono ticket-number">${k.number}</span>
+      <a class="mono ticket-number" href="tickets.html?id=${k.id}" target="_blank" rel="noopener">${k.number}</a>
       <span class="badge">${t(`type.${k.type}`)}</span>
       <span>${k.category}</span>
-      <span class="muted">${t(`status.${k.status}`)} · ${dateTime(k.createdAt)}</span>
+      <span class="muted">${tOr(`tk.status.${k.status}`, k.status)} · ${dateTime(k.createdAt)}</span>
     </li>`)}`);
 }
 
@@ -151,6 +185,8 @@ export function rerenderTicketPanel() {
 
 export function initTicketForm() {
   $('ticket-form').addEventListener('submit', submit);
+  $('ticket-type').addEventListener('change', showTypeFields);
+  showTypeFields();
   renderContext();
   return refreshMyTickets();
 }

@@ -46,6 +46,7 @@ import org.hotline.console.notify.NotificationRelay;
 import org.hotline.console.notify.NotificationRoutes;
 import org.hotline.console.pop.ScreenPopBuilder;
 import org.hotline.console.stats.StatsRoutes;
+import org.hotline.console.tickets.TicketRelay;
 import org.hotline.console.tickets.TicketRoutes;
 import org.hotline.console.ws.EventRelay;
 import org.hotline.console.ws.SocketRegistry;
@@ -89,6 +90,7 @@ public final class ConsoleServer {
     private final EventRelay relay;
     private final EdgeGuard edge;
     private final NotificationRelay notices;
+    private final TicketRelay ticketChanges;
     private boolean started;
     private HttpServer server;
     private long purgeTimer = -1;
@@ -114,6 +116,7 @@ public final class ConsoleServer {
         this.context = vertx.getOrCreateContext();
         this.relay = new EventRelay(backend.bus(), context, sockets, pops, blocking);
         this.notices = new NotificationRelay(backend.bus(), context, sockets);
+        this.ticketChanges = new TicketRelay(backend.bus(), context, sockets);
         this.dialer = new OutboundDialer(acd, backend.switchControl(), relay::followOutbound,
                 new OutboundDialer.Trace(backend.bus(), backend.audit(), backend.clock()), config.dialPolicy());
         sessions.onEnded(s -> sockets.closeSession(s.token()));
@@ -152,6 +155,7 @@ public final class ConsoleServer {
         started = false;
         relay.close();
         notices.close();
+        ticketChanges.close();
         callFeatures.close();
         broadcaster.stop();
         if (purgeTimer >= 0) {
@@ -168,6 +172,7 @@ public final class ConsoleServer {
     private Future<Integer> listen() {
         relay.start();
         notices.start();
+        ticketChanges.start();
         callFeatures.start(backend.bus());
         broadcaster.start();
         purgeTimer = vertx.setPeriodic(PURGE_PERIOD_MS, id -> ender.purgeExpired());

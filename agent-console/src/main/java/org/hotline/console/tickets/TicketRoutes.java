@@ -23,6 +23,7 @@ import org.hotline.platform.ticket.Ticket;
 import org.hotline.platform.ticket.TicketService;
 import org.hotline.platform.ticket.TicketStatus;
 import org.hotline.platform.ticket.TicketType;
+import org.hotline.platform.ticket.workflow.ActionChoices;
 import org.hotline.platform.ticket.workflow.ActionOutcome;
 import org.hotline.platform.ticket.workflow.ActionRequest;
 import org.hotline.platform.ticket.workflow.TicketDesk;
@@ -58,6 +59,7 @@ public final class TicketRoutes {
         router.get("/api/tickets").handler(Responses.ok(this::list));
         router.post("/api/tickets/:id/actions/:action").handler(Responses.ok(this::act));
         router.get("/api/worklist").handler(Responses.ok(this::worklist));
+        router.get("/api/tickets/:id/choices").handler(Responses.ok(this::choices));
     }
 
     private Future<Ticket> create(RoutingContext rc) {
@@ -164,5 +166,12 @@ public final class TicketRoutes {
             }
         }
         return result;
+    }
+
+    /** The pickers of the ticket's action forms (assignees, departments); 404 for a ticket the caller may not see. */
+    private Future<ActionChoices> choices(RoutingContext rc) {
+        long id = QueryParams.pathId(rc, "id");
+        User user = AuthHandler.user(rc);
+        return blocking.run(() -> desk.choices(id, user).orElseThrow(() -> new NotFoundException("no ticket " + id)));
     }
 }

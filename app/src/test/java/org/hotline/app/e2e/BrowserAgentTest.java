@@ -74,4 +74,37 @@ class BrowserAgentTest extends BrowserTestBase {
                 .singleElement()
                 .satisfies(t -> assertThat(t.callId()).isEqualTo(callId));
     }
+
+    @Test
+    void aRepairOfAProductNotOnFileNamesItsModelAndSerialAndTheFormThenResetsCompletely() {
+        logInAgent("agent1");
+        WebElement model = browser.findElement(By.id("ticket-product-model"));
+        assertThat(model.isDisplayed()).isFalse();
+
+        new Select(visible("#ticket-type")).selectByValue("REPAIR");
+        assertThat(browser.findElement(By.id("ticket-complaint-class")).isDisplayed()).isFalse();
+        visible("#ticket-product-model").sendKeys("荣耀 Magic6");
+        visible("#ticket-product-serial").sendKeys("IMEI869999999999999");
+        visible("#ticket-category").sendKeys("屏幕碎裂");
+        new Select(visible("#ticket-service-mode")).selectByValue("CARRY_IN");
+        visible("#ticket-description").sendKeys("客户新购手机屏幕碎裂，送修。");
+        visible("#ticket-submit").click();
+
+        wait.until(ExpectedConditions.textMatches(By.id("ticket-result"),
+                java.util.regex.Pattern.compile("T\\d{8}-\\d+")));
+        assertThat(model.isDisplayed()).isFalse();
+        assertThat(model.getAttribute("value")).isEmpty();
+        assertThat(browser.findElement(By.id("ticket-product-serial")).getAttribute("value")).isEmpty();
+        assertThat(new Select(browser.findElement(By.id("ticket-type"))).getFirstSelectedOption().getAttribute("value"))
+                .isEmpty();
+        assertThat(new Select(browser.findElement(By.id("ticket-priority"))).getFirstSelectedOption()
+                .getAttribute("value")).isEqualTo("NORMAL");
+        assertThat(f.platform.ticketing().tickets().search(
+                new org.hotline.platform.ticket.TicketQuery(null, "agent1", Set.of(), 10)))
+                .singleElement()
+                .satisfies(t -> {
+                    assertThat(t.productModel()).isEqualTo("荣耀 Magic6");
+                    assertThat(t.productSerial()).isEqualTo("IMEI869999999999999");
+                });
+    }
 }

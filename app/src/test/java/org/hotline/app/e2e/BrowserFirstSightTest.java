@@ -152,7 +152,8 @@ class BrowserFirstSightTest extends BrowserTestBase {
         start(BrowserFirstSightTest::users);
         logIn("boss", "supervisor");
         assertThat(browser.findElements(By.cssSelector("#nav a")))
-                .extracting(e -> e.getAttribute("data-nav")).containsExactly("supervisor.html", "admin.html");
+                .extracting(e -> e.getAttribute("data-nav"))
+                .containsExactly("supervisor.html", "tickets.html", "admin.html");
         chromium.consoleProblems();
 
         browser.get(f.base + "/agent.html");
@@ -167,7 +168,7 @@ class BrowserFirstSightTest extends BrowserTestBase {
         start(BrowserFirstSightTest::users);
         logIn("agent1", "agent");
         assertThat(browser.findElements(By.cssSelector("#nav a")))
-                .extracting(e -> e.getAttribute("data-nav")).containsExactly("agent.html");
+                .extracting(e -> e.getAttribute("data-nav")).containsExactly("agent.html", "tickets.html");
         chromium.consoleProblems();
 
         browser.get(f.base + "/supervisor.html");

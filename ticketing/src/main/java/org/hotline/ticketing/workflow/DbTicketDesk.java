@@ -341,4 +341,10 @@ public final class DbTicketDesk implements TicketDesk, Escalator, CreationStep {
     private static List<Long> ids(List<DepartmentRef> departments) {
         return departments.stream().map(DepartmentRef::id).toList();
     }
+
+    /** The pickers of the ticket's forms (see {@link ActionChoiceQueries}), for a viewer who may see the ticket. */
+    @Override
+    public Optional<org.hotline.platform.ticket.workflow.ActionChoices> choices(long ticketId, User viewer) {
+        return view(ticketId, viewer).map(v -> new ActionChoiceQueries(db).of(v.ticket().type()));
+    }
 }

@@ -28,4 +28,12 @@ public interface TicketDesk {
      * deadline first.
      */
     List<TicketRow> worklist(User user, int limit);
+
+    /**
+     * The pickers of the ticket's action forms for {@code viewer}; empty when the ticket is not theirs to see (the same
+     * rule as {@link #view}). The default offers nothing to pick (a desk without a directory): forms take typed names.
+     */
+    default Optional<ActionChoices> choices(long ticketId, User viewer) {
+        return view(ticketId, viewer).map(v -> new ActionChoices(List.of(), List.of()));
+    }
 }
