@@ -4,6 +4,19 @@ import { get } from './api.js';
 const SESSION_ENDED = 4001;
 const PING_MS = 25000;
 const MAX_DELAY_MS = 30000;
+// every message of every socket of the page also goes to these (the notification bell)
+const listeners = [];
+let sockets = 0;
+
+/** fn(message) for every message any socket of this page receives. */
+export function onLive(fn) {
+  listeners.push(fn);
+}
+
+/** Whether the page has opened a socket (connectLive). */
+export function liveStarted() {
+  return sockets > 0;
+}
 
 export function connectLive(onMessage) {
   const banner = document.getElementById('conn-banner');
@@ -11,6 +24,7 @@ export function connectLive(onMessage) {
   let socket = null;
   let pinger = null;
   let stopped = false;
+  sockets += 1;
 
   function showBanner(show) {
     if (banner) {
@@ -33,6 +47,13 @@ export function connectLive(onMessage) {
       } catch {
         return;
       }
+      listeners.forEach((fn) => {
+        try {
+          fn(message);
+        } catch (e) {
+          console.error('a live message listener failed', e);
+        }
+      });
       onMessage(message);
     });
     socket.addEventListener('close', (event) => {

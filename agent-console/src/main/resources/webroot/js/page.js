@@ -2,6 +2,7 @@
 // logout, flash messages. A user whose roles do not allow the page is sent to the page they do allow, without a
 // script error: startPage then never resolves, so the page's own script stops where it is while the browser leaves.
 import { get, post } from './api.js';
+import { startBell } from './bell.js';
 import { render } from './esc.js';
 import { flash, initFlash } from './flash.js';
 import { initI18n, onLanguageChange, t } from './i18n.js';
@@ -36,6 +37,7 @@ export async function startPage(allowed) {
     };
     draw();
     onLanguageChange(draw);
+    startBell();
   }
   const logout = document.getElementById('btn-logout');
   if (logout) {

@@ -9,20 +9,24 @@ import org.hotline.platform.callback.CallbackService;
 import org.hotline.platform.customer.CustomerDirectory;
 import org.hotline.platform.event.EventBus;
 import org.hotline.platform.health.HealthCheck;
+import org.hotline.platform.notify.Notifications;
 import org.hotline.platform.routing.AgentDesk;
 import org.hotline.platform.stats.LiveStatsView;
 import org.hotline.platform.telephony.SwitchControl;
 import org.hotline.platform.ticket.TicketService;
+import org.hotline.platform.ticket.workflow.TicketDesk;
 import org.hotline.platform.user.UserDirectory;
 
 /**
  * The platform ports the console talks to; it reaches the rest of Hotline only through these. {@code health} covers
  * every part of the node (database, switch links, call server) for {@code /api/health} and the wallboard.
+ * {@code notifications} are the users' own (the bell); {@code desk} is the ticket workflow.
  */
 public record ConsoleBackend(UserDirectory users, AgentDesk agents, CallLog calls, CustomerDirectory customers,
                              TicketService tickets, CallbackService callbacks, LiveStatsView stats,
                              SwitchControl switchControl, AuditLog audit, EventBus bus, Clock clock,
-                             HealthCheck health, Calendars calendars) {
+                             HealthCheck health, Calendars calendars, Notifications notifications,
+                             TicketDesk desk) {
     public ConsoleBackend {
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(agents, "agents");
@@ -37,5 +41,7 @@ public record ConsoleBackend(UserDirectory users, AgentDesk agents, CallLog call
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(health, "health");
         Objects.requireNonNull(calendars, "calendars");
+        Objects.requireNonNull(notifications, "notifications");
+        Objects.requireNonNull(desk, "desk");
     }
 }

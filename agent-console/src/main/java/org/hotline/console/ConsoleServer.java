@@ -39,6 +39,8 @@ import org.hotline.console.health.HealthRoutes;
 import org.hotline.console.http.Blocking;
 import org.hotline.console.http.ErrorResponder;
 import org.hotline.console.http.SecurityHeaders;
+import org.hotline.console.notify.NotificationRelay;
+import org.hotline.console.notify.NotificationRoutes;
 import org.hotline.console.pop.ScreenPopBuilder;
 import org.hotline.console.stats.StatsRoutes;
 import org.hotline.console.tickets.TicketRoutes;
@@ -83,6 +85,7 @@ public final class ConsoleServer {
     private final Context context;
     private final EventRelay relay;
     private final EdgeGuard edge;
+    private final NotificationRelay notices;
     private boolean started;
     private HttpServer server;
     private long purgeTimer = -1;
@@ -107,6 +110,7 @@ public final class ConsoleServer {
         this.router = Router.router(vertx);
         this.context = vertx.getOrCreateContext();
         this.relay = new EventRelay(backend.bus(), context, sockets, pops, blocking);
+        this.notices = new NotificationRelay(backend.bus(), context, sockets);
         this.dialer = new OutboundDialer(acd, backend.switchControl(), relay::followOutbound,
                 new OutboundDialer.Trace(backend.bus(), backend.audit(), backend.clock()), config.dialPolicy());
         sessions.onEnded(s -> sockets.closeSession(s.token()));
@@ -144,6 +148,7 @@ public final class ConsoleServer {
     private synchronized void stopBackgroundWork() {
         started = false;
         relay.close();
+        notices.close();
         callFeatures.close();
         broadcaster.stop();
         if (purgeTimer >= 0) {
@@ -159,6 +164,7 @@ public final class ConsoleServer {
 
     private Future<Integer> listen() {
         relay.start();
+        notices.start();
         callFeatures.start(backend.bus());
         broadcaster.start();
         purgeTimer = vertx.setPeriodic(PURGE_PERIOD_MS, id -> ender.purgeExpired());
@@ -204,10 +210,11 @@ public final class ConsoleServer {
         new SpyRoutes(backend.agents(), backend.switchControl(), blocking, config.phoneOf()).mount(router);
         DataAccess access = new DataAccess(backend.agents(), backend.calls());
         new CallRoutes(backend.calls(), access, blocking).mount(router);
-        new TicketRoutes(backend.tickets(), access, blocking).mount(router);
+        new TicketRoutes(backend.tickets(), backend.desk(), access, blocking).mount(router);
         new CustomerRoutes(history, blocking).mount(router);
         new CallbackRoutes(backend.callbacks(), acd, dialer, blocking).mount(router);
         new org.hotline.console.calendar.CalendarRoutes(backend.calendars(), addresses, blocking).mount(router);
+        new NotificationRoutes(backend.notifications(), blocking).mount(router);
         router.get("/api/ws").handler(new WebSocketEndpoint(sockets, relay, broadcaster, acd, sessions, callFeatures,
                 blocking, edge));
 

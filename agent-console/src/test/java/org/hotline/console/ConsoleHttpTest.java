@@ -284,7 +284,7 @@ class ConsoleHttpTest extends StackTestBase {
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json().path("number").asText()).isNotBlank();
-        assertThat(created.json().path("status").asText()).isEqualTo("OPEN");
+        assertThat(created.json().path("status").asText()).isEqualTo("NEW");
         assertThat(created.json().path("type").asText()).isEqualTo("REPAIR");
         assertThat(created.json().path("createdBy").asText()).isEqualTo(agent);
         assertThat(created.json().path("description").asText()).isEqualTo("<b>手机</b>无法开机");
@@ -322,7 +322,7 @@ class ConsoleHttpTest extends StackTestBase {
 
         Reply unknownType = api.post("/api/tickets", "{\"type\":\"refund\"," + ok + "}", token);
         Reply unknownCustomer = api.post("/api/tickets",
-                "{\"type\":\"COMPLAINT\",\"customerId\":987654321," + ok + "}", token);
+                "{\"type\":\"CONSULTATION\",\"customerId\":987654321," + ok + "}", token);
 
         assertThat(unknownType.status()).isEqualTo(400);
         assertThat(unknownType.field()).isEqualTo("type");

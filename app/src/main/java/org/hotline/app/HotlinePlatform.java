@@ -69,6 +69,7 @@ public final class HotlinePlatform implements AutoCloseable {
     private Ticketing ticketing;
     private EventBus bus;
     private Acd acd;
+    private org.hotline.ticketing.workflow.DbTicketDesk desk;
     private SimulatedSwitch simulatedSwitch;
     private AsteriskSwitch asteriskSwitch;
     private SwitchControl switchControl;
@@ -107,11 +108,13 @@ public final class HotlinePlatform implements AutoCloseable {
         Database database = Database.open(dbConfig);
         closeables.push(new Stop("database pool", database));
         ticketing = new Ticketing(database, clock, settings.auth().passwordIterations(), settings.auth().lockout());
+        bus = new LocalEventBus();
+        String node = settings.clocks().nodeId().isEmpty()
+                ? java.lang.management.ManagementFactory.getRuntimeMXBean().getName() : settings.clocks().nodeId();
+        desk = ticketing.workflow(node, bus);
         if (settings.demoSeed()) {
             DemoSeed.apply(ticketing);
         }
-
-        bus = new LocalEventBus();
         org.hotline.app.soak.CallJournal journal = org.hotline.app.soak.CallJournal.attachIfConfigured(bus);
         if (journal != null) {
             closeables.push(new Stop("call journal", journal));
@@ -119,6 +122,15 @@ public final class HotlinePlatform implements AutoCloseable {
         ticketing.callRecorder().start(bus);
         closeables.push(new Stop("call recorder", ticketing.callRecorder()));
         ticketing.callbacks().publishTo(bus);
+        org.hotline.ticketing.notify.NotificationDelivery notices =
+                new org.hotline.ticketing.notify.NotificationDelivery(database, bus, clock);
+        notices.start(org.hotline.ticketing.notify.NotificationDelivery.DEFAULT_PERIOD);
+        closeables.push(new Stop("notification delivery", notices));
+        org.hotline.ticketing.clock.ClockScheduler clockScheduler = ticketing.clockScheduler(
+                ticketing.notificationWriter(), desk, new org.hotline.ticketing.clock.ClockScheduler.Settings(node,
+                        settings.clocks().schedulerInterval(), settings.clocks().dailyCheckAt()));
+        clockScheduler.start();
+        closeables.push(new Stop("clock scheduler", clockScheduler));
 
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, Thread.ofPlatform()
                 .name("hotline-timer-", 0).daemon(true).factory());
@@ -153,6 +165,7 @@ public final class HotlinePlatform implements AutoCloseable {
                 .map(q -> new QueueDefinition(q.name(), q.skill(), q.serviceLevelSeconds(), q.ringTimeout(), q.wrapUp()))
                 .toList();
         acd = new Acd(queues, bus, clock, scheduler, switchControl::deviceAvailable);
+        desk.servedCustomers(new org.hotline.ticketing.workflow.AcdServedCustomer(acd, ticketing.calls()));
         closeables.push(new Stop("ACD", acd));
 
         stats = new LiveStats(bus, clock, settings.queues().stream()
@@ -183,7 +196,7 @@ public final class HotlinePlatform implements AutoCloseable {
                         settings.demoSeed()),
                 new ConsoleBackend(ticketing.users(), acd, ticketing.calls(), ticketing.customers(),
                         ticketing.tickets(), ticketing.callbacks(), stats, switchControl, ticketing.audit(), bus, clock,
-                        health(), ticketing.calendars()));
+                        health(), ticketing.calendars(), ticketing.notifications(), desk));
         httpPort = await(console.start());
         closeables.push(new Stop("console server", () -> await(console.stop())));
         LOG.info("Hotline console on http://{}:{}/", settings.http().host(), httpPort);

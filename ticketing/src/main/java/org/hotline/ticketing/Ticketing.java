@@ -4,6 +4,8 @@ import java.time.Clock;
 import org.hotline.platform.audit.AuditLog;
 import org.hotline.platform.call.CallLog;
 import org.hotline.platform.customer.CustomerDirectory;
+import org.hotline.platform.event.EventBus;
+import org.hotline.platform.notify.Notifications;
 import org.hotline.platform.ticket.TicketService;
 import org.hotline.platform.user.UserDirectory;
 import org.hotline.ticketing.audit.DbAuditLog;
@@ -17,13 +19,17 @@ import org.hotline.ticketing.notify.NotificationWriter;
 import org.hotline.ticketing.call.CallRecorder;
 import org.hotline.ticketing.callback.DbCallbackService;
 import org.hotline.ticketing.call.DbCallLog;
+import org.hotline.ticketing.clock.ClockKeeper;
 import org.hotline.ticketing.customer.DbCustomerDirectory;
 import org.hotline.ticketing.db.Database;
 import org.hotline.ticketing.db.DatabaseHealth;
+import org.hotline.ticketing.notify.DbNotificationWriter;
+import org.hotline.ticketing.notify.DbNotifications;
 import org.hotline.ticketing.ticket.DbTicketService;
 import org.hotline.ticketing.user.DbUserDirectory;
 import org.hotline.ticketing.user.LockoutPolicy;
 import org.hotline.ticketing.user.PasswordHasher;
+import org.hotline.ticketing.workflow.DbTicketDesk;
 
 /**
  * The persistence side of Hotline in one place: customers, tickets, call records and users on one {@link Database}.
@@ -43,6 +49,9 @@ public final class Ticketing implements AutoCloseable {
     private final DatabaseHealth health;
     private final DbCalendars calendars;
     private final DbClockKeeper clockKeeper;
+    private DbTicketDesk desk;
+    private final DbNotificationWriter notificationWriter;
+    private final DbNotifications notifications;
 
     /** With the production password hashing (600,000 PBKDF2 iterations) and the default lockout. */
     public Ticketing(Database db, Clock clock) {
@@ -66,6 +75,40 @@ public final class Ticketing implements AutoCloseable {
         this.health = DatabaseHealth.of(db, clock);
         this.calendars = new DbCalendars(db, clock, audit);
         this.clockKeeper = new DbClockKeeper(db, SlaPolicies.standard(), calendars, ClockScheduler.defaultNode());
+        // a notification for a user outside their department calendar's working hours waits for the next start
+        this.notificationWriter = new DbNotificationWriter(db, new DbWorkingHours(calendars));
+        this.notifications = new DbNotifications(db, clock);
+    }
+
+    /** Posts notifications inside a caller's transaction (the workflow, the clocks). */
+    public NotificationWriter notificationWriter() {
+        return notificationWriter;
+    }
+
+    /** The users' notifications as the console reads and marks them. */
+    public Notifications notifications() {
+        return notifications;
+    }
+
+    /**
+     * Starts the ticket workflow on the given clock keeper and notification writer (built once; later calls return
+     * the same desk): from now on every new ticket starts its clocks, calls the hooks and is published on {@code bus}.
+     */
+    public synchronized DbTicketDesk workflow(ClockKeeper clockKeeper, NotificationWriter notifications,
+                                              EventBus bus) {
+        if (desk == null) {
+            desk = new DbTicketDesk(db, clock, clockKeeper, notifications, bus);
+            tickets.onCreation(desk);
+        }
+        return desk;
+    }
+
+    /**
+     * The ticket workflow on the database clocks (the standard SLA policies, the business calendars; {@code node}
+     * names this platform node in the clocks' records) and the database notifications.
+     */
+    public DbTicketDesk workflow(String node, EventBus bus) {
+        return workflow(new DbClockKeeper(db, SlaPolicies.standard(), calendars, node), notificationWriter, bus);
     }
 
     /** The database as a part of the node's health (a cached {@code SELECT 1}). */

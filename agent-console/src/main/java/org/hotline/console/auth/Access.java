@@ -18,7 +18,13 @@ public enum Access {
     /** Administrators only (account actions). */
     ADMIN(EnumSet.of(Role.ADMIN)),
     /** Anyone who works the hotline: agents, supervisors, administrators. */
-    STAFF(EnumSet.of(Role.AGENT, Role.SUPERVISOR, Role.ADMIN));
+    STAFF(EnumSet.of(Role.AGENT, Role.SUPERVISOR, Role.ADMIN)),
+    /**
+     * Everyone who works tickets: the hotline staff and the back-office roles (engineer to centre head). Which tickets
+     * each of them sees and which actions they may take is the ticket desk's answer, per record.
+     */
+    BACK_OFFICE(EnumSet.of(Role.AGENT, Role.SUPERVISOR, Role.ADMIN, Role.ENGINEER, Role.COORDINATOR,
+            Role.COMPLAINT_HANDLER, Role.COMPLAINT_MANAGER, Role.DEPARTMENT_MANAGER, Role.CENTRE_HEAD));
 
     private final Set<Role> anyOf;
 

@@ -60,9 +60,12 @@ public final class AccessPolicy {
 
             rule(HttpMethod.GET, "/api/calls", Access.STAFF),
             rule(HttpMethod.GET, "/api/calls/:callId", Access.STAFF),
-            rule(HttpMethod.POST, "/api/tickets", Access.STAFF),
-            rule(HttpMethod.GET, "/api/tickets", Access.STAFF),
-            rule(HttpMethod.GET, "/api/tickets/:id", Access.STAFF),
+            rule(HttpMethod.POST, "/api/tickets", Access.BACK_OFFICE),
+            rule(HttpMethod.GET, "/api/tickets", Access.BACK_OFFICE),
+            rule(HttpMethod.GET, "/api/tickets/:id", Access.BACK_OFFICE),
+            // the ticket workflow: which ticket and which action is the desk's answer per record and role
+            rule(HttpMethod.POST, "/api/tickets/:id/actions/:action", Access.BACK_OFFICE),
+            rule(HttpMethod.GET, "/api/worklist", Access.BACK_OFFICE),
             rule(HttpMethod.GET, "/api/customers", Access.STAFF),
             rule(HttpMethod.GET, "/api/customers/:id", Access.STAFF),
 
@@ -78,7 +81,12 @@ public final class AccessPolicy {
             rule(HttpMethod.POST, "/api/admin/users/:username/unlock", Access.ADMIN),
             // business calendars of the SLA clocks
             rule(HttpMethod.GET, "/api/admin/calendars", Access.ADMIN),
-            rule(HttpMethod.PUT, "/api/admin/calendars/:code", Access.ADMIN));
+            rule(HttpMethod.PUT, "/api/admin/calendars/:code", Access.ADMIN),
+
+            // the bell: every logged-in user, their own notifications only (the routes take the user from the session)
+            rule(HttpMethod.GET, "/api/notifications", Access.AUTHENTICATED),
+            rule(HttpMethod.POST, "/api/notifications/:id/read", Access.AUTHENTICATED),
+            rule(HttpMethod.POST, "/api/notifications/read-all", Access.AUTHENTICATED));
 
     private AccessPolicy() {
     }

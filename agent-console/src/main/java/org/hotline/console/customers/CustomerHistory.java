@@ -14,7 +14,7 @@ import org.hotline.platform.ticket.TicketStatus;
 
 /** Reads what the console shows about a customer: products with warranty, open tickets, recent calls. Blocking. */
 public final class CustomerHistory {
-    static final Set<TicketStatus> OPEN = Set.of(TicketStatus.OPEN, TicketStatus.IN_PROGRESS);
+    static final Set<TicketStatus> OPEN = TicketStatus.OPEN;
     private static final int OPEN_TICKETS_MAX = 20;
 
     private final CustomerDirectory customers;

@@ -89,6 +89,45 @@ public final class JsonBody {
         }
     }
 
+    /**
+     * Every field but {@code except} as plain Java values (String, Boolean, Long or Double, List of them, null), for
+     * ports that check the fields themselves (the ticket workflow). Nested objects are refused naming the field.
+     */
+    public java.util.Map<String, Object> plainFields(String... except) {
+        java.util.Set<String> skip = java.util.Set.of(except);
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        node.properties().forEach(e -> {
+            if (!skip.contains(e.getKey())) {
+                out.put(e.getKey(), plain(e.getKey(), e.getValue(), true));
+            }
+        });
+        return out;
+    }
+
+    private static Object plain(String field, JsonNode v, boolean listAllowed) {
+        if (v.isNull()) {
+            return null;
+        }
+        if (v.isTextual()) {
+            return v.textValue();
+        }
+        if (v.isBoolean()) {
+            return v.booleanValue();
+        }
+        if (v.isIntegralNumber() && v.canConvertToLong()) {
+            return v.longValue();
+        }
+        if (v.isNumber()) {
+            return v.doubleValue();
+        }
+        if (v.isArray() && listAllowed) {
+            java.util.List<Object> list = new java.util.ArrayList<>();
+            v.forEach(x -> list.add(plain(field, x, false)));
+            return list;
+        }
+        throw HttpError.badRequest(field, field + " must be a string, number, boolean or a list of them");
+    }
+
     /** A non-blank string of at most {@code maxLength} characters. */
     public String requiredText(String field, int maxLength) {
         String value = optionalText(field, maxLength);

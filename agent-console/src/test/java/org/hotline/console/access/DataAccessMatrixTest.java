@@ -78,7 +78,8 @@ class DataAccessMatrixTest {
 
     private long ticket(String token, Long customerId, String callId) {
         Reply r = api.post("/api/tickets", json("type", "repair", "category", "屏幕", "serviceMode", "carry_in",
-                "description", "屏幕碎裂", "customerId", customerId, "callId", callId), token);
+                "description", "屏幕碎裂", "customerId", customerId, "callId", callId, "productModel", "Mate 60",
+                "productSerial", "SN-MATRIX"), token);
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json().path("id").asLong();
     }

@@ -82,6 +82,8 @@ class AuthorizationMatrixTest {
         row("POST /api/tickets",                       E401, OK,   OK,   OK,   E403);
         row("GET /api/tickets",                        E401, OK,   OK,   OK,   E403);
         row("GET /api/tickets/:id",                    E401, OK,   OK,   OK,   E403);
+        row("POST /api/tickets/:id/actions/:action",   E401, OK,   OK,   OK,   E403);
+        row("GET /api/worklist",                       E401, OK,   OK,   OK,   E403);
         row("GET /api/customers",                      E401, OK,   OK,   OK,   E403);
         row("GET /api/customers/:id",                  E401, OK,   OK,   OK,   E403);
         // queue callbacks: listed by staff, worked by agents, cancelled by supervisors
@@ -93,6 +95,10 @@ class AuthorizationMatrixTest {
         row("POST /api/admin/users/:username/unlock",  E401, E403, E403, OK,   E403);
         row("GET /api/admin/calendars",                E401, E403, E403, OK,   E403);
         row("PUT /api/admin/calendars/:code",          E401, E403, E403, OK,   E403);
+        // the bell: anyone logged in, for their own notifications
+        row("GET /api/notifications",                  E401, OK,   OK,   OK,   OK);
+        row("POST /api/notifications/:id/read",        E401, OK,   OK,   OK,   OK);
+        row("POST /api/notifications/read-all",        E401, OK,   OK,   OK,   OK);
     }
 
     /** A minimal valid body per route (none: an empty object), so that an allowed request reaches the route. */

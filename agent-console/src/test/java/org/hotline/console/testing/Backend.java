@@ -18,6 +18,7 @@ import org.hotline.ticketing.Ticketing;
 import org.hotline.ticketing.db.Database;
 import org.hotline.ticketing.testing.TestDatabase;
 import org.hotline.ticketing.user.LockoutPolicy;
+import org.hotline.ticketing.workflow.DbTicketDesk;
 
 /**
  * What a test class shares: a fresh MariaDB database with the real ticketing side (call records written from the
@@ -35,6 +36,8 @@ public final class Backend implements AutoCloseable {
     public final TestDatabase testDb;
     public final Database db;
     public final Ticketing ticketing;
+    /** The ticket workflow on the real clocks and notifications. */
+    public final DbTicketDesk desk;
     public final Vertx vertx = Vertx.vertx();
     public final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
 
@@ -50,6 +53,7 @@ public final class Backend implements AutoCloseable {
         ticketing = new Ticketing(db, clock, TEST_PASSWORD_ITERATIONS, LockoutPolicy.DEFAULT);
         ticketing.callRecorder().start(bus);
         ticketing.callbacks().publishTo(bus);
+        desk = ticketing.workflow("test-node", bus);
     }
 
     /** A new user with a unique name; the password is {@link #password(String)}. */

@@ -3,6 +3,7 @@ package org.hotline.console.testing;
 import java.time.Duration;
 import java.util.List;
 import org.hotline.console.ConsoleBackend;
+import org.hotline.ticketing.workflow.AcdServedCustomer;
 import org.hotline.console.ConsoleConfig;
 import org.hotline.console.ConsoleServer;
 import org.hotline.console.auth.AuthConfig;
@@ -59,7 +60,9 @@ public final class Stack implements AutoCloseable {
         this.ports = new ConsoleBackend(backend.ticketing.users(), acd, backend.ticketing.calls(),
                 backend.ticketing.customers(), backend.ticketing.tickets(), backend.ticketing.callbacks(), stats, sim,
                 backend.ticketing.audit(), backend.bus, backend.clock,
-                HealthCheck.of(List.of(backend.ticketing.health(), sim)), backend.ticketing.calendars());
+                HealthCheck.of(List.of(backend.ticketing.health(), sim)), backend.ticketing.calendars(),
+                backend.ticketing.notifications(), backend.desk);
+        backend.desk.servedCustomers(new AcdServedCustomer(acd, backend.ticketing.calls()));
         this.server = new ConsoleServer(backend.vertx, new ConsoleConfig("127.0.0.1", 0, auth,
                 org.hotline.console.agent.AcdAgents::consoleDevice, dialPolicy), ports);
         this.port = Futures.get(server.start());

@@ -59,6 +59,8 @@ class BrowserAgentTest extends BrowserTestBase {
                         == org.hotline.platform.routing.AgentState.ON_CALL);
 
         new Select(visible("#ticket-type")).selectByValue("REPAIR");
+        // a repair's task sheet names the product (the popped customer's only one)
+        new Select(visible("#ticket-product")).selectByIndex(1);
         visible("#ticket-category").sendKeys("无法开机");
         new Select(visible("#ticket-service-mode")).selectByValue("MAIL_IN");
         visible("#ticket-description").sendKeys("客户反映手机无法开机，已过保修期，需要寄修报价。");

@@ -195,7 +195,8 @@ class InjectionCorpusTest {
         Customer popped = CUSTOMERS.get(POP);
         for (String p : PAYLOADS) {
             Reply t = api.post("/api/tickets", json("type", "REPAIR", "category", p, "serviceMode", "CARRY_IN",
-                    "description", p, "customerId", popped.id()), agent);
+                    "description", p, "customerId", popped.id(), "productModel", "Mate 60", "productSerial", "SN-1"),
+                    agent);
             assertThat(t.status()).as(t.body()).isEqualTo(201);
         }
         List<CallbackRequest> callbacks = callbacksNamedWithThePayloads("repair", "1380001");

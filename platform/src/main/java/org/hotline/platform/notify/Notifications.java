@@ -15,4 +15,16 @@ public interface Notifications {
 
     /** Marks every delivered notification of the user read; how many were unread. */
     int markAllRead(String username);
+
+    /** The bell's view at one moment: how many are unread, and the newest {@code limit} of the list asked for. */
+    record Inbox(int unread, List<Notification> notifications) {
+        public Inbox {
+            notifications = List.copyOf(notifications);
+        }
+    }
+
+    /** {@link #unread} and {@link #of} together (an implementation answers both from one read). */
+    default Inbox inbox(String username, boolean unreadOnly, int limit) {
+        return new Inbox(unread(username), of(username, unreadOnly, limit));
+    }
 }

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 public interface TicketService {
     /**
-     * Validates and stores a ticket (status OPEN), with a "created" line in its audit trail.
+     * Validates and stores a ticket (status NEW), with a "create" line in its audit trail.
      *
      * @throws org.hotline.platform.error.ValidationException naming the first invalid field; nothing is written
      */

@@ -13,9 +13,12 @@ import java.util.Set;
 import org.hotline.platform.customer.Customer;
 import org.hotline.platform.customer.CustomerDirectory;
 import org.hotline.platform.customer.Product;
+import org.hotline.platform.ticket.Channel;
+import org.hotline.platform.ticket.ComplaintClass;
 import org.hotline.platform.ticket.NewTicket;
 import org.hotline.platform.ticket.Ticket;
 import org.hotline.platform.ticket.TicketQuery;
+import org.hotline.platform.ticket.TicketType;
 import org.hotline.ticketing.Ticketing;
 import org.hotline.ticketing.seed.SeedData.CustomerSeed;
 import org.hotline.ticketing.seed.SeedData.ProductSeed;
@@ -118,8 +121,11 @@ public final class DemoSeed {
                 productId = product.id();
             }
             Clock past = Clock.offset(t.clock(), Duration.ofDays(-s.daysAgo()));
+            // the seed file predates complaint classes: its complaints are about service quality
+            ComplaintClass complaintClass = s.type() == TicketType.COMPLAINT ? ComplaintClass.SERVICE_QUALITY : null;
             new DbTicketService(t.database(), past).create(new NewTicket(s.type(), s.category(), s.priority(),
-                    customerId, productId, null, s.serviceMode(), s.description()), s.createdBy());
+                    customerId, productId, null, s.serviceMode(), s.description(), complaintClass, null,
+                    Channel.PHONE, null), s.createdBy());
             created++;
         }
         return created;

@@ -3,7 +3,9 @@ package org.hotline.ticketing.ticket;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.hotline.platform.Times;
@@ -15,6 +17,8 @@ import org.hotline.platform.ticket.TicketEvent;
 import org.hotline.platform.ticket.TicketQuery;
 import org.hotline.platform.ticket.TicketService;
 import org.hotline.platform.ticket.TicketStatus;
+import org.hotline.platform.ticket.workflow.HistoryEntry;
+import org.hotline.ticketing.support.FlatJson;
 import org.hotline.ticketing.db.Database;
 import org.hotline.ticketing.support.Checks;
 
@@ -24,16 +28,17 @@ import org.hotline.ticketing.support.Checks;
  * <p>Validation order: the ticket's own fields first (type, category, callId format, serviceMode, description), then
  * the rows it refers to (customerId, productId, callId). A ticket that names only a product is attached to the
  * product's owner, and one that names a call with a known customer to that customer; a customer that is not the
- * call's is refused (customerId). The row, its number ({@link TicketNumbers}, from the clock's day) and its "created" audit event are
+ * call's is refused (customerId). The row, its number ({@link TicketNumbers}, from the clock's day) and its "create" history line are
  * written in one transaction.
  */
 public final class DbTicketService implements TicketService {
     /** Audit action of the first line of every ticket's history. */
-    public static final String CREATED = "created";
+    public static final String CREATED = "create";
 
     private final Database db;
     private final Clock clock;
     private final Predicate<String> pendingCall;
+    private volatile CreationStep creationStep = CreationStep.NONE;
 
     /**
      * @param pendingCall tells whether a call id names a call that is live or whose record is not written yet (the
@@ -51,21 +56,35 @@ public final class DbTicketService implements TicketService {
         this(db, clock, callId -> false);
     }
 
+    /** What else happens when a ticket is created (its clocks, hooks, notifications: the workflow desk). */
+    public void onCreation(CreationStep step) {
+        this.creationStep = step == null ? CreationStep.NONE : step;
+    }
+
     @Override
     public Ticket create(NewTicket ticket, String actor) {
         String validActor = TicketRules.actor(actor);
         NewTicket valid = TicketRules.normalize(ticket);
         Instant now = Times.now(clock);
         LocalDate day = LocalDate.ofInstant(now, clock.getZone());
-        return db.inTransaction(s -> {
+        CreationStep step = creationStep;
+        Ticket created = db.inTransaction(s -> {
             TicketMapper m = s.getMapper(TicketMapper.class);
             NewTicket resolved = checkReferences(m, valid);
-            m.insert(resolved, TicketStatus.OPEN, validActor, now);
+            TicketRules.requireRepairProduct(resolved);
+            m.insert(resolved, TicketStatus.NEW, validActor, now);
             long id = m.lastInsertId();
             m.assignNumber(id, TicketNumbers.format(day, id));
-            m.insertEvent(id, validActor, now, CREATED, summary(resolved));
-            return m.find(id);
+            Map<String, String> fields = summary(resolved);
+            m.insertEvent(id, validActor, now, CREATED, detail(fields), TicketStatus.NEW, FlatJson.write(fields));
+            long eventId = m.lastInsertId();
+            Ticket t = m.find(id);
+            step.inTransaction(s, t, new HistoryEntry(eventId, validActor, now, CREATED, null,
+                    TicketStatus.NEW.name(), fields, null, false), now);
+            return t;
         });
+        step.afterCommit(created, validActor, now);
+        return created;
     }
 
     private NewTicket checkReferences(TicketMapper m, NewTicket t) {
@@ -96,12 +115,30 @@ public final class DbTicketService implements TicketService {
             customerId = callCustomer;
         }
         return new NewTicket(t.type(), t.category(), t.priority(), customerId, t.productId(), t.callId(),
-                t.serviceMode(), t.description());
+                t.serviceMode(), t.description(), t.complaintClass(), t.severity(), t.channel(), t.contact(),
+                t.productModel(), t.productSerial());
     }
 
-    private static String summary(NewTicket t) {
-        return "type=" + t.type() + " category=" + t.category() + " priority=" + t.priority() + " serviceMode="
-                + t.serviceMode();
+    /** {@code type=… category=…}: the history's text for readers of {@link TicketEvent}. */
+    public static String detail(Map<String, String> fields) {
+        StringBuilder sb = new StringBuilder();
+        fields.forEach((k, v) -> sb.append(sb.isEmpty() ? "" : " ").append(k).append('=').append(v));
+        return sb.toString();
+    }
+
+    /** The fields of the "create" history line: what the ticket was classified as. */
+    private static Map<String, String> summary(NewTicket t) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("type", t.type().name());
+        fields.put("category", t.category());
+        fields.put("priority", t.priority().name());
+        fields.put("serviceMode", t.serviceMode().name());
+        fields.put("channel", t.channel().name());
+        if (t.complaintClass() != null) {
+            fields.put("complaintClass", t.complaintClass().name());
+            fields.put("severity", t.severity().name());
+        }
+        return fields;
     }
 
     @Override

@@ -14,13 +14,14 @@ import org.hotline.platform.ticket.TicketStatus;
 
 /** SQL for tickets, their audit trail and the rows a ticket may refer to. */
 interface TicketMapper {
-    String COLUMNS = "id, `number`, `type`, category, priority, `status`, customer_id, product_id, call_id, "
-            + "service_mode, description, assignee, created_by, created_at, updated_at, closed_at";
+    String COLUMNS = TicketSql.COLUMNS;
 
     @Insert("INSERT INTO tickets (`type`, category, priority, `status`, customer_id, product_id, call_id, service_mode, "
-            + "description, created_by, created_at, updated_at) VALUES (#{t.type}, #{t.category}, #{t.priority}, "
-            + "#{status}, #{t.customerId}, #{t.productId}, #{t.callId}, #{t.serviceMode}, #{t.description}, "
-            + "#{actor}, #{at}, #{at})")
+            + "description, created_by, created_at, updated_at, complaint_class, severity, channel, contact_name, "
+            + "contact_phone, contact_email, product_model, product_serial) VALUES (#{t.type}, #{t.category}, "
+            + "#{t.priority}, #{status}, #{t.customerId}, #{t.productId}, #{t.callId}, #{t.serviceMode}, "
+            + "#{t.description}, #{actor}, #{at}, #{at}, #{t.complaintClass}, #{t.severity}, #{t.channel}, "
+            + "#{t.contact.name}, #{t.contact.phone}, #{t.contact.email}, #{t.productModel}, #{t.productSerial})")
     void insert(@Param("t") NewTicket ticket, @Param("status") TicketStatus status, @Param("actor") String actor,
                 @Param("at") Instant at);
 
@@ -30,10 +31,11 @@ interface TicketMapper {
     @Update("UPDATE tickets SET `number` = #{number} WHERE id = #{id}")
     void assignNumber(@Param("id") long id, @Param("number") String number);
 
-    @Insert("INSERT INTO ticket_events (ticket_id, actor, `at`, `action`, detail) "
-            + "VALUES (#{ticketId}, #{actor}, #{at}, #{action}, #{detail})")
+    @Insert("INSERT INTO ticket_events (ticket_id, actor, `at`, `action`, detail, to_status, fields) "
+            + "VALUES (#{ticketId}, #{actor}, #{at}, #{action}, #{detail}, #{toStatus}, #{fields})")
     void insertEvent(@Param("ticketId") long ticketId, @Param("actor") String actor, @Param("at") Instant at,
-                     @Param("action") String action, @Param("detail") String detail);
+                     @Param("action") String action, @Param("detail") String detail,
+                     @Param("toStatus") TicketStatus toStatus, @Param("fields") String fields);
 
     @Select("SELECT " + COLUMNS + " FROM tickets WHERE id = #{id}")
     Ticket find(@Param("id") long id);

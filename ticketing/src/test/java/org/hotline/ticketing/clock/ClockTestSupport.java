@@ -51,8 +51,14 @@ abstract class ClockTestSupport extends DatabaseTestSupport {
     }
 
     protected long newTicket(TicketType type) {
+        // a complaint must be classed and reachable (its task sheet complete), a repair must name its product
+        boolean complaint = type == TicketType.COMPLAINT;
         Ticket t = ticketing.tickets().create(new NewTicket(type, "咨询", TicketPriority.NORMAL, null, null, null,
-                ServiceMode.PHONE, "客户来电"), "agent1");
+                ServiceMode.PHONE, "客户来电", complaint ? ComplaintClass.SERVICE_QUALITY : null, null,
+                org.hotline.platform.ticket.Channel.PHONE,
+                new org.hotline.platform.ticket.Contact(null, complaint ? "13900000000" : null, null),
+                type == TicketType.REPAIR ? "型号" : null, type == TicketType.REPAIR ? "SN" + System.nanoTime() : null),
+                "agent1");
         return t.id();
     }
 

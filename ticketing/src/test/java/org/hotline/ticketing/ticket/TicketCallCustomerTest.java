@@ -54,7 +54,7 @@ class TicketCallCustomerTest extends DatabaseTestSupport {
     }
 
     private static NewTicket ticket(Long customerId, String callId) {
-        return new NewTicket(TicketType.REPAIR, "屏幕故障", TicketPriority.NORMAL, customerId, null, callId,
+        return new NewTicket(TicketType.CONSULTATION, "屏幕故障", TicketPriority.NORMAL, customerId, null, callId,
                 ServiceMode.PHONE, "屏幕出现绿线。");
     }
 

@@ -61,7 +61,7 @@ class TicketServiceTest extends DatabaseTestSupport {
     void aCreatedTicketIsOpenNumberedAndHasACreatedEvent() {
         Ticket t = ticketing.tickets().create(valid(), "agent1");
 
-        assertThat(t.status()).isEqualTo(TicketStatus.OPEN);
+        assertThat(t.status()).isEqualTo(TicketStatus.NEW);
         assertThat(t.number()).isEqualTo(String.format("T20261123-%06d", t.id()));
         assertThat(t.category()).isEqualTo("屏幕故障");
         assertThat(t.description()).isEqualTo("屏幕出现绿线，客户希望尽快维修。");
@@ -75,7 +75,7 @@ class TicketServiceTest extends DatabaseTestSupport {
 
         List<TicketEvent> history = ticketing.tickets().history(t.id());
         assertThat(history).hasSize(1);
-        assertThat(history.get(0).action()).isEqualTo("created");
+        assertThat(history.get(0).action()).isEqualTo("create");
         assertThat(history.get(0).actor()).isEqualTo("agent1");
         assertThat(history.get(0).at()).isEqualTo(NOW);
         assertThat(history.get(0).ticketId()).isEqualTo(t.id());
@@ -139,7 +139,7 @@ class TicketServiceTest extends DatabaseTestSupport {
 
     @Test
     void boundaryLengthsAreAccepted() {
-        Ticket t = ticketing.tickets().create(new NewTicket(TicketType.COMPLAINT, "类".repeat(64), null, null, null,
+        Ticket t = ticketing.tickets().create(new NewTicket(TicketType.CONSULTATION, "类".repeat(64), null, null, null,
                 null, ServiceMode.PHONE, "述".repeat(4000)), "agent1");
 
         Ticket read = ticketing.tickets().find(t.id()).orElseThrow();
@@ -175,7 +175,7 @@ class TicketServiceTest extends DatabaseTestSupport {
 
         assertThat(ticketing.tickets().search(new TicketQuery(c.id(), null, null, 10))).containsExactly(second, first);
         assertThat(ticketing.tickets().search(new TicketQuery(c.id(), "agent4", Set.of(), 10))).containsExactly(first);
-        assertThat(ticketing.tickets().search(new TicketQuery(c.id(), null, Set.of(TicketStatus.OPEN), 1)))
+        assertThat(ticketing.tickets().search(new TicketQuery(c.id(), null, Set.of(TicketStatus.NEW), 1)))
                 .containsExactly(second);
         assertThat(ticketing.tickets().search(new TicketQuery(c.id(), null, Set.of(TicketStatus.CLOSED), 10)))
                 .isEmpty();
