@@ -101,6 +101,15 @@ interface ClockMapper {
             + " ORDER BY due_at, id LIMIT 1 FOR UPDATE SKIP LOCKED</script>")
     AlarmRow claimDueAlarm(@Param("now") Instant now, @Param("busy") java.util.Collection<Long> busyTickets);
 
+    /** Up to {@code limit} due alarms nobody holds, except those of {@code busy}, oldest first. */
+    @Select("<script>SELECT id, ticket_id, clock, run, step, `action`, target, due_at FROM clock_alarms "
+            + "WHERE status = 'PENDING' AND due_at &lt;= #{now}"
+            + "<if test='busy.size() > 0'> AND ticket_id NOT IN "
+            + "<foreach item='b' collection='busy' open='(' separator=',' close=')'>#{b}</foreach></if>"
+            + " ORDER BY due_at, id LIMIT #{limit} FOR UPDATE SKIP LOCKED</script>")
+    List<AlarmRow> claimDueAlarms(@Param("now") Instant now, @Param("busy") java.util.Collection<Long> busyTickets,
+                                  @Param("limit") int limit);
+
     /**
      * Locks the ticket row unless someone holds it: the workflow locks a ticket before its clocks and alarms, so an
      * alarm being fired (which holds its alarm row) must not wait for the ticket, or the two would deadlock.
