@@ -197,6 +197,9 @@ final class TicketsBenchmark {
             bulk(c, at, "UPDATE ticket_clocks SET state = 'BREACHED', breached_at = due_at WHERE due_at <= ?");
             bulk(c, at, "UPDATE clock_alarms SET status = 'FIRED', fired_at = due_at, late_ms = 0, claimed_by = 'seed', "
                     + "outcome = 'SEEDED' WHERE due_at <= ?");
+            bulk(c, at, "UPDATE tickets t SET next_due_at = COALESCE((SELECT MIN(n.due_at) FROM ticket_clocks n "
+                    + "WHERE n.ticket_id = t.id AND n.stopped_at IS NULL AND n.state IN ('RUNNING','BREACHED')), "
+                    + "'9999-12-31 23:59:59.999') WHERE t.id > 0 AND ? IS NOT NULL");
             try (Statement st = c.createStatement()) {
                 for (String t : List.of("tickets", "ticket_departments", "ticket_clocks", "clock_alarms",
                         "ticket_clock_subjects")) {

@@ -63,6 +63,12 @@ interface ClockMapper {
     @Update("UPDATE ticket_clocks SET stopped_at = #{now} WHERE ticket_id = #{ticketId} AND name = #{name}")
     void markStopped(@Param("ticketId") long ticketId, @Param("name") ClockName name, @Param("now") Instant now);
 
+    /** tickets.next_due_at from the clocks that still count (see V10). */
+    @Update("UPDATE tickets SET next_due_at = COALESCE((SELECT MIN(c.due_at) FROM ticket_clocks c "
+            + "WHERE c.ticket_id = #{ticketId} AND c.stopped_at IS NULL AND c.state IN ('RUNNING','BREACHED')), "
+            + "'9999-12-31 23:59:59.999') WHERE id = #{ticketId}")
+    void refreshNextDue(@Param("ticketId") long ticketId);
+
     @Update("DELETE FROM clock_alarms WHERE ticket_id = #{ticketId} AND clock = #{clock} AND status = 'PENDING'")
     void deletePendingAlarms(@Param("ticketId") long ticketId, @Param("clock") ClockName clock);
 

@@ -184,8 +184,8 @@ interface DeskMapper {
         "<foreach item='q' collection='queues'> OR (t.`type` = #{q.type} AND t.`status` IN",
         "<foreach item='st' collection='q.statuses()' open='(' separator=',' close=')'>#{st}</foreach>)</foreach>",
         ")",
-        "ORDER BY (SELECT MIN(n.due_at) FROM ticket_clocks n WHERE n.ticket_id = t.id AND " + LIVE_N + ") IS NULL,",
-        "(SELECT MIN(n.due_at) FROM ticket_clocks n WHERE n.ticket_id = t.id AND " + LIVE_N + "), t.id",
+        // tickets.next_due_at is MIN(due_at) of the LIVE_N clocks, kept by the clock keeper (V10): an index read
+        "ORDER BY t.next_due_at, t.id",
         "LIMIT #{limit}</script>"})
     List<Long> worklistIds(@Param("s") TicketVisibility.Sight sight, @Param("departments") List<Long> departments,
                            @Param("queues") List<RoleQueues.Queue> queues, @Param("limit") int limit);
