@@ -38,3 +38,4 @@ async function call(method, path, body, { redirectOn401 = true } = {}) {
 
 export const get = (path, options) => call('GET', path, undefined, options);
 export const post = (path, body = {}, options) => call('POST', path, body, options);
+export const put = (path, body = {}, options) => call('PUT', path, body, options);

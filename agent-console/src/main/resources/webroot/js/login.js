@@ -10,6 +10,8 @@ const DEMO_ACCOUNTS = [
   { name: 'admin', role: 'demo.role.admin' },
   { name: 'supervisor', role: 'demo.role.supervisor' },
   { name: 'agent1 … agent5', role: 'demo.role.agent' },
+  { name: 'engineer, coordinator, complaint_handler, complaint_manager, department_manager, centre_head',
+    role: 'demo.role.backOffice' },
 ];
 const hint = { demo: false };
 

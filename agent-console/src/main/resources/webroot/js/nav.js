@@ -1,12 +1,13 @@
 // The navigation bar of every logged-in page: a link to each page the user's roles allow (agent desk for AGENT,
-// wallboard for SUPERVISOR / ADMIN), the current one marked, so that no page is a dead end. pageFor() is also where
-// the login page and a page opened with the wrong roles send the user.
+// wallboard for SUPERVISOR / ADMIN, administration for ADMIN), the current one marked, so that no page is a dead
+// end. pageFor() is also where the login page and a page opened with the wrong roles send the user.
 import { html } from './esc.js';
 import { t } from './i18n.js';
 
 export const PAGES = [
   { href: 'agent.html', key: 'nav.agent', roles: ['AGENT'] },
   { href: 'supervisor.html', key: 'nav.wallboard', roles: ['SUPERVISOR', 'ADMIN'] },
+  { href: 'admin.html', key: 'nav.admin', roles: ['ADMIN'] },
 ];
 
 /** The pages user may open, in menu order. */

@@ -10,6 +10,7 @@ import org.hotline.platform.customer.CustomerDirectory;
 import org.hotline.platform.event.EventBus;
 import org.hotline.platform.health.HealthCheck;
 import org.hotline.platform.notify.Notifications;
+import org.hotline.platform.org.Organisation;
 import org.hotline.platform.routing.AgentDesk;
 import org.hotline.platform.stats.LiveStatsView;
 import org.hotline.platform.telephony.SwitchControl;
@@ -25,8 +26,8 @@ import org.hotline.platform.user.UserDirectory;
 public record ConsoleBackend(UserDirectory users, AgentDesk agents, CallLog calls, CustomerDirectory customers,
                              TicketService tickets, CallbackService callbacks, LiveStatsView stats,
                              SwitchControl switchControl, AuditLog audit, EventBus bus, Clock clock,
-                             HealthCheck health, Calendars calendars, Notifications notifications,
-                             TicketDesk desk) {
+                             HealthCheck health, Notifications notifications, TicketDesk desk,
+                             Organisation organisation, Calendars calendars) {
     public ConsoleBackend {
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(agents, "agents");
@@ -40,8 +41,9 @@ public record ConsoleBackend(UserDirectory users, AgentDesk agents, CallLog call
         Objects.requireNonNull(bus, "bus");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(health, "health");
-        Objects.requireNonNull(calendars, "calendars");
         Objects.requireNonNull(notifications, "notifications");
         Objects.requireNonNull(desk, "desk");
+        Objects.requireNonNull(organisation, "organisation");
+        Objects.requireNonNull(calendars, "calendars");
     }
 }

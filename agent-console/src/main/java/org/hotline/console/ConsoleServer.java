@@ -13,6 +13,7 @@ import org.hotline.console.access.DataAccess;
 import java.util.concurrent.TimeUnit;
 import org.hotline.console.agent.AcdAgents;
 import org.hotline.console.agent.AgentRoutes;
+import org.hotline.console.admin.AdminArea;
 import org.hotline.console.auth.AdminRoutes;
 import org.hotline.console.auth.AuthHandler;
 import org.hotline.console.auth.ClientAddress;
@@ -204,6 +205,8 @@ public final class ConsoleServer {
                 addresses, backend.audit(), blocking, backend.clock(), config.demo()).mount(router);
         new AdminRoutes(backend.users(), throttle, addresses, backend.audit(), blocking, backend.clock())
                 .mount(router);
+        new AdminArea(backend.users(), backend.organisation(), sessions, ender, addresses, backend.audit(), blocking,
+                backend.clock()).mount(router);
         new AgentRoutes(acd, backend.switchControl(), blocking).mount(router);
         new CallControlRoutes(acd, backend.switchControl(), dialer, blocking).mount(router);
         new StatsRoutes(backend.stats(), backend.agents(), callFeatures, blocking).mount(router);
@@ -213,8 +216,8 @@ public final class ConsoleServer {
         new TicketRoutes(backend.tickets(), backend.desk(), access, blocking).mount(router);
         new CustomerRoutes(history, blocking).mount(router);
         new CallbackRoutes(backend.callbacks(), acd, dialer, blocking).mount(router);
-        new org.hotline.console.calendar.CalendarRoutes(backend.calendars(), addresses, blocking).mount(router);
         new NotificationRoutes(backend.notifications(), blocking).mount(router);
+        new org.hotline.console.calendar.CalendarRoutes(backend.calendars(), addresses, blocking).mount(router);
         router.get("/api/ws").handler(new WebSocketEndpoint(sockets, relay, broadcaster, acd, sessions, callFeatures,
                 blocking, edge));
 

@@ -109,12 +109,18 @@ public final class HotlinePlatform implements AutoCloseable {
         closeables.push(new Stop("database pool", database));
         ticketing = new Ticketing(database, clock, settings.auth().passwordIterations(), settings.auth().lockout());
         bus = new LocalEventBus();
-        String node = settings.clocks().nodeId().isEmpty()
-                ? java.lang.management.ManagementFactory.getRuntimeMXBean().getName() : settings.clocks().nodeId();
-        desk = ticketing.workflow(node, bus);
+        desk = ticketing.workflow(bus);
         if (settings.demoSeed()) {
             DemoSeed.apply(ticketing);
         }
+        // the SLA clocks fire here; an escalating ladder step takes the workflow's escalate as the system
+        String clockNode = settings.clocks().nodeId() == null || settings.clocks().nodeId().isBlank()
+                ? org.hotline.ticketing.clock.ClockScheduler.defaultNode() : settings.clocks().nodeId();
+        org.hotline.ticketing.clock.ClockScheduler clockScheduler = ticketing.clockScheduler(
+                ticketing.notificationWriter(), desk, new org.hotline.ticketing.clock.ClockScheduler.Settings(
+                        clockNode, settings.clocks().schedulerInterval(), settings.clocks().dailyCheckAt()));
+        clockScheduler.start();
+        closeables.push(new Stop("clock scheduler", clockScheduler));
         org.hotline.app.soak.CallJournal journal = org.hotline.app.soak.CallJournal.attachIfConfigured(bus);
         if (journal != null) {
             closeables.push(new Stop("call journal", journal));
@@ -126,11 +132,6 @@ public final class HotlinePlatform implements AutoCloseable {
                 new org.hotline.ticketing.notify.NotificationDelivery(database, bus, clock);
         notices.start(org.hotline.ticketing.notify.NotificationDelivery.DEFAULT_PERIOD);
         closeables.push(new Stop("notification delivery", notices));
-        org.hotline.ticketing.clock.ClockScheduler clockScheduler = ticketing.clockScheduler(
-                ticketing.notificationWriter(), desk, new org.hotline.ticketing.clock.ClockScheduler.Settings(node,
-                        settings.clocks().schedulerInterval(), settings.clocks().dailyCheckAt()));
-        clockScheduler.start();
-        closeables.push(new Stop("clock scheduler", clockScheduler));
 
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, Thread.ofPlatform()
                 .name("hotline-timer-", 0).daemon(true).factory());
@@ -196,7 +197,8 @@ public final class HotlinePlatform implements AutoCloseable {
                         settings.demoSeed()),
                 new ConsoleBackend(ticketing.users(), acd, ticketing.calls(), ticketing.customers(),
                         ticketing.tickets(), ticketing.callbacks(), stats, switchControl, ticketing.audit(), bus, clock,
-                        health(), ticketing.calendars(), ticketing.notifications(), desk));
+                        health(), ticketing.notifications(), desk, ticketing.organisation(),
+                        ticketing.calendars()));
         httpPort = await(console.start());
         closeables.push(new Stop("console server", () -> await(console.stop())));
         LOG.info("Hotline console on http://{}:{}/", settings.http().host(), httpPort);

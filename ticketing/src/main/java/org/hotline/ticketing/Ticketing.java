@@ -6,6 +6,7 @@ import org.hotline.platform.call.CallLog;
 import org.hotline.platform.customer.CustomerDirectory;
 import org.hotline.platform.event.EventBus;
 import org.hotline.platform.notify.Notifications;
+import org.hotline.platform.org.Organisation;
 import org.hotline.platform.ticket.TicketService;
 import org.hotline.platform.user.UserDirectory;
 import org.hotline.ticketing.audit.DbAuditLog;
@@ -25,6 +26,7 @@ import org.hotline.ticketing.db.Database;
 import org.hotline.ticketing.db.DatabaseHealth;
 import org.hotline.ticketing.notify.DbNotificationWriter;
 import org.hotline.ticketing.notify.DbNotifications;
+import org.hotline.ticketing.org.DbOrganisation;
 import org.hotline.ticketing.ticket.DbTicketService;
 import org.hotline.ticketing.user.DbUserDirectory;
 import org.hotline.ticketing.user.LockoutPolicy;
@@ -47,11 +49,12 @@ public final class Ticketing implements AutoCloseable {
     private final DbCallbackService callbacks;
     private final DbAuditLog audit;
     private final DatabaseHealth health;
-    private final DbCalendars calendars;
-    private final DbClockKeeper clockKeeper;
     private DbTicketDesk desk;
     private final DbNotificationWriter notificationWriter;
     private final DbNotifications notifications;
+    private final DbOrganisation organisation;
+    private final DbCalendars calendars;
+    private final DbClockKeeper clockKeeper;
 
     /** With the production password hashing (600,000 PBKDF2 iterations) and the default lockout. */
     public Ticketing(Database db, Clock clock) {
@@ -75,6 +78,7 @@ public final class Ticketing implements AutoCloseable {
         this.health = DatabaseHealth.of(db, clock);
         this.calendars = new DbCalendars(db, clock, audit);
         this.clockKeeper = new DbClockKeeper(db, SlaPolicies.standard(), calendars, ClockScheduler.defaultNode());
+        this.organisation = new DbOrganisation(db, clock);
         // a notification for a user outside their department calendar's working hours waits for the next start
         this.notificationWriter = new DbNotificationWriter(db, new DbWorkingHours(calendars));
         this.notifications = new DbNotifications(db, clock);
@@ -103,12 +107,22 @@ public final class Ticketing implements AutoCloseable {
         return desk;
     }
 
+    /** The ticket workflow on this database's clocks ({@link #clockKeeper}) and notifications. */
+    public DbTicketDesk workflow(EventBus bus) {
+        return workflow(clockKeeper, notificationWriter, bus);
+    }
+
     /**
-     * The ticket workflow on the database clocks (the standard SLA policies, the business calendars; {@code node}
-     * names this platform node in the clocks' records) and the database notifications.
+     * The ticket workflow on clocks whose records name {@code node} (a benchmark or test node beside this one's
+     * {@link #clockKeeper}) and this database's notifications.
      */
     public DbTicketDesk workflow(String node, EventBus bus) {
         return workflow(new DbClockKeeper(db, SlaPolicies.standard(), calendars, node), notificationWriter, bus);
+    }
+
+    /** The ticket workflow once {@link #workflow} started it. */
+    public synchronized java.util.Optional<DbTicketDesk> desk() {
+        return java.util.Optional.ofNullable(desk);
     }
 
     /** The database as a part of the node's health (a cached {@code SELECT 1}). */
@@ -145,6 +159,11 @@ public final class Ticketing implements AutoCloseable {
     /** Call {@link CallRecorder#start} once with the event bus to have call records written. */
     public CallRecorder callRecorder() {
         return callRecorder;
+    }
+
+    /** Departments, their managers and members. */
+    public Organisation organisation() {
+        return organisation;
     }
 
     public Database database() {

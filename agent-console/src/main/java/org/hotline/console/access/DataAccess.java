@@ -7,8 +7,6 @@ import org.hotline.platform.call.CallLog;
 import org.hotline.platform.call.CallRecord;
 import org.hotline.platform.routing.AgentDesk;
 import org.hotline.platform.routing.AgentSnapshot;
-import org.hotline.platform.ticket.Ticket;
-import org.hotline.platform.ticket.TicketQuery;
 import org.hotline.platform.user.User;
 
 /**
@@ -20,8 +18,9 @@ import org.hotline.platform.user.User;
  *   <li>Supervisors and administrators read everything.</li>
  *   <li>An agent reads every customer (search and card: it needs them for the screen-pop, for a caller who calls
  *       from another number, and to dial a customer back).</li>
- *   <li>An agent reads the tickets it created or is assigned to, and every ticket of the customer of the call it is
- *       on now (ringing, talking or wrapping up: the call attached to it in the ACD).</li>
+ *   <li>Tickets: which user sees which ticket is the ticket desk's rule (one table, {@code TicketVisibility} in
+ *       ticketing), for one ticket and for lists alike; an agent sees the tickets it created or is assigned to,
+ *       and every ticket of the customer of the call it is on now.</li>
  *   <li>An agent reads the call records of the calls offered to it or placed by it (the record's agent), and with
  *       them the recording's file name; no other call's, and no other call's recording.</li>
  * </ul>
@@ -46,30 +45,6 @@ public final class DataAccess {
     /** Whether {@code user} may read the call's record (with its recording's file name). */
     public boolean mayRead(User user, CallRecord call) {
         return seesAll(user) || user.username().equals(call.agent());
-    }
-
-    /** Whether {@code user} may read the ticket (its fields and its history). */
-    public boolean mayRead(User user, Ticket ticket) {
-        if (seesAll(user) || user.username().equals(ticket.createdBy())
-                || user.username().equals(ticket.assignee())) {
-            return true;
-        }
-        return ticket.customerId() != null && ticket.customerId().equals(customerServedNow(user).orElse(null));
-    }
-
-    /**
-     * The query narrowed to what {@code user} may see: unchanged for a supervisor and for an agent asking for the
-     * customer it is serving now; otherwise only the agent's own tickets (created by or assigned to it).
-     */
-    public TicketQuery narrow(User user, TicketQuery query) {
-        if (seesAll(user)) {
-            return query;
-        }
-        if (query.customerId() != null && query.customerId().equals(customerServedNow(user).orElse(null))) {
-            return query;
-        }
-        return new TicketQuery(query.customerId(), query.createdBy(), query.statuses(), query.limit(),
-                user.username());
     }
 
     /** The call attached to the agent in the ACD now (ringing, talking, wrapping up), if any. */

@@ -79,14 +79,21 @@ public final class AccessPolicy {
 
             // account administration
             rule(HttpMethod.POST, "/api/admin/users/:username/unlock", Access.ADMIN),
-            // business calendars of the SLA clocks
-            rule(HttpMethod.GET, "/api/admin/calendars", Access.ADMIN),
-            rule(HttpMethod.PUT, "/api/admin/calendars/:code", Access.ADMIN),
 
             // the bell: every logged-in user, their own notifications only (the routes take the user from the session)
             rule(HttpMethod.GET, "/api/notifications", Access.AUTHENTICATED),
             rule(HttpMethod.POST, "/api/notifications/:id/read", Access.AUTHENTICATED),
-            rule(HttpMethod.POST, "/api/notifications/read-all", Access.AUTHENTICATED));
+            rule(HttpMethod.POST, "/api/notifications/read-all", Access.AUTHENTICATED),
+            rule(HttpMethod.GET, "/api/admin/users", Access.ADMIN),
+            rule(HttpMethod.POST, "/api/admin/users", Access.ADMIN),
+            rule(HttpMethod.PUT, "/api/admin/users/:username", Access.ADMIN),
+            rule(HttpMethod.POST, "/api/admin/users/:username/password", Access.ADMIN),
+            rule(HttpMethod.GET, "/api/admin/departments", Access.ADMIN),
+            rule(HttpMethod.POST, "/api/admin/departments", Access.ADMIN),
+            rule(HttpMethod.PUT, "/api/admin/departments/:code", Access.ADMIN),
+            // business calendars of the SLA clocks
+            rule(HttpMethod.GET, "/api/admin/calendars", Access.ADMIN),
+            rule(HttpMethod.PUT, "/api/admin/calendars/:code", Access.ADMIN));
 
     private AccessPolicy() {
     }

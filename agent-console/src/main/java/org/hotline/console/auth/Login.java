@@ -74,7 +74,11 @@ public final class Login {
                     yield new Result.Success(session);
                 }
                 case LoginOutcome.Rejected r -> {
-                    String why = r.reason() == LoginOutcome.Reason.UNKNOWN_USER ? "unknown user" : "wrong password";
+                    String why = switch (r.reason()) {
+                        case UNKNOWN_USER -> "unknown user";
+                        case WRONG_PASSWORD -> "wrong password";
+                        case DISABLED -> "account disabled";
+                    };
                     record(username, address, AuditOutcome.FAILURE, r.lockedNow() ? why + "; account now locked" : why);
                     yield new Result.Refused();
                 }

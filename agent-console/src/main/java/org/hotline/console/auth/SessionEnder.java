@@ -25,6 +25,19 @@ public final class SessionEnder {
         return sessions.end(token).map(this::logOutOfAcd).orElse(Future.succeededFuture());
     }
 
+    /**
+     * Ends every session of {@code username} on this node (an administrator disabled the account or changed its
+     * roles: a session carries the roles it was opened with). Returns how many ended.
+     */
+    public int endAllOf(String username) {
+        int ended = 0;
+        for (String token : sessions.tokensOf(username)) {
+            end(token);
+            ended++;
+        }
+        return ended;
+    }
+
     /** Ends every expired session (logout included). */
     public void purgeExpired() {
         for (String token : sessions.expiredTokens()) {

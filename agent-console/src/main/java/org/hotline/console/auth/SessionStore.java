@@ -103,6 +103,22 @@ public final class SessionStore {
                         && s.isLiveAt(now));
     }
 
+    /** The tokens of every session of {@code username}, live or expired. */
+    public List<String> tokensOf(String username) {
+        return sessions.values().stream().filter(s -> s.username().equals(username)).map(Session::token).toList();
+    }
+
+    /**
+     * Gives the live sessions of {@code user} the user as it is now (an administrator changed their own roles), with
+     * their expiries unchanged.
+     */
+    public void refreshUser(User user) {
+        for (String token : tokensOf(user.username())) {
+            sessions.computeIfPresent(token, (k, old) -> new Session(k, user, old.createdAt(), old.idleExpiresAt(),
+                    old.expiresAt()));
+        }
+    }
+
     /** Ends every session (shutdown). */
     public void endAll() {
         for (String token : List.copyOf(sessions.keySet())) {

@@ -11,6 +11,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -215,6 +217,41 @@ public final class JsonBody {
             throw HttpError.badRequest(field, field + " is required");
         }
         return value;
+    }
+
+    /** Whether the body has {@code field} at all (even as null): tells "leave it" from "clear it". */
+    public boolean has(String field) {
+        return node.has(field);
+    }
+
+    /**
+     * An array of non-blank strings (each trimmed, at most {@code maxLength} characters, at most {@code maxItems}
+     * of them); null when the field is absent or null.
+     */
+    public List<String> optionalTextList(String field, int maxItems, int maxLength) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isArray()) {
+            throw HttpError.badRequest(field, field + " must be an array of strings");
+        }
+        if (value.size() > maxItems) {
+            throw HttpError.badRequest(field, field + " may have at most " + maxItems + " entries");
+        }
+        List<String> items = new ArrayList<>(value.size());
+        for (JsonNode item : value) {
+            if (!item.isTextual() || item.asText().isBlank()) {
+                throw HttpError.badRequest(field, field + " must be an array of non-empty strings");
+            }
+            String text = item.asText().strip();
+            if (text.length() > maxLength) {
+                throw HttpError.badRequest(field, "each of " + field + " must be at most " + maxLength
+                        + " characters");
+            }
+            items.add(text);
+        }
+        return items;
     }
 
     /** The raw value of {@code field} (already checked for clean text), or null when absent or JSON null. */

@@ -93,12 +93,19 @@ class AuthorizationMatrixTest {
         row("POST /api/callbacks/:id/release",         E401, OK,   E403, E403, E403);
         row("POST /api/callbacks/:id/cancel",          E401, E403, OK,   OK,   E403);
         row("POST /api/admin/users/:username/unlock",  E401, E403, E403, OK,   E403);
-        row("GET /api/admin/calendars",                E401, E403, E403, OK,   E403);
-        row("PUT /api/admin/calendars/:code",          E401, E403, E403, OK,   E403);
         // the bell: anyone logged in, for their own notifications
         row("GET /api/notifications",                  E401, OK,   OK,   OK,   OK);
         row("POST /api/notifications/:id/read",        E401, OK,   OK,   OK,   OK);
         row("POST /api/notifications/read-all",        E401, OK,   OK,   OK,   OK);
+        row("GET /api/admin/users",                    E401, E403, E403, OK,   E403);
+        row("POST /api/admin/users",                   E401, E403, E403, OK,   E403);
+        row("PUT /api/admin/users/:username",          E401, E403, E403, OK,   E403);
+        row("POST /api/admin/users/:username/password", E401, E403, E403, OK,  E403);
+        row("GET /api/admin/departments",              E401, E403, E403, OK,   E403);
+        row("POST /api/admin/departments",             E401, E403, E403, OK,   E403);
+        row("PUT /api/admin/departments/:code",        E401, E403, E403, OK,   E403);
+        row("GET /api/admin/calendars",                E401, E403, E403, OK,   E403);
+        row("PUT /api/admin/calendars/:code",          E401, E403, E403, OK,   E403);
     }
 
     /** A minimal valid body per route (none: an empty object), so that an allowed request reaches the route. */

@@ -53,7 +53,7 @@ public final class Backend implements AutoCloseable {
         ticketing = new Ticketing(db, clock, TEST_PASSWORD_ITERATIONS, LockoutPolicy.DEFAULT);
         ticketing.callRecorder().start(bus);
         ticketing.callbacks().publishTo(bus);
-        desk = ticketing.workflow("test-node", bus);
+        desk = ticketing.workflow(bus);
     }
 
     /** A new user with a unique name; the password is {@link #password(String)}. */

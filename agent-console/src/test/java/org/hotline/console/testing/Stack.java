@@ -60,8 +60,8 @@ public final class Stack implements AutoCloseable {
         this.ports = new ConsoleBackend(backend.ticketing.users(), acd, backend.ticketing.calls(),
                 backend.ticketing.customers(), backend.ticketing.tickets(), backend.ticketing.callbacks(), stats, sim,
                 backend.ticketing.audit(), backend.bus, backend.clock,
-                HealthCheck.of(List.of(backend.ticketing.health(), sim)), backend.ticketing.calendars(),
-                backend.ticketing.notifications(), backend.desk);
+                HealthCheck.of(List.of(backend.ticketing.health(), sim)), backend.ticketing.notifications(),
+                backend.desk, backend.ticketing.organisation(), backend.ticketing.calendars());
         backend.desk.servedCustomers(new AcdServedCustomer(acd, backend.ticketing.calls()));
         this.server = new ConsoleServer(backend.vertx, new ConsoleConfig("127.0.0.1", 0, auth,
                 org.hotline.console.agent.AcdAgents::consoleDevice, dialPolicy), ports);

@@ -36,6 +36,8 @@ final class Runner {
         System.out.println("  Hotline is running: http://" + host + ":" + platform.httpPort() + "/");
         if (printDemoAccounts) {
             System.out.println("  Demo accounts (password: demo): admin, supervisor, agent1 ... agent5");
+            System.out.println("  Back office (password: demo): engineer, coordinator, complaint_handler,"
+                    + " complaint_manager, department_manager, centre_head");
             System.out.println("  Simulated callers: " + settings.simulation().callsPerSecond() + " calls/s, simulated agents: "
                     + settings.simulation().agents());
         }

@@ -31,7 +31,8 @@ public final class UserAddCommand implements Callable<Integer> {
     @Option(names = "--name", description = "display name (default: the username)")
     String displayName;
 
-    @Option(names = "--roles", split = ",", defaultValue = "AGENT", description = "AGENT, SUPERVISOR, ADMIN")
+    @Option(names = "--roles", split = ",", defaultValue = "AGENT",
+            description = "comma list of ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     Set<Role> roles;
 
     @Option(names = "--skills", split = ",", defaultValue = "", description = "queue skills, e.g. repair,complaint")

@@ -56,6 +56,37 @@ class UserAddCommandTest {
     }
 
     @Test
+    void acceptsEveryRoleIncludingTheBackOfficeOnes() throws Exception {
+        try (TestDatabase db = TestDatabase.create()) {
+            Path conf = config(db, false);
+            String all = String.join(",", java.util.Arrays.stream(Role.values()).map(Enum::name).toList());
+            assertThat(run("pw-all-roles\n", "user-add", "--config", conf.toString(), "--username", "everyone",
+                    "--roles", all, "--password-stdin")).isZero();
+            assertThat(run("pw-back-office\n", "user-add", "--config", conf.toString(), "--username", "he.min",
+                    "--name", "何敏", "--roles", "COMPLAINT_MANAGER,DEPARTMENT_MANAGER", "--skills", "complaint",
+                    "--password-stdin")).isZero();
+            try (Database database = Database.open(db.config())) {
+                Ticketing t = new Ticketing(database, Clock.systemUTC());
+                assertThat(t.users().find("everyone").orElseThrow().roles()).containsExactlyInAnyOrder(Role.values());
+                User manager = t.users().authenticate("he.min", "pw-back-office".toCharArray()).orElseThrow();
+                assertThat(manager.roles()).containsExactlyInAnyOrder(Role.COMPLAINT_MANAGER, Role.DEPARTMENT_MANAGER);
+                assertThat(manager.skills()).containsExactly("complaint");
+            }
+        }
+    }
+
+    @Test
+    void anUnknownRoleIsRefusedAndWritesNothing() throws Exception {
+        try (TestDatabase db = TestDatabase.create()) {
+            assertThat(run("pw-12345\n", "user-add", "--config", config(db, false).toString(), "--username", "x1",
+                    "--roles", "AGENT,WIZARD", "--password-stdin")).isNotZero();
+            try (Database database = Database.open(db.config())) {
+                assertThat(new Ticketing(database, Clock.systemUTC()).users().all()).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void refusesWithoutAPasswordOrOnTheEmbeddedDatabaseAndWritesNothing() throws Exception {
         try (TestDatabase db = TestDatabase.create()) {
             assertThat(run("", "user-add", "--config", config(db, false).toString(), "--username", "chief",

@@ -161,7 +161,7 @@ class BrowserFirstSightTest extends BrowserTestBase {
         start(BrowserFirstSightTest::users);
         logIn("boss", "supervisor");
         assertThat(browser.findElements(By.cssSelector("#nav a")))
-                .extracting(e -> e.getAttribute("data-nav")).containsExactly("supervisor.html");
+                .extracting(e -> e.getAttribute("data-nav")).containsExactly("supervisor.html", "admin.html");
         chromium.consoleProblems();
 
         browser.get(f.base + "/agent.html");

@@ -17,7 +17,7 @@ public sealed interface LoginOutcome {
     }
 
     /**
-     * The password did not match, or there is no such user.
+     * The password did not match, there is no such user, or the account is disabled.
      *
      * @param reason   why, for the audit log only: the client is told the same thing in both cases
      * @param lockedNow whether this failure locked the account
@@ -36,5 +36,9 @@ public sealed interface LoginOutcome {
     }
 
     /** Why a login was rejected. */
-    enum Reason { UNKNOWN_USER, WRONG_PASSWORD }
+    enum Reason {
+        UNKNOWN_USER, WRONG_PASSWORD,
+        /** The password matched but an administrator disabled the account. */
+        DISABLED
+    }
 }

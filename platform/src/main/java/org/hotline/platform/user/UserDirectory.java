@@ -34,4 +34,25 @@ public interface UserDirectory {
     /** Creates a user; the password is stored hashed. Username: 2–32 of [a-z0-9_.-]. */
     User create(String username, String displayName, char[] password, java.util.Set<Role> roles,
                 java.util.Set<String> skills);
+
+    /** Every account with its state, ordered by username (the administrator's list). */
+    List<Account> accounts();
+
+    Optional<Account> account(String username);
+
+    /**
+     * An administrator's save of {@code username}'s name, roles, skills or state (null fields unchanged). Refused
+     * with a {@link org.hotline.platform.error.ValidationException} naming the field: an invalid value, the
+     * {@code actor} taking their own ADMIN role away ({@code roles}) or disabling themselves ({@code disabled}).
+     *
+     * @throws org.hotline.platform.error.NotFoundException when there is no such user
+     */
+    AccountEdited update(String actor, String username, AccountEdit edit);
+
+    /**
+     * Sets a new password (an administrator's reset; stored hashed) and lifts a lockout.
+     *
+     * @throws org.hotline.platform.error.NotFoundException when there is no such user
+     */
+    Account resetPassword(String username, char[] password);
 }

@@ -21,6 +21,7 @@ import org.hotline.platform.ticket.TicketQuery;
 import org.hotline.platform.ticket.TicketType;
 import org.hotline.ticketing.Ticketing;
 import org.hotline.ticketing.seed.SeedData.CustomerSeed;
+import org.hotline.ticketing.seed.SeedData.DepartmentSeed;
 import org.hotline.ticketing.seed.SeedData.ProductSeed;
 import org.hotline.ticketing.seed.SeedData.TicketSeed;
 import org.hotline.ticketing.seed.SeedData.UserSeed;
@@ -30,9 +31,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Demo data for the embedded profile, read from {@code demo-data.txt} next to this class: users {@code admin},
- * {@code supervisor}, {@code agent1}…{@code agent5} (password {@code demo}), a dozen customers with phones and
- * products, and a few past tickets. Idempotent: users are matched by username, customers by their first phone,
- * products by serial and tickets by customer and description; what exists is skipped.
+ * {@code supervisor}, {@code agent1}…{@code agent5} and one back-office account per role ({@code engineer} …
+ * {@code centre_head}; password {@code demo}), a dozen customers with phones and products, a few past tickets and
+ * four departments with managers and members. Idempotent: users are matched by username, customers by their first
+ * phone, products by serial, tickets by customer and description and departments by code; what exists is skipped.
  */
 public final class DemoSeed {
     private static final Logger LOG = LoggerFactory.getLogger(DemoSeed.class);
@@ -49,8 +51,11 @@ public final class DemoSeed {
         int customers = seedCustomers(t.customers(), data.customers(), customerIds);
         int products = seedProducts(t, data.products(), customerIds);
         int tickets = seedTickets(t, data.tickets(), customerIds);
-        LOG.info("demo seed: created {} users, {} customers, {} products, {} tickets", users, customers, products,
-                tickets);
+        int departments = seedDepartments(t, data.departments());
+        LOG.info("demo seed: created {} users, {} customers, {} products, {} tickets, {} departments", users, customers,
+                products, tickets, departments);
+        t.desk().ifPresent(desk -> LOG.info("demo seed: created {} workflow tickets",
+                DemoTickets.apply(t, desk, customerIds)));
     }
 
     private static SeedData load() {
@@ -127,6 +132,18 @@ public final class DemoSeed {
                     customerId, productId, null, s.serviceMode(), s.description(), complaintClass, null,
                     Channel.PHONE, null), s.createdBy());
             created++;
+        }
+        return created;
+    }
+
+    /** A department that exists is left as it is (an admin may have changed its staff since). */
+    private static int seedDepartments(Ticketing t, List<DepartmentSeed> seeds) {
+        int created = 0;
+        for (DepartmentSeed d : seeds) {
+            if (t.organisation().find(d.code()).isEmpty()) {
+                t.organisation().create(d.code(), d.name(), d.calendarCode(), d.members(), d.managers());
+                created++;
+            }
         }
         return created;
     }

@@ -18,7 +18,7 @@ import org.hotline.platform.user.Role;
 
 /** The demo data file: one {@code |}-separated record per line (format in the file's comments). */
 record SeedData(List<UserSeed> users, List<CustomerSeed> customers, List<ProductSeed> products,
-                List<TicketSeed> tickets) {
+                List<TicketSeed> tickets, List<DepartmentSeed> departments) {
 
     record UserSeed(String username, String displayName, String password, Set<Role> roles, Set<String> skills) {
         @Override
@@ -38,11 +38,16 @@ record SeedData(List<UserSeed> users, List<CustomerSeed> customers, List<Product
                       String description) {
     }
 
+    record DepartmentSeed(String code, String name, String calendarCode, Set<String> managers,
+                          Set<String> members) {
+    }
+
     static SeedData read(InputStream in) throws IOException {
         List<UserSeed> users = new ArrayList<>();
         List<CustomerSeed> customers = new ArrayList<>();
         List<ProductSeed> products = new ArrayList<>();
         List<TicketSeed> tickets = new ArrayList<>();
+        List<DepartmentSeed> departments = new ArrayList<>();
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         int lineNo = 0;
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -62,13 +67,15 @@ record SeedData(List<UserSeed> users, List<CustomerSeed> customers, List<Product
                     case "ticket" -> tickets.add(new TicketSeed(field(f, 1, 10), f[2].isEmpty() ? null : f[2],
                             TicketType.valueOf(f[3]), f[4], TicketPriority.valueOf(f[5]), ServiceMode.valueOf(f[6]),
                             f[7], Integer.parseInt(f[8]), f[9]));
+                    case "department" -> departments.add(new DepartmentSeed(field(f, 1, 6), f[2],
+                            f[3].isEmpty() ? null : f[3], Set.copyOf(list(f[4])), Set.copyOf(list(f[5]))));
                     default -> throw new IllegalArgumentException("unknown record type " + f[0]);
                 }
             } catch (RuntimeException e) {
                 throw new IllegalStateException("demo data line " + lineNo + " is malformed: " + e.getMessage(), e);
             }
         }
-        return new SeedData(users, customers, products, tickets);
+        return new SeedData(users, customers, products, tickets, departments);
     }
 
     /** Field {@code i} after checking that the record has exactly {@code count} fields. */

@@ -7,6 +7,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.hotline.platform.Times;
 import org.hotline.platform.error.ConflictException;
+import org.hotline.platform.error.NotFoundException;
+import org.hotline.platform.user.Account;
+import org.hotline.platform.user.AccountEdit;
+import org.hotline.platform.user.AccountEdited;
 import org.hotline.platform.user.LoginOutcome;
 import org.hotline.platform.user.Role;
 import org.hotline.platform.user.User;
@@ -19,6 +23,8 @@ import org.hotline.ticketing.db.SqlErrors;
  * as {@link PasswordHasher} hashes; a user needs at least one role; a taken username is a {@link ConflictException}.
  * Failed logins are counted on the user's row and lock it by the {@link LockoutPolicy}; the count lives in the
  * database (not in memory) so that a restart or a second node does not hand an attacker a fresh allowance.
+ * A disabled account is refused only after its password matched, so a wrong password still counts and a refusal
+ * does not tell a guesser that the account exists but is disabled (the client sees the same 401 either way).
  */
 public final class DbUserDirectory implements UserDirectory {
     private final Database db;
@@ -55,6 +61,9 @@ public final class DbUserDirectory implements UserDirectory {
         }
         if (!hasher.verify(password, row.passwordHash())) {
             return countFailure(username, now);
+        }
+        if (row.disabledAt() != null) {
+            return new LoginOutcome.Rejected(LoginOutcome.Reason.DISABLED, false);
         }
         if (!row.failures().isClear() || hasher.needsRehash(row.passwordHash())) {
             String rehash = hasher.needsRehash(row.passwordHash()) ? hasher.hash(password) : null;
@@ -146,5 +155,69 @@ public final class DbUserDirectory implements UserDirectory {
             }
             throw e;
         }
+    }
+
+    @Override
+    public List<Account> accounts() {
+        return db.withSession(s -> s.getMapper(UserMapper.class).all().stream().map(UserRow::toAccount).toList());
+    }
+
+    @Override
+    public Optional<Account> account(String username) {
+        if (!UserRules.isUsername(username)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(findRow(username)).map(UserRow::toAccount);
+    }
+
+    @Override
+    public AccountEdited update(String actor, String username, AccountEdit edit) {
+        String displayName = edit.displayName() == null ? null : UserRules.displayName(edit.displayName());
+        Set<Role> roles = edit.roles() == null ? null : UserRules.roles(edit.roles());
+        Set<String> skills = edit.skills() == null ? null : UserRules.skills(edit.skills());
+        return db.inTransaction(s -> {
+            UserMapper m = s.getMapper(UserMapper.class);
+            UserRow row = lockRow(m, username);
+            Account before = row.toAccount();
+            if (username.equals(actor)) {
+                UserRules.notLockingOutOneself(before, roles, edit.disabled());
+            }
+            if (displayName != null) {
+                m.updateDisplayName(row.id(), displayName);
+            }
+            if (roles != null) {
+                m.deleteRoles(row.id());
+                roles.forEach(role -> m.insertRole(row.id(), role));
+            }
+            if (skills != null) {
+                m.deleteSkills(row.id());
+                skills.forEach(skill -> m.insertSkill(row.id(), skill));
+            }
+            if (edit.disabled() != null && edit.disabled() != before.disabled()) {
+                m.updateDisabledAt(row.id(), edit.disabled() ? Times.now(clock) : null);
+            }
+            return new AccountEdited(before, m.find(username).toAccount());
+        });
+    }
+
+    @Override
+    public Account resetPassword(String username, char[] password) {
+        UserRules.password(password);
+        String hash = hasher.hash(password);
+        return db.inTransaction(s -> {
+            UserMapper m = s.getMapper(UserMapper.class);
+            UserRow row = lockRow(m, username);
+            m.updatePasswordHash(row.id(), hash);
+            m.updateFailures(row.id(), LockoutPolicy.FailureState.CLEAR);
+            return m.find(username).toAccount();
+        });
+    }
+
+    private static UserRow lockRow(UserMapper m, String username) {
+        UserRow row = UserRules.isUsername(username) ? m.findForUpdate(username) : null;
+        if (row == null) {
+            throw new NotFoundException("no user " + username);
+        }
+        return row;
     }
 }

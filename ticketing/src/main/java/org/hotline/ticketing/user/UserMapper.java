@@ -2,6 +2,7 @@ package org.hotline.ticketing.user;
 
 import java.time.Instant;
 import java.util.List;
+import org.apache.ibatis.annotations.Delete;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
@@ -11,7 +12,7 @@ import org.hotline.platform.user.Role;
 /** SQL for users, their roles and skills. */
 interface UserMapper {
     String COLUMNS = "u.id, u.username, u.display_name, u.password_hash, u.failed_logins, u.last_failed_at, "
-            + "u.locked_at, "
+            + "u.locked_at, u.disabled_at, "
             + "(SELECT GROUP_CONCAT(r.role ORDER BY r.role SEPARATOR ',') FROM user_roles r WHERE r.user_id = u.id) "
             + "AS roles, "
             + "(SELECT GROUP_CONCAT(k.skill ORDER BY k.skill SEPARATOR ',') FROM user_skills k WHERE k.user_id = u.id) "
@@ -49,4 +50,16 @@ interface UserMapper {
 
     @Select("SELECT COUNT(*) FROM users WHERE username = #{username}")
     int countUsername(@Param("username") String username);
+
+    @Update("UPDATE users SET display_name = #{displayName} WHERE id = #{id}")
+    int updateDisplayName(@Param("id") long id, @Param("displayName") String displayName);
+
+    @Update("UPDATE users SET disabled_at = #{disabledAt} WHERE id = #{id}")
+    int updateDisabledAt(@Param("id") long id, @Param("disabledAt") Instant disabledAt);
+
+    @Delete("DELETE FROM user_roles WHERE user_id = #{userId}")
+    int deleteRoles(@Param("userId") long userId);
+
+    @Delete("DELETE FROM user_skills WHERE user_id = #{userId}")
+    int deleteSkills(@Param("userId") long userId);
 }

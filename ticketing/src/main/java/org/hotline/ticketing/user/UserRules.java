@@ -3,6 +3,7 @@ package org.hotline.ticketing.user;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.hotline.platform.error.ValidationException;
+import org.hotline.platform.user.Account;
 import org.hotline.platform.user.Role;
 import org.hotline.ticketing.support.Checks;
 
@@ -55,5 +56,15 @@ final class UserRules {
             Checks.matching("skills", skill, SKILL, "1–64 characters of a-z, 0-9, _ . -");
         }
         return Set.copyOf(skills);
+    }
+
+    /** An administrator editing their own account may not take away their ADMIN role nor disable it. */
+    static void notLockingOutOneself(Account self, Set<Role> roles, Boolean disabled) {
+        if (roles != null && self.user().has(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
+            throw new ValidationException("roles", "you cannot remove your own ADMIN role");
+        }
+        if (Boolean.TRUE.equals(disabled) && !self.disabled()) {
+            throw new ValidationException("disabled", "you cannot disable your own account");
+        }
     }
 }

@@ -26,6 +26,8 @@ import org.hotline.ticketing.workflow.DeskMapper.DepartmentRef;
 final class ActionFields {
     static final int TEXT_MAX = 4000;
     static final int DEPARTMENTS_MAX = 20;
+    /** How far a browser's clock may run ahead when it sends "told the customer just now". */
+    static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(5);
     /** The typed reasons a clock may be paused for. */
     static final Set<String> PAUSE_REASONS = Set.of("WAITING_FOR_CUSTOMER", "WAITING_FOR_DEPARTMENT");
 
@@ -192,7 +194,7 @@ final class ActionFields {
             throw new Problem(Fields.INFORMED_AT, "customerInformedAt must be an ISO-8601 instant, e.g. "
                     + "2026-11-23T02:15:30Z");
         }
-        if (at.isAfter(now)) {
+        if (at.isAfter(now.plus(CLOCK_SKEW))) {
             throw new Problem(Fields.INFORMED_AT, "customerInformedAt lies in the future");
         }
         return at;

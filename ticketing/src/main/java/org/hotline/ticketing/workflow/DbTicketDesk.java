@@ -62,12 +62,27 @@ public final class DbTicketDesk implements TicketDesk, Escalator, CreationStep {
     private volatile ServedCustomer served = ServedCustomer.NONE;
 
     public DbTicketDesk(Database db, Clock clock, ClockKeeper clocks, NotificationWriter notifications, EventBus bus) {
+        this(db, clock, clocks, new DeskNotices(notifications), bus);
+    }
+
+    private DbTicketDesk(Database db, Clock clock, ClockKeeper clocks, DeskNotices notices, EventBus bus) {
         this.db = db;
         this.clock = clock;
         this.clocks = clocks;
-        this.notices = new DeskNotices(notifications);
+        this.notices = notices;
         this.bus = bus;
         db.registerMapper(DeskMapper.class);
+    }
+
+    /**
+     * The same desk (clocks, notifications, hooks, served customers) at another clock: the demo seed takes the
+     * workflow's own actions in the past, so that its tickets have real history, clocks and overdue deadlines.
+     */
+    public DbTicketDesk withClock(Clock other) {
+        DbTicketDesk copy = new DbTicketDesk(db, other, clocks, notices, bus);
+        copy.hooks.addAll(hooks);
+        copy.served = served;
+        return copy;
     }
 
     /** Told of every change inside its transaction (creation included). */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class DemoSeedTest extends DatabaseTestSupport {
     private static final List<String> TABLES = List.of("users", "user_roles", "user_skills", "customers",
-            "customer_phones", "products", "tickets", "ticket_events");
+            "customer_phones", "products", "tickets", "ticket_events", "departments", "department_members");
     private Ticketing ticketing;
 
     @BeforeAll
@@ -50,6 +50,30 @@ class DemoSeedTest extends DatabaseTestSupport {
         assertThat(ticketing.users().find("admin").orElseThrow().roles())
                 .containsExactlyInAnyOrder(Role.ADMIN, Role.SUPERVISOR);
         assertThat(ticketing.users().find("supervisor").orElseThrow().roles()).containsExactly(Role.SUPERVISOR);
+    }
+
+    @Test
+    void everyBackOfficeRoleHasAnAccountNamedAfterItThatLogsInWithDemo() {
+        for (Role role : List.of(Role.ENGINEER, Role.COORDINATOR, Role.COMPLAINT_HANDLER, Role.COMPLAINT_MANAGER,
+                Role.DEPARTMENT_MANAGER, Role.CENTRE_HEAD)) {
+            String username = role.name().toLowerCase(java.util.Locale.ROOT);
+            User user = ticketing.users().authenticate(username, "demo".toCharArray()).orElseThrow();
+            assertThat(user.roles()).as(username).containsExactly(role);
+            assertThat(user.displayName()).as(username).matches("\\p{IsHan}{2,4}");
+        }
+    }
+
+    @Test
+    void departmentsHaveManagersAndMembers() {
+        assertThat(ticketing.organisation().departments()).extracting(d -> d.code())
+                .containsExactly("QUALITY", "REPAIR", "SERVICE", "TECH");
+        var tech = ticketing.organisation().find("TECH").orElseThrow();
+        assertThat(tech.name()).isEqualTo("技术支持部");
+        assertThat(tech.managers()).containsExactly("department_manager");
+        assertThat(tech.members()).contains("engineer", "department_manager");
+        assertThat(ticketing.organisation().managedBy("department_manager")).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(ticketing.organisation().departmentsOf("complaint_handler")).extracting(d -> d.code())
+                .containsExactly("SERVICE");
     }
 
     @Test

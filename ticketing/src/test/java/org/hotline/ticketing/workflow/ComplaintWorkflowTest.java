@@ -57,6 +57,14 @@ class ComplaintWorkflowTest extends DeskTestSupport {
                 department);
         assertThat(notificationsOf(handler.username(), t.id())).containsExactly("ticket.assigned");
         assertThat(hooked).anyMatch(h -> h.id() == last.id());
+        assertThat(published).anySatisfy(e -> {
+            assertThat(e.ticketId()).isEqualTo(t.id());
+            assertThat(e.action()).isEqualTo("assign");
+            assertThat(e.fromStatus()).isEqualTo("NEW");
+            assertThat(e.toStatus()).isEqualTo("ASSIGNED");
+            assertThat(e.version()).isEqualTo(v.version());
+            assertThat(e.actor()).isEqualTo(manager.username());
+        });
     }
 
     @Test

@@ -73,7 +73,7 @@ abstract class DeskTestSupport extends DatabaseTestSupport {
     void openDesk() {
         clock = manual;
         ticketing = new Ticketing(db, manual, 1_000, LockoutPolicy.DEFAULT);
-        desk = ticketing.workflow("test-node", bus);
+        desk = ticketing.workflow(bus);
         desk.addHook((tx, after, entry) -> hooked.add(entry));
         bus.subscribe(TicketChanged.class, published::add);
         agent = user("agent", Role.AGENT);
