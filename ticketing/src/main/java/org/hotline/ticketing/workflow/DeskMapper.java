@@ -151,7 +151,9 @@ interface DeskMapper {
             + "<if test='f.createdBy() != null'> AND t.created_by = #{f.createdBy}</if>"
             + "<if test='f.department() != null'> AND EXISTS (SELECT 1 FROM ticket_departments fd JOIN departments fp "
             + "ON fp.id = fd.department_id WHERE fd.ticket_id = t.id AND fp.code = #{f.department})</if>"
-            + "<if test='f.overdue()'> AND t.`status` NOT IN ('CLOSED','CLOSED_WITH_GUIDANCE') AND " + OVERDUE + ")</if>"
+            // overdue = a live clock due by now = the nearest deadline (tickets.next_due_at, V10) due by now
+            + "<if test='f.overdue()'> AND t.`status` NOT IN ('CLOSED','CLOSED_WITH_GUIDANCE') "
+            + "AND t.next_due_at &lt;= #{now}</if>"
             + "<if test='f.stalled()'> AND t.`status` NOT IN ('CLOSED','CLOSED_WITH_GUIDANCE') AND " + OVERDUE
             + " AND oc.name = 'STAGNATION')</if>"
             + "<if test='like != null'> AND (t.`number` LIKE #{like} OR t.description LIKE #{like} "
