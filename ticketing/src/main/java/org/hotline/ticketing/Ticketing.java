@@ -19,7 +19,6 @@ import org.hotline.ticketing.clock.SlaPolicies;
 import org.hotline.ticketing.notify.NotificationWriter;
 import org.hotline.ticketing.call.CallRecorder;
 import org.hotline.ticketing.callback.DbCallbackService;
-import org.hotline.ticketing.clock.WorkingHours;
 import org.hotline.ticketing.call.DbCallLog;
 import org.hotline.ticketing.clock.ClockKeeper;
 import org.hotline.ticketing.customer.DbCustomerDirectory;
@@ -84,9 +83,8 @@ public final class Ticketing implements AutoCloseable {
         this.calendars = new DbCalendars(db, clock, audit);
         this.clockKeeper = new DbClockKeeper(db, SlaPolicies.standard(), calendars, ClockScheduler.defaultNode());
         this.organisation = new DbOrganisation(db, clock);
-        // until the business calendars are wired in here, every moment is a working one (nothing waits)
-        WorkingHours workingHours = (session, username, at) -> at;
-        this.notificationWriter = new DbNotificationWriter(db, workingHours);
+        // a notification for a user outside their department calendar's working hours waits for the next start
+        this.notificationWriter = new DbNotificationWriter(db, new DbWorkingHours(calendars));
         this.notifications = new DbNotifications(db, clock);
         this.complaintFiler = new ComplaintFiler(db, tickets, customers, clock, notificationWriter);
         this.webIntake = new WebIntake(complaintFiler, clock);

@@ -29,9 +29,13 @@ class NotificationApiTest extends StackTestBase {
         return backend.newUser("handler", Set.of(Role.COMPLAINT_HANDLER), Set.of());
     }
 
-    /** Writes a notification for {@code user} as the workflow would, and has it delivered at once. */
+    /**
+     * Writes a notification for {@code user} as the workflow would, and has it delivered at once. It is written at a
+     * past moment inside the default calendar's working hours (Monday 10:15 Beijing): a non-urgent notification
+     * written outside them would wait for the recipient's next working period, whenever the test runs.
+     */
     private void notify(String user, String kind, Map<String, String> params, Long ticketId) {
-        Instant now = Instant.now();
+        Instant now = Instant.parse("2026-11-23T02:15:00Z");
         backend.db.inTransaction(tx -> {
             backend.ticketing.notificationWriter().toUsers(tx, List.of(user), kind, params, ticketId, false, now);
             return null;

@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
  * themselves.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks of the Asterisk adapter.",
-        subcommands = {BenchCommand.Agi.class, BenchCommand.Queue.class, BenchCommand.Ami.class})
+        subcommands = {BenchCommand.Agi.class, BenchCommand.Queue.class, BenchCommand.Ami.class,
+                BenchCommand.Tickets.class})
 public final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -80,6 +81,43 @@ public final class BenchCommand implements Runnable {
                 return 2;
             }
             System.out.println(org.hotline.cti.asterisk.ami.bench.AmiIngestBenchmark.run(stream));
+            return 0;
+        }
+    }
+
+    /** N open tickets with their clocks on MariaDB: worklist and action latency, the clock scheduler's cost. */
+    @Command(name = "tickets", mixinStandardHelpOptions = true,
+            description = "Seed N open tickets with their SLA clocks and alarms in a database of its own on a MariaDB"
+                    + " or MySQL server; report worklist and action latency (p50/p99), the overdue filter and the clock"
+                    + " scheduler's cost per minute; drop the database.")
+    static final class Tickets implements Callable<Integer> {
+        @Option(names = "--tickets", defaultValue = "100000", description = "open tickets (default ${DEFAULT-VALUE})")
+        int tickets;
+
+        @Option(names = "--samples", defaultValue = "300", description = "timed calls each (default ${DEFAULT-VALUE})")
+        int samples;
+
+        @Option(names = "--db-server", defaultValue = "jdbc:mariadb://127.0.0.1:3306/",
+                description = "the server; a database hotline_bench_tickets_<millis> is made on it (default ${DEFAULT-VALUE})")
+        String server;
+
+        @Option(names = "--db-user", defaultValue = "root", description = "(default ${DEFAULT-VALUE})")
+        String user;
+
+        @Option(names = "--db-password", defaultValue = "", description = "(default: empty)")
+        String password;
+
+        @Option(names = "--keep", description = "keep the database afterwards")
+        boolean keep;
+
+        @Override
+        public Integer call() throws Exception {
+            if (tickets < 1_000 || tickets > 1_000_000 || samples < 10 || samples > 100_000) {
+                System.err.println("--tickets must be 1000..1000000 and --samples 10..100000");
+                return 2;
+            }
+            System.out.print(TicketsBenchmark.run(new TicketsBenchmark.Options(server, user, password, tickets,
+                    samples, keep)));
             return 0;
         }
     }

@@ -44,10 +44,15 @@ class BrowserNotificationBellTest extends BrowserTestBase {
                 TicketPriority.NORMAL, null, null, null, ServiceMode.CARRY_IN, "屏幕出现绿线。"), "agent1");
     }
 
+    /**
+     * Written at a past moment inside the default calendar's working hours (Monday 10:15 Beijing): a non-urgent
+     * notification written outside them would wait for the recipient's next working period, whenever the test runs.
+     */
     private void notify(String user, String kind, Map<String, String> params, Long ticketId) {
         Ticketing t = f.platform.ticketing();
         t.database().inTransaction(tx -> {
-            t.notificationWriter().toUsers(tx, List.of(user), kind, params, ticketId, false, Instant.now());
+            t.notificationWriter().toUsers(tx, List.of(user), kind, params, ticketId, false,
+                    Instant.parse("2026-11-23T02:15:00Z"));
             return null;
         });
     }

@@ -63,6 +63,12 @@ interface ClockMapper {
     @Update("UPDATE ticket_clocks SET stopped_at = #{now} WHERE ticket_id = #{ticketId} AND name = #{name}")
     void markStopped(@Param("ticketId") long ticketId, @Param("name") ClockName name, @Param("now") Instant now);
 
+    /** tickets.next_due_at from the clocks that still count (see V10). */
+    @Update("UPDATE tickets SET next_due_at = COALESCE((SELECT MIN(c.due_at) FROM ticket_clocks c "
+            + "WHERE c.ticket_id = #{ticketId} AND c.stopped_at IS NULL AND c.state IN ('RUNNING','BREACHED')), "
+            + "'9999-12-31 23:59:59.999') WHERE id = #{ticketId}")
+    void refreshNextDue(@Param("ticketId") long ticketId);
+
     @Update("DELETE FROM clock_alarms WHERE ticket_id = #{ticketId} AND clock = #{clock} AND status = 'PENDING'")
     void deletePendingAlarms(@Param("ticketId") long ticketId, @Param("clock") ClockName clock);
 
@@ -100,6 +106,15 @@ interface ClockMapper {
             + "<foreach item='b' collection='busy' open='(' separator=',' close=')'>#{b}</foreach></if>"
             + " ORDER BY due_at, id LIMIT 1 FOR UPDATE SKIP LOCKED</script>")
     AlarmRow claimDueAlarm(@Param("now") Instant now, @Param("busy") java.util.Collection<Long> busyTickets);
+
+    /** Up to {@code limit} due alarms nobody holds, except those of {@code busy}, oldest first. */
+    @Select("<script>SELECT id, ticket_id, clock, run, step, `action`, target, due_at FROM clock_alarms "
+            + "WHERE status = 'PENDING' AND due_at &lt;= #{now}"
+            + "<if test='busy.size() > 0'> AND ticket_id NOT IN "
+            + "<foreach item='b' collection='busy' open='(' separator=',' close=')'>#{b}</foreach></if>"
+            + " ORDER BY due_at, id LIMIT #{limit} FOR UPDATE SKIP LOCKED</script>")
+    List<AlarmRow> claimDueAlarms(@Param("now") Instant now, @Param("busy") java.util.Collection<Long> busyTickets,
+                                  @Param("limit") int limit);
 
     /**
      * Locks the ticket row unless someone holds it: the workflow locks a ticket before its clocks and alarms, so an

@@ -40,6 +40,7 @@ public final class ClockScheduler implements AutoCloseable {
     private static final int BATCH = 200;
     private static final int MAX_ALARMS_PER_RUN = 10_000;
     private static final int LISTED = 20;
+    private static final int ALARM_BATCH = 50;
 
     /** When and how: {@code dailyCheckAt} is the local time of each department's calendar. */
     public record Settings(String node, Duration interval, LocalTime dailyCheckAt) {
@@ -105,9 +106,18 @@ public final class ClockScheduler implements AutoCloseable {
         int breaches = fireDeadlines(now);
         int alarms = 0;
         java.util.Set<Long> busy = new java.util.HashSet<>();
-        for (Fired f = fireOneAlarm(now, busy); f != Fired.NONE && alarms < MAX_ALARMS_PER_RUN;
-                f = fireOneAlarm(now, busy)) {
-            alarms += f == Fired.FIRED ? 1 : 0;
+        while (alarms < MAX_ALARMS_PER_RUN) {
+            int fired;
+            try {
+                fired = fireAlarmBatch(now, busy);
+            } catch (RuntimeException e) { // nothing of the batch was written: the same alarms one at a time
+                LOG.info("alarm batch failed ({}), firing one at a time", e.toString());
+                fired = fireSingly(now, busy);
+            }
+            if (fired < 0) {
+                break;
+            }
+            alarms += fired;
         }
         int checks = dailyChecks(now);
         return new Report(breaches, alarms, checks);
@@ -134,6 +144,44 @@ public final class ClockScheduler implements AutoCloseable {
     }
 
     private enum Fired { NONE, FIRED, BUSY }
+
+    /**
+     * Claims up to {@value #ALARM_BATCH} due alarms and fires them in one transaction (one commit for many alarms);
+     * -1 when none could be claimed. An alarm whose ticket a workflow step holds is left (see {@link #fireOneAlarm}).
+     */
+    private int fireAlarmBatch(Instant now, java.util.Set<Long> busy) {
+        return db.inTransaction(s -> {
+            ClockMapper m = s.getMapper(ClockMapper.class);
+            List<AlarmRow> due = m.claimDueAlarms(now, busy, ALARM_BATCH);
+            if (due.isEmpty()) {
+                return -1;
+            }
+            int fired = 0;
+            for (AlarmRow a : due) {
+                if (busy.contains(a.ticketId()) || m.lockTicketUnlessBusy(a.ticketId()) == null) {
+                    busy.add(a.ticketId());
+                    continue;
+                }
+                String outcome = fire(s, m, a, now);
+                m.markFired(a.id(), now, Duration.between(a.dueAt(), now).toMillis(), settings.node(), outcome);
+                fired++;
+            }
+            return fired;
+        });
+    }
+
+    /** Up to {@value #ALARM_BATCH} alarms, each in its own transaction; -1 when none was due. */
+    private int fireSingly(Instant now, java.util.Set<Long> busy) {
+        int fired = 0;
+        for (int i = 0; i < ALARM_BATCH; i++) {
+            Fired f = fireOneAlarm(now, busy);
+            if (f == Fired.NONE) {
+                return i == 0 ? -1 : fired;
+            }
+            fired += f == Fired.FIRED ? 1 : 0;
+        }
+        return fired;
+    }
 
     /**
      * Claims, fires and marks one due alarm in one transaction. NONE when none is due (or the others hold them);

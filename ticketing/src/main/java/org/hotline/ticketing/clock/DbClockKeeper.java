@@ -99,6 +99,7 @@ public final class DbClockKeeper implements ClockKeeper {
                 start(tx, m, subject, ClockName.STAGNATION, r.run() + 1, calendarCode, now, false);
             }
         }
+        m.refreshNextDue(subject.ticketId());
     }
 
     private static ClockRow current(ClockMapper m, long ticketId, ClockName name) {

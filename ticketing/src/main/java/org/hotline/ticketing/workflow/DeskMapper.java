@@ -151,7 +151,9 @@ interface DeskMapper {
             + "<if test='f.createdBy() != null'> AND t.created_by = #{f.createdBy}</if>"
             + "<if test='f.department() != null'> AND EXISTS (SELECT 1 FROM ticket_departments fd JOIN departments fp "
             + "ON fp.id = fd.department_id WHERE fd.ticket_id = t.id AND fp.code = #{f.department})</if>"
-            + "<if test='f.overdue()'> AND t.`status` NOT IN ('CLOSED','CLOSED_WITH_GUIDANCE') AND " + OVERDUE + ")</if>"
+            // overdue = a live clock due by now = the nearest deadline (tickets.next_due_at, V10) due by now
+            + "<if test='f.overdue()'> AND t.`status` NOT IN ('CLOSED','CLOSED_WITH_GUIDANCE') "
+            + "AND t.next_due_at &lt;= #{now}</if>"
             + "<if test='f.stalled()'> AND t.`status` NOT IN ('CLOSED','CLOSED_WITH_GUIDANCE') AND " + OVERDUE
             + " AND oc.name = 'STAGNATION')</if>"
             + "<if test='like != null'> AND (t.`number` LIKE #{like} OR t.description LIKE #{like} "
@@ -184,8 +186,8 @@ interface DeskMapper {
         "<foreach item='q' collection='queues'> OR (t.`type` = #{q.type} AND t.`status` IN",
         "<foreach item='st' collection='q.statuses()' open='(' separator=',' close=')'>#{st}</foreach>)</foreach>",
         ")",
-        "ORDER BY (SELECT MIN(n.due_at) FROM ticket_clocks n WHERE n.ticket_id = t.id AND " + LIVE_N + ") IS NULL,",
-        "(SELECT MIN(n.due_at) FROM ticket_clocks n WHERE n.ticket_id = t.id AND " + LIVE_N + "), t.id",
+        // tickets.next_due_at is MIN(due_at) of the LIVE_N clocks, kept by the clock keeper (V10): an index read
+        "ORDER BY t.next_due_at, t.id",
         "LIMIT #{limit}</script>"})
     List<Long> worklistIds(@Param("s") TicketVisibility.Sight sight, @Param("departments") List<Long> departments,
                            @Param("queues") List<RoleQueues.Queue> queues, @Param("limit") int limit);

@@ -2,6 +2,7 @@ package org.hotline.ticketing.clock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
 import org.hotline.platform.customer.CustomerClass;
 import org.hotline.platform.ticket.Severity;
@@ -200,5 +201,20 @@ class ClockKeeperTest extends ClockTestSupport {
         assertThat(c.state()).isEqualTo(ClockState.BREACHED);
         assertThat(c.breachedAt()).isEqualTo(beijing("2027-03-08T14:00"));
         assertThat(queryLong("SELECT COUNT(*) FROM clock_breaches WHERE ticket_id = ?", id)).isEqualTo(1);
+    }
+
+    @Test
+    void theTicketKeepsItsNearestDeadlineForTheWorklist() {
+        long id = newTicket(TicketType.COMPLAINT);
+        var subject = complaint(id, Severity.NORMAL, CustomerClass.ORDINARY, List.of(), "handler1");
+        String nextDue = "SELECT next_due_at FROM tickets WHERE id = ?";
+        assertThat(instantOf(nextDue, id)).isEqualTo(Instant.parse("9999-12-31T23:59:59.999Z"));
+        apply(subject, ClockEffects.starting(ClockName.FIRST_RESPONSE, ClockName.RESOLUTION),
+                beijing("2027-03-08T10:00"));
+        assertThat(instantOf(nextDue, id)).isEqualTo(beijing("2027-03-08T14:00")); // FIRST_RESPONSE
+        apply(subject, pause(ClockName.FIRST_RESPONSE, "WAITING_CUSTOMER"), beijing("2027-03-08T11:00"));
+        assertThat(instantOf(nextDue, id)).isEqualTo(clock(id, ClockName.RESOLUTION).dueAt());
+        apply(subject, stop(ClockName.FIRST_RESPONSE, ClockName.RESOLUTION), beijing("2027-03-08T12:00"));
+        assertThat(instantOf(nextDue, id)).isEqualTo(Instant.parse("9999-12-31T23:59:59.999Z"));
     }
 }

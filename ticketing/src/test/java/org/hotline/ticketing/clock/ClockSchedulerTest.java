@@ -134,6 +134,13 @@ class ClockSchedulerTest extends ClockTestSupport {
                     breaches += f.get().breaches();
                     alarms += f.get().alarms();
                 }
+                // an alarm whose ticket the other node held at that moment is left for the next tick of either
+                Instant nextTick = start.plus(Duration.ofMinutes(31));
+                for (ClockScheduler node : List.of(scheduler, nodeB)) {
+                    ClockScheduler.Report r = node.runOnce(nextTick);
+                    breaches += r.breaches();
+                    alarms += r.alarms();
+                }
                 assertThat(breaches).isEqualTo(tickets);
                 assertThat(alarms).isEqualTo(2 * tickets);
             } finally {
@@ -220,5 +227,28 @@ class ClockSchedulerTest extends ClockTestSupport {
         }
         assertThat(scheduler.runOnce(beijing("2027-05-08T17:02")).alarms()).isEqualTo(2);
         assertThat(escalated).containsExactly(id);
+    }
+
+    @Test
+    void anAlarmThatFailsIsMarkedFailedAndTheOthersStillFire() {
+        long broken = newTicket(TicketType.COMPLAINT);
+        long fine = newTicket(TicketType.COMPLAINT);
+        for (long id : List.of(broken, fine)) {
+            apply(complaint(id, Severity.NORMAL, CustomerClass.ORDINARY, List.of(), "handler1"),
+                    ClockEffects.starting(ClockName.RESOLUTION), beijing("2027-04-30T17:00"));
+        }
+        ClockScheduler failing = new ClockScheduler(db, calendars, notes, (tx, ticketId, reason, now) -> {
+            if (ticketId == broken) {
+                throw new IllegalStateException("the workflow refused");
+            }
+            return escalated.add(ticketId);
+        }, ClockScheduler.Settings.defaults("node-a"), clock);
+        assertThat(failing.runOnce(beijing("2027-05-08T17:00")).alarms()).isEqualTo(4);
+        assertThat(escalated).containsExactly(fine);
+        assertThat(queryString("SELECT outcome FROM clock_alarms WHERE ticket_id = ? AND step = 1", broken))
+                .isEqualTo("FAILED");
+        assertThat(queryString("SELECT outcome FROM clock_alarms WHERE ticket_id = ? AND step = 1", fine))
+                .isEqualTo("ESCALATED");
+        assertThat(failing.runOnce(beijing("2027-05-08T17:01")).alarms()).isZero();
     }
 }
