@@ -103,14 +103,16 @@ class BrowserNotificationBellTest extends BrowserTestBase {
         Ticket ticket = ticket();
 
         notify("boss", "complaint.major", Map.of("number", ticket.number()), ticket.id());
-        notify("boss", "daily.check", Map.of("count", "4"), null);
+        // the params the clock scheduler's daily check sends
+        notify("boss", "daily.check", Map.of("day", "2027-03-01", "department", "SERVICE", "stalled", "3",
+                "overdue", "1"), null);
 
         wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid='bell-count']"), "2"));
         visible("[data-testid='bell-button']").click();
         assertThat(visible("[data-testid='bell-item'][data-kind='complaint.major']").getText())
                 .contains("重大投诉 " + ticket.number());
         assertThat(visible("[data-testid='bell-item'][data-kind='daily.check']").getText())
-                .contains("每日检查：您的部门有 4 张停滞或超时的工单");
+                .contains("每日检查（2027-03-01，SERVICE）：停滞 3 张，超时 1 张");
 
         visible("[data-testid='bell-all-read']").click();
 
