@@ -255,8 +255,10 @@ class BrowserComplaintJourneyTest extends BrowserTestBase {
                 Map.of("assignee", "complaint_handler", "departments", List.of("QA")));
         act(handler, id, "start", Map.of());
 
-        // one pass of the scheduler a month later: every deadline and escalation step of the ladder fell due
-        runSchedulerAt(Instant.now().plus(Duration.ofDays(30)));
+        // the complaint was taken a month ago (its rows moved 30 days back), then one pass of the scheduler now:
+        // every deadline and escalation step of the ladder fell due, as the server and the browser both see it
+        ageTicket(id, Duration.ofDays(30));
+        runSchedulerAt(Instant.now());
 
         chromium.consoleProblems(); // only what the workspace itself logs counts
         logInAs("department_manager", "tickets.html");
@@ -329,6 +331,30 @@ class BrowserComplaintJourneyTest extends BrowserTestBase {
      * One pass of the clock scheduler at {@code at} on the node's database, escalating through the node's own desk
      * (the node's scheduler runs on the real clock; the claims make each deadline fire exactly once either way).
      */
+    /** Moves every time of a ticket, its clocks, their alarms and its history {@code by} into the past. */
+    private void ageTicket(long id, Duration by) {
+        String back = " - INTERVAL " + by.toSeconds() + " SECOND";
+        try (Connection c = f.platform.ticketing().database().dataSource().getConnection()) {
+            for (String sql : List.of(
+                    "UPDATE tickets SET created_at = created_at" + back + ", updated_at = updated_at" + back
+                            + ", next_due_at = CASE WHEN next_due_at < '9999-01-01' THEN next_due_at" + back
+                            + " ELSE next_due_at END WHERE id = ?",
+                    "UPDATE ticket_clocks SET started_at = started_at" + back + ", due_at = due_at" + back
+                            + ", paused_since = paused_since" + back + ", met_at = met_at" + back
+                            + ", breached_at = breached_at" + back + ", stopped_at = stopped_at" + back
+                            + " WHERE ticket_id = ?",
+                    "UPDATE clock_alarms SET due_at = due_at" + back + " WHERE ticket_id = ?",
+                    "UPDATE ticket_events SET `at` = `at`" + back + " WHERE ticket_id = ?")) {
+                try (PreparedStatement p = c.prepareStatement(sql)) {
+                    p.setLong(1, id);
+                    p.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void runSchedulerAt(Instant at) {
         Ticketing t = f.platform.ticketing();
         DbTicketDesk desk = t.workflow(f.platform.bus()); // built once: the node's desk
