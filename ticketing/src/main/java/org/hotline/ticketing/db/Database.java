@@ -31,8 +31,12 @@ public final class Database implements AutoCloseable {
     private final DatabaseConfig config;
     private final HikariDataSource dataSource;
     private final SqlSessionFactory sessions;
-    /** The steps to run after the commit, per open transaction (sessions are compared by identity). */
-    private final Map<SqlSession, List<Runnable>> afterCommit = Collections.synchronizedMap(new IdentityHashMap<>());
+    /**
+     * The steps to run after the commit, per open transaction of any database (sessions are compared by identity): a
+     * component built on one pool may be called inside another pool's transaction on the same schema (two nodes).
+     */
+    private static final Map<SqlSession, List<Runnable>> AFTER_COMMIT =
+            Collections.synchronizedMap(new IdentityHashMap<>());
 
     private Database(DatabaseConfig config, HikariDataSource dataSource, SqlSessionFactory sessions) {
         this.config = config;
@@ -129,7 +133,7 @@ public final class Database implements AutoCloseable {
     public <T> T inTransaction(Function<SqlSession, T> work) {
         try (SqlSession session = sessions.openSession(false)) {
             List<Runnable> after = new ArrayList<>();
-            afterCommit.put(session, after);
+            AFTER_COMMIT.put(session, after);
             T result;
             try {
                 result = work.apply(session);
@@ -138,7 +142,7 @@ public final class Database implements AutoCloseable {
                 rollbackQuietly(session, e);
                 throw e;
             } finally {
-                afterCommit.remove(session);
+                AFTER_COMMIT.remove(session);
             }
             for (Runnable r : after) {
                 try {
@@ -156,10 +160,10 @@ public final class Database implements AutoCloseable {
      * if it rolls back: code called inside another feature's transaction (the clock scheduler's escalation, the mail
      * intake's threading) publishes its events only when what they announce is really written.
      *
-     * @throws IllegalStateException when {@code tx} is not an open transaction of this database
+     * @throws IllegalStateException when {@code tx} is not an open {@link #inTransaction} session
      */
-    public void afterCommit(SqlSession tx, Runnable step) {
-        List<Runnable> steps = afterCommit.get(tx);
+    public static void afterCommit(SqlSession tx, Runnable step) {
+        List<Runnable> steps = AFTER_COMMIT.get(tx);
         if (steps == null) {
             throw new IllegalStateException("afterCommit needs a session of inTransaction");
         }

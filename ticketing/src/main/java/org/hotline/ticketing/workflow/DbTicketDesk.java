@@ -230,7 +230,7 @@ public final class DbTicketDesk implements TicketDesk, Escalator, CreationStep {
                 null, null, null);
         Ticket after = perform(tx, m, t, m.departmentsOf(ticketId), row.get(), change, SYSTEM, now);
         TicketChanged event = changed(t, after, Actions.ESCALATE, SYSTEM, now);
-        db.afterCommit(tx, () -> bus.publish(event));
+        Database.afterCommit(tx, () -> bus.publish(event));
         return true;
     }
 
@@ -254,7 +254,7 @@ public final class DbTicketDesk implements TicketDesk, Escalator, CreationStep {
                 null, null, sender);
         Ticket after = perform(tx, m, t, m.departmentsOf(ticketId), row, change, actor, now);
         TicketChanged event = changed(t, after, Actions.CUSTOMER_MESSAGE, actor, now);
-        db.afterCommit(tx, () -> bus.publish(event));
+        Database.afterCommit(tx, () -> bus.publish(event));
         return true;
     }
 
