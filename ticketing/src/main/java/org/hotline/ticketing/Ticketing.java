@@ -109,6 +109,7 @@ public final class Ticketing implements AutoCloseable {
         if (desk == null) {
             desk = new DbTicketDesk(db, clock, clockKeeper, notifications, bus);
             tickets.onCreation(desk);
+            complaintFiler.onCustomerMessage(desk::customerMessage);
         }
         return desk;
     }

@@ -67,11 +67,12 @@ public final class AccessPolicy {
             rule(HttpMethod.POST, "/api/tickets/:id/actions/:action", Access.BACK_OFFICE),
             rule(HttpMethod.GET, "/api/worklist", Access.BACK_OFFICE),
             rule(HttpMethod.GET, "/api/tickets/:id/choices", Access.BACK_OFFICE),
-            rule(HttpMethod.GET, "/api/customers", Access.STAFF),
-            rule(HttpMethod.GET, "/api/customers/:id", Access.STAFF),
-            // customers are created and edited by whoever serves them, merged by administrators
-            rule(HttpMethod.POST, "/api/customers", Access.STAFF),
-            rule(HttpMethod.PUT, "/api/customers/:id", Access.STAFF),
+            // customers are read, created and edited by whoever serves them (back office included: one edits
+            // what one sees), merged by administrators
+            rule(HttpMethod.GET, "/api/customers", Access.BACK_OFFICE),
+            rule(HttpMethod.GET, "/api/customers/:id", Access.BACK_OFFICE),
+            rule(HttpMethod.POST, "/api/customers", Access.BACK_OFFICE),
+            rule(HttpMethod.PUT, "/api/customers/:id", Access.BACK_OFFICE),
             rule(HttpMethod.POST, "/api/customers/:id/merge", Access.ADMIN),
 
             // queue callbacks: an agent sees and works those of the queues it serves (checked by the route),

@@ -61,14 +61,18 @@ public final class CustomerRoutes {
         JsonBody body = JsonBody.of(rc);
         CustomerDraft draft = CustomerForm.parse(body);
         boolean confirm = body.optionalBoolean("confirmDuplicate", false);
-        return blocking.run(() -> CustomerReplies.saved(history.directory().create(draft, confirm, user.username()),
-                201));
+        String address = OutboundDialer.clientAddress(rc);
+        return blocking.run(() -> CustomerReplies.saved(history.directory().create(draft, confirm, user.username(),
+                address), 201));
     }
 
     private Future<CustomerReplies.Reply> update(RoutingContext rc) {
         long id = QueryParams.pathId(rc, "id");
         CustomerDraft draft = CustomerForm.parse(JsonBody.of(rc));
-        return blocking.run(() -> CustomerReplies.saved(history.directory().update(id, draft), 200));
+        User user = AuthHandler.user(rc);
+        String address = OutboundDialer.clientAddress(rc);
+        return blocking.run(() -> CustomerReplies.saved(history.directory().update(id, draft, user.username(),
+                address), 200));
     }
 
     private Future<CustomerReplies.Reply> merge(RoutingContext rc) {

@@ -12,7 +12,7 @@ import org.hotline.platform.ticket.workflow.TicketView;
 
 /**
  * The JSON of the ticket workflow's answers. A ticket is its fields at the top level (as {@code POST /api/tickets}
- * answers) plus, for one ticket, {@code departments}, {@code version}, {@code clocks}, {@code allowedActions}
+ * answers) plus, for one ticket, {@code customerName}, {@code departments}, {@code version}, {@code clocks}, {@code allowedActions}
  * ({@code {action, fields, required, optional}}: {@code fields} is every field the action's form has) and
  * {@code history}; for a list row {@code customerName}, {@code departments}, {@code nextClock}, {@code nextDueAt},
  * {@code overdue}, {@code stalled} and, in a worklist, {@code why}.
@@ -23,6 +23,7 @@ final class TicketJson {
 
     static ObjectNode view(TicketView v) {
         ObjectNode json = Json.mapper().valueToTree(v.ticket());
+        json.put("customerName", v.customerName());
         json.set("departments", Json.mapper().valueToTree(v.departments()));
         json.put("version", v.version());
         ArrayNode clocks = json.putArray("clocks");

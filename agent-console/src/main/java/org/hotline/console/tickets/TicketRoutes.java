@@ -89,7 +89,7 @@ public final class TicketRoutes {
         long id = QueryParams.pathId(rc, "id");
         String action = rc.pathParam("action");
         if (action == null || !ACTION.matcher(action).matches()) {
-            throw new NotFoundException("no such action");
+            throw new HttpError(404, "action", "unknown action " + QueryParams.clip(String.valueOf(action)));
         }
         JsonBody body = JsonBody.of(rc);
         Long version = body.optionalLong("version");
@@ -101,6 +101,7 @@ public final class TicketRoutes {
         return blocking.run(() -> switch (desk.act(id, request, user)) {
             case ActionOutcome.Done done -> TicketJson.view(done.ticket());
             case ActionOutcome.NotFound nf -> throw new NotFoundException("no ticket " + id);
+            case ActionOutcome.UnknownAction u -> throw new HttpError(404, "action", "unknown action " + u.action());
             case ActionOutcome.NotAllowedNow n -> throw new HttpError(409, null,
                     "not allowed now: the ticket is " + n.status() + ", where " + n.action() + " is not possible");
             case ActionOutcome.Stale s -> throw new HttpError(409, "version", "stale: the ticket was changed by "

@@ -75,6 +75,47 @@ class CustomerRoutesTest extends StackTestBase {
     }
 
     @Test
+    void creatingAndEditingACustomerEachWriteOneAuditLineNamingWhatChangedButNoPersonalData() {
+        String agentName = backend.newAgent();
+        String agent = api.login(agentName);
+        long id = create(agent, "{\"name\":\"周杰\",\"phones\":[\"13600000006\"],"
+                + "\"products\":[{\"model\":\"P40\",\"serial\":\"SN-HTTP-0006\"}]}").json().path("customer")
+                .path("id").asLong();
+        Reply edit = api.send("PUT", "/api/customers/" + id, "{\"name\":\"周杰伦\",\"class\":\"VIP\"}", agent);
+        assertThat(edit.status()).as(edit.body()).isEqualTo(200);
+
+        assertThat(backend.ticketing.audit().recent("customer.create", agentName, 10)).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.target()).isEqualTo("customer:" + id);
+                    assertThat(e.detail()).isEqualTo("class=ORDINARY phones=1 products=1");
+                });
+        assertThat(backend.ticketing.audit().recent("customer.update", agentName, 10)).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.target()).isEqualTo("customer:" + id);
+                    assertThat(e.detail()).isEqualTo("changed=name,class=VIP");
+                    assertThat(e.detail()).doesNotContain("周杰").doesNotContain("13600000006");
+                });
+    }
+
+    @Test
+    void aComplaintHandlerCreatesReadsAndEditsACustomer() {
+        String handlerName = backend.newUser("handler", Set.of(Role.COMPLAINT_HANDLER), Set.of());
+        String handler = api.login(handlerName);
+
+        Reply created = create(handler, "{\"name\":\"吴敏\",\"phones\":[\"13600000007\"]}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = created.json().path("customer").path("id").asLong();
+        Reply edit = api.send("PUT", "/api/customers/" + id, "{\"name\":\"吴敏\",\"phones\":[\"13600000077\"]}",
+                handler);
+
+        assertThat(edit.status()).as(edit.body()).isEqualTo(200);
+        assertThat(api.get("/api/customers/" + id, handler).json().path("phones").toString())
+                .isEqualTo("[\"13600000077\"]");
+        assertThat(backend.ticketing.audit().recent("customer.update", handlerName, 10)).extracting(
+                AuditEntry::detail).containsExactly("changed=phones");
+    }
+
+    @Test
     void anAdministratorMergesADuplicateWithOneAuditLine() {
         String agent = api.login(backend.newAgent());
         String admin = backend.newUser("admin", Set.of(Role.ADMIN), Set.of());

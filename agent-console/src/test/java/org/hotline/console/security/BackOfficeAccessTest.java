@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The back-office roles (engineer to centre head) at the edge: each may use the ticket routes (list, detail,
- * actions, worklist) and nothing of the agent desk, the supervisor's live view or the administration; what they see
+ * actions, worklist) and the customers (read, create, edit; not merge) and nothing of the agent desk, the
+ * supervisor's live view or the administration; what they see
  * of each ticket is the desk's rule (an engineer does not see a complaint that is not theirs: 403).
  */
 class BackOfficeAccessTest extends StackTestBase {
@@ -48,6 +49,24 @@ class BackOfficeAccessTest extends StackTestBase {
             assertThat(r.status()).as("%s as %s", forbidden, role).isEqualTo(403);
         }
         assertThat(api.post("/api/admin/users/nobody/unlock", "{}", token).status()).isEqualTo(403);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Role.class, names = {"ENGINEER", "COORDINATOR", "COMPLAINT_HANDLER", "COMPLAINT_MANAGER",
+            "DEPARTMENT_MANAGER", "CENTRE_HEAD"})
+    void aBackOfficeRoleServesCustomersButDoesNotMergeThem(Role role) {
+        String token = api.login(USERS.get(role));
+        String phone = "1350000" + String.format("%04d", role.ordinal());
+
+        Reply created = api.post("/api/customers", json("name", "客户" + role.ordinal(), "phones", List.of(phone)),
+                token);
+        assertThat(created.status()).as("%s: %s", role, created.body()).isEqualTo(201);
+        long id = created.json().path("customer").path("id").asLong();
+        assertThat(api.get("/api/customers/" + id, token).status()).isEqualTo(200);
+        assertThat(api.get("/api/customers?phone=" + phone, token).status()).isEqualTo(200);
+        assertThat(api.send("PUT", "/api/customers/" + id, json("name", "客户" + role.ordinal() + "号"), token)
+                .status()).isEqualTo(200);
+        assertThat(api.post("/api/customers/" + id + "/merge", json("into", id), token).status()).isEqualTo(403);
     }
 
     @Test

@@ -73,6 +73,7 @@ class TicketWorkflowApiTest extends StackTestBase {
         assertThat(r.status()).isEqualTo(200);
         JsonNode t = r.json();
         assertThat(t.path("version").asLong()).isZero();
+        assertThat(t.path("customerName").asText()).as("who the customer is").isEqualTo("刘备");
         assertThat(t.path("departments").isArray()).isTrue();
         List<String> clocks = new ArrayList<>();
         t.path("clocks").forEach(c -> clocks.add(c.path("name").asText() + ":" + c.path("state").asText()));
@@ -110,7 +111,7 @@ class TicketWorkflowApiTest extends StackTestBase {
     }
 
     @Test
-    void refusalsAnswer409ForTheStateAndForAStaleVersion403ForTheRole400ForAField404ForNoTicket() {
+    void refusalsAnswer409ForTheStateAndForAStaleVersion403ForTheRole400ForAField404ForNoTicketOrAction() {
         long id = newComplaint(api.login(agent)).path("id").asLong();
         String m = api.login(manager);
         String a = api.login(agent);
@@ -136,12 +137,18 @@ class TicketWorkflowApiTest extends StackTestBase {
         assertThat(noVersion.status()).isEqualTo(400);
         assertThat(noVersion.field()).isEqualTo("version");
         assertThat(noTicket.status()).isEqualTo(404);
-        assertThat(noAction.status()).isEqualTo(409);
+        assertThat(noAction.status()).isEqualTo(404);
+        assertThat(noAction.field()).isEqualTo("action");
+        assertThat(noAction.error()).isEqualTo("unknown action fly-away");
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.error()).startsWith("stale").contains("version 0").contains("now 1");
         JsonNode after = api.get("/api/tickets/" + id, m).json();
         assertThat(after.path("status").asText()).isEqualTo("NEW");
         assertThat(after.path("history").size()).as("create and the comment only").isEqualTo(2);
+        Reply system = act(id, "customer-message", after.path("version").asLong(), m, "text", "我是客户");
+        assertThat(system.status()).as("the system's step is no user's").isEqualTo(403);
+        assertThat(api.get("/api/tickets/" + id, m).json().path("allowedActions").toString())
+                .doesNotContain("customer-message");
     }
 
     @Test

@@ -32,6 +32,22 @@ public interface CustomerDirectory extends CustomerLookup {
     CustomerSaveOutcome update(long id, CustomerDraft draft);
 
     /**
+     * {@link #create(CustomerDraft, boolean, String)} by a user from {@code address} (the client's IP, or null): a
+     * directory that keeps an audit log writes a {@code customer.create} line with the save.
+     */
+    default CustomerSaveOutcome create(CustomerDraft draft, boolean confirmDuplicate, String actor, String address) {
+        return create(draft, confirmDuplicate, actor);
+    }
+
+    /**
+     * {@link #update(long, CustomerDraft)} by {@code actor} from {@code address}: a directory that keeps an audit log
+     * writes a {@code customer.update} line (what changed, by field name) with the save.
+     */
+    default CustomerSaveOutcome update(long id, CustomerDraft draft, String actor, String address) {
+        return update(id, draft);
+    }
+
+    /**
      * Merges customer {@code id} into {@code into}: phones, products, tickets, calls and callbacks move to the
      * survivor, the merged record stays, marked merged; one audit line; one transaction.
      */

@@ -42,7 +42,7 @@ final class CustomerEditor {
         db.registerMapper(DuplicateMapper.class);
     }
 
-    CustomerSaveOutcome create(CustomerDraft draft, boolean confirmDuplicate, String actor) {
+    CustomerSaveOutcome create(CustomerDraft draft, boolean confirmDuplicate, String actor, String address) {
         String name;
         List<String> phones;
         List<ProductDraft> products;
@@ -73,7 +73,10 @@ final class CustomerEditor {
                 products.stream().filter(p -> !productsLeftOut.contains(p)).forEach(p -> insertProduct(m, id, p));
                 duplicate.ifPresent(dup -> d.insertDuplicate("CREATED", id, dup.existingId(), dup.matched(), actor,
                         now));
-                return new Saved(m.find(id).toCustomer(), phonesLeftOut,
+                CustomerRow saved = m.find(id);
+                CustomerAudit.created(d, now, actor, address, id, saved, products.size() - productsLeftOut.size(),
+                        duplicate.orElse(null));
+                return new Saved(saved.toCustomer(), phonesLeftOut,
                         productsLeftOut.stream().map(ProductDraft::serial).toList());
             });
         } catch (RuntimeException e) {
@@ -87,7 +90,7 @@ final class CustomerEditor {
         }
     }
 
-    CustomerSaveOutcome update(long id, CustomerDraft draft) {
+    CustomerSaveOutcome update(long id, CustomerDraft draft, String actor, String address) {
         String name;
         List<String> phones;
         List<ProductDraft> products;
@@ -110,8 +113,9 @@ final class CustomerEditor {
                     return refused.get();
                 }
                 CustomerMapper m = s.getMapper(CustomerMapper.class);
+                CustomerAudit.State before = new CustomerAudit.State(m.find(id), m.products(id));
                 CustomerClass cls = draft.customerClass() != null ? draft.customerClass()
-                        : m.find(id).customerClass();
+                        : before.row().customerClass();
                 d.updateCustomer(id, name, cls);
                 if (phones != null) {
                     d.deletePhones(id);
@@ -120,7 +124,9 @@ final class CustomerEditor {
                 if (products != null) {
                     replaceProducts(s, id, products);
                 }
-                return new Saved(m.find(id).toCustomer(), List.of(), List.of());
+                CustomerAudit.State after = new CustomerAudit.State(m.find(id), m.products(id));
+                CustomerAudit.updated(d, Times.now(clock), actor, address, id, before, after);
+                return new Saved(after.row().toCustomer(), List.of(), List.of());
             });
         } catch (RuntimeException e) {
             if (SqlErrors.isDuplicateKey(e)) {

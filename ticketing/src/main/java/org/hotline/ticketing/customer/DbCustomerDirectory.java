@@ -43,12 +43,22 @@ public final class DbCustomerDirectory implements CustomerDirectory {
 
     @Override
     public CustomerSaveOutcome create(CustomerDraft draft, boolean confirmDuplicate, String actor) {
-        return editor.create(draft, confirmDuplicate, actor);
+        return editor.create(draft, confirmDuplicate, actor, null);
+    }
+
+    @Override
+    public CustomerSaveOutcome create(CustomerDraft draft, boolean confirmDuplicate, String actor, String address) {
+        return editor.create(draft, confirmDuplicate, actor, address);
     }
 
     @Override
     public CustomerSaveOutcome update(long id, CustomerDraft draft) {
-        return editor.update(id, draft);
+        return editor.update(id, draft, null, null);
+    }
+
+    @Override
+    public CustomerSaveOutcome update(long id, CustomerDraft draft, String actor, String address) {
+        return editor.update(id, draft, actor, address);
     }
 
     @Override

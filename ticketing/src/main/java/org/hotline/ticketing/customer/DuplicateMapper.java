@@ -101,4 +101,11 @@ interface DuplicateMapper {
             + "(#{at}, #{actor}, #{address}, 'customer.merge', #{target}, 'SUCCESS', #{detail})")
     void audit(@Param("at") Instant at, @Param("actor") String actor, @Param("address") String address,
                @Param("target") String target, @Param("detail") String detail);
+
+    /** A creation's or edit's audit line ({@link CustomerAudit}), in the saving transaction. */
+    @Insert("INSERT INTO audit_log (`at`, actor, address, `action`, target, outcome, detail) VALUES "
+            + "(#{at}, #{actor}, #{address}, #{action}, #{target}, 'SUCCESS', #{detail})")
+    void auditCustomer(@Param("at") Instant at, @Param("actor") String actor, @Param("address") String address,
+                       @Param("action") String action, @Param("target") String target,
+                       @Param("detail") String detail);
 }

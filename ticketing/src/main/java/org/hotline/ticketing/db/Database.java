@@ -3,6 +3,11 @@ package org.hotline.ticketing.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.apache.ibatis.mapping.Environment;
@@ -26,6 +31,12 @@ public final class Database implements AutoCloseable {
     private final DatabaseConfig config;
     private final HikariDataSource dataSource;
     private final SqlSessionFactory sessions;
+    /**
+     * The steps to run after the commit, per open transaction of any database (sessions are compared by identity): a
+     * component built on one pool may be called inside another pool's transaction on the same schema (two nodes).
+     */
+    private static final Map<SqlSession, List<Runnable>> AFTER_COMMIT =
+            Collections.synchronizedMap(new IdentityHashMap<>());
 
     private Database(DatabaseConfig config, HikariDataSource dataSource, SqlSessionFactory sessions) {
         this.config = config;
@@ -121,15 +132,42 @@ public final class Database implements AutoCloseable {
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
     public <T> T inTransaction(Function<SqlSession, T> work) {
         try (SqlSession session = sessions.openSession(false)) {
+            List<Runnable> after = new ArrayList<>();
+            AFTER_COMMIT.put(session, after);
+            T result;
             try {
-                T result = work.apply(session);
+                result = work.apply(session);
                 session.commit(true);
-                return result;
             } catch (RuntimeException | Error e) {
                 rollbackQuietly(session, e);
                 throw e;
+            } finally {
+                AFTER_COMMIT.remove(session);
             }
+            for (Runnable r : after) {
+                try {
+                    r.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("an after-commit step failed (the transaction is committed): {}", e.toString());
+                }
+            }
+            return result;
         }
+    }
+
+    /**
+     * Runs {@code step} once the transaction of {@code tx} (one of {@link #inTransaction}) has committed, and never
+     * if it rolls back: code called inside another feature's transaction (the clock scheduler's escalation, the mail
+     * intake's threading) publishes its events only when what they announce is really written.
+     *
+     * @throws IllegalStateException when {@code tx} is not an open {@link #inTransaction} session
+     */
+    public static void afterCommit(SqlSession tx, Runnable step) {
+        List<Runnable> steps = AFTER_COMMIT.get(tx);
+        if (steps == null) {
+            throw new IllegalStateException("afterCommit needs a session of inTransaction");
+        }
+        steps.add(step);
     }
 
     private static void rollbackQuietly(SqlSession session, Throwable failure) {

@@ -41,6 +41,7 @@ public final class ComplaintFiler {
     private final CustomerLookup customers;
     private final Clock clock;
     private final NotificationWriter notices;
+    private volatile CustomerMessageStep messages = CustomerMessageStep.NONE;
 
     /** @param notices tells the complaint managers of a new complaint, the handler of a customer's message */
     public ComplaintFiler(Database db, TicketService tickets, CustomerLookup customers, Clock clock,
@@ -76,6 +77,20 @@ public final class ComplaintFiler {
             return null;
         });
         return ticket;
+    }
+
+    /** Where a customer's threaded message goes (the workflow's desk, once it is started). */
+    public void onCustomerMessage(CustomerMessageStep step) {
+        this.messages = step == null ? CustomerMessageStep.NONE : step;
+    }
+
+    /**
+     * Inside {@code tx}: the customer's message {@code text} from {@code sender}, taken in by {@code actor}, joins
+     * ticket {@code ticketId} through the {@link CustomerMessageStep}; false when that step wrote nothing.
+     */
+    public boolean threadMessage(SqlSession tx, long ticketId, String actor, String sender, String text,
+                                 Instant now) {
+        return messages.record(tx, ticketId, actor, sender, text, now);
     }
 
     /**

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What a received mail becomes (W2.1), exactly once per Message-ID however often it is read: a subject that names an
  * existing ticket ({@code [T20270115-000042]}) of which the sender is the contact threads the mail to it as a
- * "customer-message" line of its history (ticket numbers are sequential: a stranger's mail is a complaint of its own);
+ * "customer-message" step of the workflow (through the desk: version, stagnation clock, published after the commit;
+ * a plain history line while no workflow runs) (ticket numbers are sequential: a stranger's mail is a complaint of its own);
  * any other mail becomes a complaint ticket (channel EMAIL, contact = the sender, a phone found in the text links
  * its customer) and gets an auto-reply with the number in the subject (not a machine's mail: no mail loops).
  *
@@ -122,9 +123,12 @@ public final class MailIntake {
                 MailMapper m = s.getMapper(MailMapper.class);
                 m.insertPending(mail.messageId(), mail.fromAddress(), clip255(mail.subject()), now);
                 long id = m.lastInsertId();
-                String text = mail.text().isEmpty() ? mail.subject() : mail.text();
-                m.insertMessage(ticketId, ACTOR_PREFIX + id, now, CUSTOMER_MESSAGE,
-                        MailReader.clean("from " + mail.fromAddress(), 255), MailReader.clean(text, DETAIL_MAX));
+                String text = MailReader.clean(mail.text().isEmpty() ? mail.subject() : mail.text(), DETAIL_MAX);
+                if (!filer.threadMessage(s, ticketId, ACTOR_PREFIX + id, MailReader.clean(mail.fromAddress(), 200), text,
+                        now)) {
+                    m.insertMessage(ticketId, ACTOR_PREFIX + id, now, CUSTOMER_MESSAGE,
+                            MailReader.clean("from " + mail.fromAddress(), 255), text);
+                }
                 m.done(id, ticketId, true, now);
                 filer.customerWrote(s, ticketId, m.numberOf(ticketId), now);
                 return null;

@@ -28,8 +28,9 @@ import org.hotline.ticketing.support.Checks;
  * <p>Validation order: the ticket's own fields first (type, category, callId format, serviceMode, description), then
  * the rows it refers to (customerId, productId, callId). A ticket that names only a product is attached to the
  * product's owner, and one that names a call with a known customer to that customer; a customer that is not the
- * call's is refused (customerId). The row, its number ({@link TicketNumbers}, from the clock's day) and its "create" history line are
- * written in one transaction.
+ * call's is refused (customerId); one that names a merged customer is attached to the customer it was merged into
+ * (the agent's card may predate the merge; the survivor holds its phones, products and tickets). The row, its number
+ * ({@link TicketNumbers}, from the clock's day) and its "create" history line are written in one transaction.
  */
 public final class DbTicketService implements TicketService {
     /** Audit action of the first line of every ticket's history. */
@@ -91,6 +92,11 @@ public final class DbTicketService implements TicketService {
         Long customerId = t.customerId();
         if (customerId != null && m.countCustomer(customerId) == 0) {
             throw new ValidationException("customerId", "customer " + customerId + " does not exist");
+        }
+        if (customerId != null) {
+            // a card opened before an administrator merged it: the survivor has its phones, products and tickets
+            Long survivor = m.mergedInto(customerId);
+            customerId = survivor == null ? customerId : survivor;
         }
         if (t.productId() != null) {
             Long owner = m.productOwner(t.productId());

@@ -70,6 +70,10 @@ interface TicketMapper {
     @Select("SELECT COUNT(*) FROM customers WHERE id = #{id}")
     int countCustomer(@Param("id") long id);
 
+    /** The customer a merged customer lives on as (merges repoint earlier ones: one step), null if not merged. */
+    @Select("SELECT merged_into FROM customers WHERE id = #{id}")
+    Long mergedInto(@Param("id") long id);
+
     /** The owner of a product, or null for an unknown product. */
     @Select("SELECT customer_id FROM products WHERE id = #{id}")
     Long productOwner(@Param("id") long productId);

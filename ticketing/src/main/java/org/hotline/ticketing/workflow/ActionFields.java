@@ -81,7 +81,7 @@ final class ActionFields {
                 enumOf(Fields.INFORMED_VIA, CustomerInformedVia.class), informedAt(now), text(Fields.GUIDANCE),
                 reason, text(Fields.TEXT), bool(Fields.VISIBLE), enumOf(Fields.CLOCK, ClockName.class), callId(),
                 enumOf(Fields.COMPLAINT_CLASS, ComplaintClass.class), enumOf(Fields.SEVERITY, Severity.class),
-                text(Fields.COMMENT));
+                text(Fields.COMMENT), null);
         if (row.action().equals(Actions.CLASSIFY) && c.complaintClass() == null && c.severity() == null) {
             throw new Problem(Fields.COMPLAINT_CLASS, "classify needs complaintClass or severity");
         }

@@ -18,6 +18,8 @@ public final class Actions {
     public static final String PAUSE_CLOCK = "pause-clock";
     public static final String RESUME_CLOCK = "resume-clock";
     public static final String LINK_CALL = "link-call";
+    /** A customer's message threaded in by the intake (a mail answer): taken by the system, never offered to users. */
+    public static final String CUSTOMER_MESSAGE = "customer-message";
 
     private Actions() {
     }

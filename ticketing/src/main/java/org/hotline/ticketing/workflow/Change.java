@@ -10,10 +10,11 @@ import org.hotline.ticketing.workflow.DeskMapper.DepartmentRef;
 
 /**
  * The fields of one action, checked and typed ({@link ActionFields}); what the action does not take is null.
- * {@code departments} is null when an assignment leaves the departments as they are.
+ * {@code departments} is null when an assignment leaves the departments as they are; {@code sender} is where a
+ * customer's message came from (the system's customer-message step only).
  */
 record Change(String assignee, List<DepartmentRef> departments, DepartmentRef department, String resolution,
               CustomerInformedVia informedVia, Instant informedAt, String guidance, String reason, String text,
               boolean visibleToCustomer, ClockName clock, String callId, ComplaintClass complaintClass,
-              Severity severity, String comment) {
+              Severity severity, String comment, String sender) {
 }

@@ -113,6 +113,9 @@ public final class DbTicketDesk implements TicketDesk, Escalator, CreationStep {
 
     @Override
     public ActionOutcome act(long ticketId, ActionRequest request, User actor) {
+        if (!Workflows.knows(request.action())) {
+            return new ActionOutcome.UnknownAction(request.action());
+        }
         Instant now = Times.now(clock);
         List<TicketChanged> published = new ArrayList<>();
         ActionOutcome outcome = db.inTransaction(s -> {
@@ -135,6 +138,10 @@ public final class DbTicketDesk implements TicketDesk, Escalator, CreationStep {
             }
             Transition row = found.get();
             if (!row.allowsRoleOf(actor.roles())) {
+                if (row.roles().isEmpty()) {
+                    return new ActionOutcome.Forbidden(request.action(), request.action() + " is taken by the "
+                            + "system only");
+                }
                 return new ActionOutcome.Forbidden(request.action(), request.action() + " on a "
                         + t.type().name().toLowerCase(java.util.Locale.ROOT) + " in " + t.status() + " needs role "
                         + String.join(" or ", row.roles().stream().map(Role::name).sorted().toList()));
@@ -145,8 +152,7 @@ public final class DbTicketDesk implements TicketDesk, Escalator, CreationStep {
             }
             Change change = ((ActionFields.Valid) parsed).change();
             Ticket after = perform(s, m, t, departments, row, change, actor.username(), now);
-            published.add(new TicketChanged(after.id(), after.number(), row.action(), actor.username(),
-                    t.status().name(), after.status().name(), after.version(), now));
+            published.add(changed(t, after, row.action(), actor.username(), now));
             return new ActionOutcome.Done(view(s, m, after, m.departmentsOf(ticketId), actor));
         });
         published.forEach(bus::publish);
@@ -221,9 +227,40 @@ public final class DbTicketDesk implements TicketDesk, Escalator, CreationStep {
             return false;
         }
         Change change = new Change(null, null, null, null, null, null, null, reason, null, false, null, null, null,
-                null, null);
-        perform(tx, m, t, m.departmentsOf(ticketId), row.get(), change, SYSTEM, now);
+                null, null, null);
+        Ticket after = perform(tx, m, t, m.departmentsOf(ticketId), row.get(), change, SYSTEM, now);
+        TicketChanged event = changed(t, after, Actions.ESCALATE, SYSTEM, now);
+        Database.afterCommit(tx, () -> bus.publish(event));
         return true;
+    }
+
+    /**
+     * Inside the intake's transaction {@code tx}: the customer wrote again on ticket {@code ticketId} (a mail
+     * answer from {@code sender}). The common "customer-message" row: one history line by {@code actor} (the
+     * mail's inbox row), the version bumped, qualifying activity for the STAGNATION clock, the hooks; the
+     * {@link TicketChanged} is published after {@code tx} commits.
+     *
+     * @return false when there is no such ticket (nothing written)
+     */
+    public boolean customerMessage(SqlSession tx, long ticketId, String actor, String sender, String text,
+                                   Instant now) {
+        DeskMapper m = tx.getMapper(DeskMapper.class);
+        Ticket t = m.lock(ticketId);
+        if (t == null) {
+            return false;
+        }
+        Transition row = Workflows.find(t.type(), t.status(), Actions.CUSTOMER_MESSAGE).orElseThrow();
+        Change change = new Change(null, null, null, null, null, null, null, null, text, false, null, null, null,
+                null, null, sender);
+        Ticket after = perform(tx, m, t, m.departmentsOf(ticketId), row, change, actor, now);
+        TicketChanged event = changed(t, after, Actions.CUSTOMER_MESSAGE, actor, now);
+        Database.afterCommit(tx, () -> bus.publish(event));
+        return true;
+    }
+
+    private static TicketChanged changed(Ticket before, Ticket after, String action, String actor, Instant now) {
+        return new TicketChanged(after.id(), after.number(), action, actor, before.status().name(),
+                after.status().name(), after.version(), now);
     }
 
     @Override
@@ -305,7 +342,11 @@ public final class DbTicketDesk implements TicketDesk, Escalator, CreationStep {
                         FlatJson.read(h.fields()), h.comment(), h.visibleToCustomer()))
                 .toList();
         return new TicketView(t, departments.stream().map(DepartmentRef::code).toList(), t.version(),
-                clocks.clocks(s, t.id()), allowed(t, viewer), history);
+                clocks.clocks(s, t.id()), allowed(t, viewer), history, customerName(m, t));
+    }
+
+    private static String customerName(DeskMapper m, Ticket t) {
+        return t.customerId() == null ? null : m.customerName(t.customerId());
     }
 
     /** The actions {@code viewer} may take on {@code t} now, each once, in table order. */

@@ -87,6 +87,9 @@ interface DeskMapper {
     @Select("SELECT `class` FROM customers WHERE id = #{id}")
     org.hotline.platform.customer.CustomerClass customerClass(@Param("id") long customerId);
 
+    @Select("SELECT name FROM customers WHERE id = #{id}")
+    String customerName(@Param("id") long customerId);
+
     @Select("SELECT COUNT(*) FROM call_records WHERE call_id = #{callId}")
     int countCall(@Param("callId") String callId);
 

@@ -46,6 +46,9 @@ final class TicketChanges {
         if (c.departments() != null) {
             changed.put("departments", String.join(",", c.departments().stream().map(d -> d.code()).toList()));
         }
+        if (c.sender() != null) {
+            changed.put("from", c.sender());
+        }
         if (c.clock() != null) {
             changed.put("clock", c.clock().name());
         }

@@ -53,6 +53,8 @@ public final class Workflows {
             COMPLAINT_MANAGER, DEPARTMENT_MANAGER, CENTRE_HEAD, SUPERVISOR));
     /** Everyone who works tickets, agents included. */
     public static final Set<Role> TICKET_WORKERS = union(BACK_OFFICE, Set.of(AGENT));
+    /** No user role: a row only the system takes (the intake's customer messages); users are refused (403). */
+    static final Set<Role> SYSTEM_ONLY = Set.of();
     /** Who names the departments involved. */
     static final Set<Role> DEPARTMENT_EDITORS = Set.copyOf(EnumSet.of(COMPLAINT_MANAGER, COORDINATOR,
             DEPARTMENT_MANAGER, CENTRE_HEAD, SUPERVISOR));
@@ -156,7 +158,9 @@ public final class Workflows {
             new Transition(WORKING, Actions.RESUME_CLOCK, BACK_OFFICE, req(Fields.CLOCK), opt(), null, FROM_REQUEST,
                     Guard.NONE),
             new Transition(EnumSet.allOf(TicketStatus.class), Actions.LINK_CALL, TICKET_WORKERS, req(Fields.CALL_ID),
-                    opt(), null, ClockEffects.NONE, Guard.NONE));
+                    opt(), null, ClockEffects.NONE, Guard.NONE),
+            new Transition(EnumSet.allOf(TicketStatus.class), Actions.CUSTOMER_MESSAGE, SYSTEM_ONLY,
+                    req(Fields.TEXT), opt(), null, ACTIVITY, Guard.NONE));
 
     private static final Map<TicketType, List<Transition>> TABLES = new EnumMap<>(Map.of(
             TicketType.CONSULTATION, CONSULTATION, TicketType.COMPLAINT, COMPLAINT, TicketType.REPAIR, REPAIR));

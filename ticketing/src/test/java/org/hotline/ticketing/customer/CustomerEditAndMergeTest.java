@@ -175,6 +175,20 @@ class CustomerEditAndMergeTest extends DatabaseTestSupport {
     }
 
     @Test
+    void aNewTicketNamingAMergedCustomerAndItsProductIsAttachedToTheSurvivor() {
+        Customer survivor = create(customers, "刘嘉玲", "13200000201", false);
+        Customer duplicate = create(customers, "刘嘉玲", "13200000202", true, product(null, "C", "SN-MG-0202"));
+        Product product = customers.products(duplicate.id()).get(0);
+        customers.merge(duplicate.id(), survivor.id(), "admin-late", null);
+
+        Ticket late = ticketFor(duplicate, product);
+
+        assertThat(late.customerId()).as("the agent's card was opened before the merge").isEqualTo(survivor.id());
+        assertThat(late.productId()).isEqualTo(product.id());
+        assertThat(customers.findByPhone("13200000202")).map(Customer::id).contains(survivor.id());
+    }
+
+    @Test
     void aMergeThatMakesNoSenseWritesNothing() {
         Customer a = create(customers, "古天乐", "13200000007", false);
         Customer b = create(customers, "吴彦祖", "13200000008", false);

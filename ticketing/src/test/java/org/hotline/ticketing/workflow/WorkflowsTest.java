@@ -83,7 +83,8 @@ class WorkflowsTest {
                 + " | department | - | = | activity | NONE",
         "COMMON | WORKING | pause-clock | BACK_OFFICE | clock,reason | - | = | the clock named | NONE",
         "COMMON | WORKING | resume-clock | BACK_OFFICE | clock | - | = | the clock named | NONE",
-        "COMMON | ANY | link-call | TICKET_WORKERS | callId | - | = | none | NONE");
+        "COMMON | ANY | link-call | TICKET_WORKERS | callId | - | = | none | NONE",
+        "COMMON | ANY | customer-message | SYSTEM | text | - | = | activity | NONE");
 
     static Stream<String> expectedRows() {
         return EXPECTED.stream();
@@ -134,13 +135,14 @@ class WorkflowsTest {
 
     @Test
     void everyFinalStateCanOnlyBeCommentedOrLinkedExceptAClosedComplaintWhichReopens() {
+        // besides the system's customer-message step (a customer may still write), which no user is offered
         for (TicketType type : TicketType.values()) {
             for (TicketStatus closed : List.of(TicketStatus.CLOSED, TicketStatus.CLOSED_WITH_GUIDANCE)) {
                 Set<String> actions = Workflows.available(type, closed).stream().map(Transition::action)
                         .collect(Collectors.toSet());
                 Set<String> expected = type == TicketType.COMPLAINT && closed == TicketStatus.CLOSED
-                        ? Set.of(Actions.COMMENT, Actions.LINK_CALL, Actions.REOPEN)
-                        : Set.of(Actions.COMMENT, Actions.LINK_CALL);
+                        ? Set.of(Actions.COMMENT, Actions.LINK_CALL, Actions.REOPEN, Actions.CUSTOMER_MESSAGE)
+                        : Set.of(Actions.COMMENT, Actions.LINK_CALL, Actions.CUSTOMER_MESSAGE);
                 assertThat(actions).as("%s %s", type, closed).isEqualTo(expected);
             }
         }
@@ -170,6 +172,9 @@ class WorkflowsTest {
         }
         if (roles.equals(Workflows.BACK_OFFICE)) {
             return "BACK_OFFICE";
+        }
+        if (roles.isEmpty()) {
+            return "SYSTEM";
         }
         return roles.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
     }

@@ -13,6 +13,10 @@ public sealed interface ActionOutcome {
     record NotFound(long ticketId) implements ActionOutcome {
     }
 
+    /** No workflow table knows an action of that name, in any state (HTTP 404 naming the field "action"). */
+    record UnknownAction(String action) implements ActionOutcome {
+    }
+
     /** The ticket's state does not allow the action at all (HTTP 409). */
     record NotAllowedNow(String status, String action) implements ActionOutcome {
     }
