@@ -73,9 +73,10 @@ export function renderFilters(state) {
   return html`<form id="tk-filters" class="tk-filters" role="search">
     <label>${t('tk.type')} <select name="type">${options(TYPES, 'type', f.type, 'tk.any')}</select></label>
     <label>${t('tk.status')} <select name="status">${options(STATUSES, 'status', f.status, 'tk.any')}</select></label>
-    <label>${t('tk.assignee')} <input name="assignee" value="${f.assignee}" list="tk-users"
+    <label>${t('tk.assignee')} <input name="assignee" value="${f.assignee}" list="tk-filter-users"
       placeholder="${t('tk.assigneeHint')}"></label>
-    <label>${t('tk.department')} <input name="department" value="${f.department}" list="tk-departments"></label>
+    <label>${t('tk.department')} <input name="department" value="${f.department}"
+      list="tk-filter-departments"></label>
     <label class="inline"><input type="checkbox" name="overdue"${f.overdue ? html` checked` : ''}> ${t('tk.overdue')}</label>
     <label class="inline"><input type="checkbox" name="stalled"${f.stalled ? html` checked` : ''}> ${t('tk.stalled')}</label>
     <label>${t('tk.search')} <input type="search" name="q" value="${f.q}" placeholder="${t('tk.searchHint')}"></label>
@@ -292,9 +293,14 @@ export function renderMain(state) {
   }
 }
 
-/** The datalists the assignee and department inputs offer (from GET /api/tickets/{id}/choices). */
+/**
+ * The datalists the assignee and department inputs offer: the action forms' from GET /api/tickets/{id}/choices,
+ * the list filters' from GET /api/tickets/choices (loaded with the page, before any ticket is open).
+ */
 export function renderPickers(state) {
   const options = (list) => list.map((c) => html`<option value="${c.value}">${c.label ?? ''}</option>`);
   return html`<datalist id="tk-users">${options(state.users)}</datalist><datalist id="tk-departments">${
-    options(state.departments)}</datalist>`;
+    options(state.departments)}</datalist><datalist id="tk-filter-users" data-testid="tk-filter-users">${
+    options(state.filterChoices.assignees)}</datalist><datalist id="tk-filter-departments"
+    data-testid="tk-filter-departments">${options(state.filterChoices.departments)}</datalist>`;
 }

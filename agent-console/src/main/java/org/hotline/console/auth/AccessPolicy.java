@@ -67,6 +67,7 @@ public final class AccessPolicy {
             rule(HttpMethod.POST, "/api/tickets/:id/actions/:action", Access.BACK_OFFICE),
             rule(HttpMethod.GET, "/api/worklist", Access.BACK_OFFICE),
             rule(HttpMethod.GET, "/api/tickets/:id/choices", Access.BACK_OFFICE),
+            rule(HttpMethod.GET, "/api/tickets/choices", Access.BACK_OFFICE),
             rule(HttpMethod.GET, "/api/customers", Access.STAFF),
             rule(HttpMethod.GET, "/api/customers/:id", Access.STAFF),
             // customers are created and edited by whoever serves them, merged by administrators

@@ -85,6 +85,7 @@ class AuthorizationMatrixTest {
         row("POST /api/tickets/:id/actions/:action",   E401, OK,   OK,   OK,   E403);
         row("GET /api/worklist",                       E401, OK,   OK,   OK,   E403);
         row("GET /api/tickets/:id/choices",            E401, OK,   OK,   OK,   E403);
+        row("GET /api/tickets/choices",                E401, OK,   OK,   OK,   E403);
         row("GET /api/customers",                      E401, OK,   OK,   OK,   E403);
         row("GET /api/customers/:id",                  E401, OK,   OK,   OK,   E403);
         row("POST /api/customers",                     E401, OK,   OK,   OK,   E403);
