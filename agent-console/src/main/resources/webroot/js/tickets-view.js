@@ -57,10 +57,10 @@ function empty(part, columns) {
 
 export function renderWorklist(state) {
   const { rows } = state.worklist;
-  return html`<table class="grid wide" data-testid="worklist">${head(html`<th>${t('tk.why')}</th>`)}
+  return html`<div class="table-scroll"><table class="grid wide" data-testid="worklist">${head(html`<th>${t('tk.why')}</th>`)}
     <tbody>${rows.length ? rows.map((r) => html`<tr data-ticket="${r.number}" data-row-level="${
       urgency(r.nextDueAt, state.now).level}">${rowCells(r, state.now)}<td>${label('why', r.why)}</td></tr>`)
-    : empty(state.worklist, 8)}</tbody></table>`;
+    : empty(state.worklist, 8)}</tbody></table></div>`;
 }
 
 function options(values, prefix, chosen, anyKey) {
@@ -87,9 +87,9 @@ export function renderFilters(state) {
 export function renderList(state) {
   const { rows, total, offset } = state.list;
   const last = Math.min(offset + rows.length, total);
-  return html`<table class="grid wide" data-testid="ticket-list">${head('')}
+  return html`<div class="table-scroll"><table class="grid wide" data-testid="ticket-list">${head('')}
       <tbody>${rows.length ? rows.map((r) => html`<tr data-ticket="${r.number}">${rowCells(r, state.now)}</tr>`)
-    : empty(state.list, 7)}</tbody></table>
+    : empty(state.list, 7)}</tbody></table></div>
     <p class="pager">
       <button type="button" data-page="${offset - PAGE_SIZE}"${offset === 0 ? html` disabled` : ''}>${t('tk.prev')}</button>
       <span>${state.list.loaded ? t('tk.range', { from: total ? offset + 1 : 0, to: last, total }) : ''}</span>
@@ -109,8 +109,8 @@ export function renderManagers(state) {
       <h3>${g.department || t('tk.noDepartment')}
         <span class="badge badge-bad">${t('tk.overdueCount', { n: g.overdue })}</span>
         <span class="badge badge-warn">${t('tk.stalledCount', { n: g.stalled })}</span></h3>
-      <table class="grid wide">${head('')}<tbody>${g.tickets.map((r) => html`<tr data-ticket="${r.number}">${
-        rowCells(r, state.now)}</tr>`)}</tbody></table>
+      <div class="table-scroll"><table class="grid wide">${head('')}<tbody>${g.tickets.map((r) => html`<tr data-ticket="${r.number}">${
+        rowCells(r, state.now)}</tr>`)}</tbody></table></div>
     </section>`)}</div>`;
 }
 
@@ -260,8 +260,8 @@ export function renderDetail(state) {
       <section>${facts(k)}</section>
       <section>
         <h3>${t('tk.clocks')}</h3>
-        ${k.clocks.length ? html`<table class="grid" data-testid="clocks"><tbody>${k.clocks.map((c) => clockRow(c,
-    state.now))}</tbody></table>` : html`<p class="muted">${t('tk.noClocks')}</p>`}
+        ${k.clocks.length ? html`<div class="table-scroll"><table class="grid" data-testid="clocks"><tbody>${
+    k.clocks.map((c) => clockRow(c, state.now))}</tbody></table></div>` : html`<p class="muted">${t('tk.noClocks')}</p>`}
       </section>
     </div>
     <div class="tk-actions" data-testid="tk-actions">${k.allowedActions.map((a) => html`<button type="button"
