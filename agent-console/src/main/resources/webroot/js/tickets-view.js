@@ -224,6 +224,7 @@ function facts(k) {
     ${row('tk.severity', label('severity', k.severity))}
     ${row('tk.priority', k.priority ? tOr(`priority.${k.priority}`, k.priority) : '')}
     ${row('tk.customer', k.customerName ?? k.contactName ?? (k.customerId ? `#${k.customerId}` : ''))}
+    ${row('tk.field.contactName', k.customerName && k.contactName !== k.customerName ? k.contactName : '')}
     ${row('tk.phone', k.contactPhone)}
     ${row('tk.email', k.contactEmail)}
     ${row('tk.channel', label('channel', k.channel))}

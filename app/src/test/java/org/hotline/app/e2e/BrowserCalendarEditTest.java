@@ -14,6 +14,7 @@ import org.hotline.platform.user.Role;
 import org.hotline.ticketing.Ticketing;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -32,9 +33,17 @@ class BrowserCalendarEditTest extends BrowserTestBase {
 
     private void openTheDefaultCalendar() {
         browser.get(f.base + "/admin.html");
-        visible("[data-testid=tab-calendars]").click();
-        visible("[data-testid=calendar-table] tr[data-calendar='" + CALENDAR + "'] button[data-open=calendar]").click();
+        click("[data-testid=tab-calendars]");
+        click("[data-testid=calendar-table] tr[data-calendar='" + CALENDAR + "'] button[data-open=calendar]");
         visible("[data-testid=calendar-form]");
+    }
+
+    /** Clicks what {@code css} names; the page redraws as the users and the calendars arrive, so it looks again. */
+    private void click(String css) {
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            d.findElement(By.cssSelector(css)).click();
+            return true;
+        });
     }
 
     private static void replace(WebElement input, String text) {

@@ -38,7 +38,11 @@ class BrowserUnknownCallerComplaintTest extends BrowserTestBase {
                 Set.of("consultation", "repair", "complaint", "operator"));
     }
 
+    /** The agent logs in, gets ready and answers a call from {@code caller}. */
     private void readyAndAnswer(String caller) {
+        logInAgent("agent1");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#btn-ready"))).click();
+        wait.until(ExpectedConditions.textMatches(By.cssSelector("#agent-state"), Pattern.compile("就绪|READY")));
         f.platform.simulatedSwitch().placeCall(new SimulatedCaller(caller, "4000", List.of("3"),
                 Duration.ofMinutes(5), Duration.ZERO, Map.of()));
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#btn-answer"))).click();
@@ -52,6 +56,15 @@ class BrowserUnknownCallerComplaintTest extends BrowserTestBase {
         }
     }
 
+    /** A service-quality complaint's fields, all but the contact. */
+    private void fillAComplaint() {
+        new Select(visible("#ticket-type")).selectByValue("COMPLAINT");
+        new Select(visible("#ticket-complaint-class")).selectByValue("SERVICE_QUALITY");
+        visible("#ticket-category").sendKeys("等待时间太长");
+        new Select(visible("#ticket-service-mode")).selectByValue("PHONE");
+        visible("#ticket-description").sendKeys("来电客户投诉热线排队时间过长。");
+    }
+
     private String value(String id) {
         return browser.findElement(By.id(id)).getAttribute("value");
     }
@@ -59,19 +72,12 @@ class BrowserUnknownCallerComplaintTest extends BrowserTestBase {
     @Test
     void aComplaintOfAnUnknownCallerIsFiledWithTheContactAndTheFormResetsCompletely() throws Exception {
         start(BrowserUnknownCallerComplaintTest::seed);
-        logInAgent("agent1");
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#btn-ready"))).click();
-        wait.until(ExpectedConditions.textMatches(By.cssSelector("#agent-state"), Pattern.compile("就绪|READY")));
         readyAndAnswer(UNKNOWN);
 
         wait.until(d -> UNKNOWN.equals(value("ticket-contact-phone")));
         assertThat(value("ticket-contact-name")).isEmpty();
-        new Select(visible("#ticket-type")).selectByValue("COMPLAINT");
-        new Select(visible("#ticket-complaint-class")).selectByValue("SERVICE_QUALITY");
+        fillAComplaint();
         visible("#ticket-contact-name").sendKeys("李女士");
-        visible("#ticket-category").sendKeys("等待时间太长");
-        new Select(visible("#ticket-service-mode")).selectByValue("PHONE");
-        visible("#ticket-description").sendKeys("来电客户投诉热线排队时间过长。");
         visible("#ticket-submit").click();
 
         wait.until(ExpectedConditions.textMatches(By.id("ticket-result"), NUMBER));
@@ -98,18 +104,11 @@ class BrowserUnknownCallerComplaintTest extends BrowserTestBase {
     @Test
     void aComplaintWithoutCustomerOrContactPhoneIsRefusedAtThePhoneField() throws Exception {
         start(BrowserUnknownCallerComplaintTest::seed);
-        logInAgent("agent1");
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#btn-ready"))).click();
-        wait.until(ExpectedConditions.textMatches(By.cssSelector("#agent-state"), Pattern.compile("就绪|READY")));
         readyAndAnswer(UNKNOWN);
         wait.until(d -> UNKNOWN.equals(value("ticket-contact-phone")));
 
         browser.findElement(By.id("ticket-contact-phone")).clear();
-        new Select(visible("#ticket-type")).selectByValue("COMPLAINT");
-        new Select(visible("#ticket-complaint-class")).selectByValue("SERVICE_QUALITY");
-        visible("#ticket-category").sendKeys("等待时间太长");
-        new Select(visible("#ticket-service-mode")).selectByValue("PHONE");
-        visible("#ticket-description").sendKeys("来电客户投诉热线排队时间过长。");
+        fillAComplaint();
         visible("#ticket-submit").click();
 
         assertThat(visible("#ticket-form [data-error-for=contactPhone]").getText()).isNotBlank();
@@ -120,9 +119,6 @@ class BrowserUnknownCallerComplaintTest extends BrowserTestBase {
     @Test
     void aCallerOnFileGetsNoContactPhonePrefilled() throws Exception {
         start(BrowserUnknownCallerComplaintTest::seed);
-        logInAgent("agent1");
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#btn-ready"))).click();
-        wait.until(ExpectedConditions.textMatches(By.cssSelector("#agent-state"), Pattern.compile("就绪|READY")));
         readyAndAnswer(KNOWN);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ticket-customer"), "王小明"));
 
