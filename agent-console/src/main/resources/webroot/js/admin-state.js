@@ -100,9 +100,13 @@ export function daysText(days) {
 
 const DAY = /^(\d{4}-\d{2}-\d{2})\s+(HOLIDAY|WORKDAY)(?:\s+(.+))?$/i;
 
-/** {days} from the form's text, or {badLine} (1-based) for the first line that is not a day. */
+/**
+ * {days, lines} from the form's text (lines[i]: the 1-based line of days[i]), or {badLine} for the first line that
+ * is not a day.
+ */
 export function parseDays(text) {
   const days = [];
+  const lineOf = [];
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].trim();
@@ -114,6 +118,20 @@ export function parseDays(text) {
       return { badLine: i + 1 };
     }
     days.push({ date: m[1], kind: m[2].toUpperCase(), name: m[3]?.trim() ?? '' });
+    lineOf.push(i + 1);
   }
-  return { days };
+  return { days, lines: lineOf };
+}
+
+/**
+ * Where the form shows a refusal of the server: its "days[2].date" is the days text field, named by its line
+ * (the server counts the days sent, the admin sees lines); other fields are shown where they are named.
+ */
+export function refusalAt(field, message, daysTextValue) {
+  const m = /^days\[(\d+)\]/.exec(field ?? '');
+  if (!m) {
+    return { field, text: message };
+  }
+  const line = parseDays(daysTextValue ?? '').lines?.[Number(m[1])];
+  return { field: 'days', line, text: message };
 }

@@ -7,7 +7,7 @@ import { get, post, put } from './api.js';
 import { render } from './esc.js';
 import { onLanguageChange, t } from './i18n.js';
 import { errorText, flash, startPage } from './page.js';
-import { WEEKDAYS, initialState, parseDays, parseHours, reduce } from './admin-state.js';
+import { WEEKDAYS, initialState, parseDays, parseHours, reduce, refusalAt } from './admin-state.js';
 import { renderAdmin } from './admin-view.js';
 
 let state = initialState;
@@ -139,9 +139,12 @@ async function submit(form) {
     dispatch({ type: 'saved', kind, item });
     flash(savedText(kind, item));
   } catch (e) {
-    const known = e.field && form.querySelector(`[data-error-for="${CSS.escape(e.field)}"], [name="${
-      CSS.escape(e.field)}"], [name^="${CSS.escape(e.field)}."]`);
-    dispatch({ type: 'failed', draft, field: known ? e.field : null, text: e.status ? e.message : errorText(e) });
+    const at = kind === 'calendar' ? refusalAt(e.field, e.message, draft.days) : { field: e.field, text: e.message };
+    const { field } = at;
+    const text = at.line ? t('admin.cal.dayRefused', { line: at.line, message: at.text }) : at.text;
+    const known = field && form.querySelector(`[data-error-for="${CSS.escape(field)}"], [name="${
+      CSS.escape(field)}"], [name^="${CSS.escape(field)}."]`);
+    dispatch({ type: 'failed', draft, field: known ? field : null, text: e.status ? text : errorText(e) });
   }
 }
 

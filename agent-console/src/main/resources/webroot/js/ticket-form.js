@@ -1,7 +1,8 @@
 // The ticket form (prefilled from the popped call) and the "my recent tickets" list. Fields that belong to one type
 // only (a complaint's class and severity, a repair's product model and serial) show for that type and are sent only
 // with it; after a save the whole form goes back to its defaults, so that nothing of one caller's ticket leaks into
-// the next.
+// the next. A caller without a customer record gets a contact phone (the caller's number, pre-filled) and name, so
+// that a complaint from an unknown caller is filed without creating a customer first.
 import { html, render } from './esc.js';
 import { get, post } from './api.js';
 import { t, tOr } from './i18n.js';
@@ -21,9 +22,11 @@ const FIELD_INPUT = {
   severity: 'ticket-severity',
   productModel: 'ticket-product-model',
   productSerial: 'ticket-product-serial',
+  contactPhone: 'ticket-contact-phone',
+  contactName: 'ticket-contact-name',
 };
 
-let context = { customerId: null, customerName: null, callId: null, products: [] };
+let context = { customerId: null, customerName: null, callId: null, callerNumber: null, products: [] };
 
 const $ = (id) => document.getElementById(id);
 
@@ -75,9 +78,18 @@ export function setCallContext(offer) {
     customerId: pop?.customer?.id ?? null,
     customerName: pop?.customer?.name ?? null,
     callId: offer?.callId ?? null,
+    callerNumber: pop?.callerNumber || null,
     products: pop?.products ?? [],
   };
   renderContext();
+  prefillContact();
+}
+
+/** An unknown caller's number goes into the contact phone (the agent may correct it); a customer on file needs none. */
+function prefillContact() {
+  const phone = $('ticket-contact-phone');
+  phone.value = context.customerId === null && context.callerNumber ? context.callerNumber : '';
+  $('ticket-contact-name').value = '';
 }
 
 /** Shows the fields of the chosen type only. */
@@ -93,6 +105,7 @@ function resetForm() {
   $('ticket-form').reset();
   showTypeFields();
   renderContext();
+  prefillContact();
 }
 
 function readForm() {
@@ -116,6 +129,8 @@ function readForm() {
     productId: productId ? Number(productId) : null,
     serviceMode: $('ticket-service-mode').value,
     description: $('ticket-description').value.trim(),
+    contactPhone: $('ticket-contact-phone').value.trim() || null,
+    contactName: $('ticket-contact-name').value.trim() || null,
     customerId: context.customerId,
     callId: context.callId,
   };
@@ -126,6 +141,9 @@ async function submit(event) {
   clearErrors();
   const ticket = readForm();
   const missing = [...REQUIRED, ...(REQUIRED_BY_TYPE[ticket.type] ?? [])].filter((f) => !ticket[f]);
+  if (ticket.type === 'COMPLAINT' && !ticket.customerId && !ticket.contactPhone) {
+    missing.push('contactPhone'); // the server's rule too: a complaint needs a customer or a contact phone
+  }
   if (missing.length) {
     missing.forEach((f) => fieldError(f, t('ticket.required')));
     showResult(t('ticket.fixErrors'), true);

@@ -36,6 +36,7 @@ export function initialState(user, now = Date.now()) {
     detail: emptyDetail(null),
     users: [],
     departments: [],
+    filterChoices: { assignees: [], departments: [] },
   };
 }
 
@@ -269,7 +270,8 @@ function failure(state, m) {
  * listLoaded {rows, total}, managersLoaded {rows}, loadFailed {part, message}, filter {name, value}, page {offset},
  * open {id}, ticketLoaded {ticket}, openForm {action}, closeForm, field {name, value}, submitting,
  * actionDone {ticket}, actionFailed {status, field, message}, reloadedAfterConflict {ticket, sentVersion, message},
- * ticketChanged {id}, choicesLoaded {choices: {assignees, departments}} (the pickers, [{value, label}]).
+ * ticketChanged {id}, choicesLoaded {choices: {assignees, departments}} (the pickers, [{value, label}]),
+ * filterChoicesLoaded {choices: {assignees, departments}} (the list filters' pickers).
  */
 export function reduce(state, m) {
   switch (m.type) {
@@ -340,6 +342,9 @@ export function reduce(state, m) {
       return state.detail.id === m.id && state.detail.ticket ? withDetail(state, { outdated: true }) : state;
     case 'choicesLoaded':
       return { ...state, users: m.choices.assignees ?? [], departments: m.choices.departments ?? [] };
+    case 'filterChoicesLoaded':
+      return { ...state, filterChoices: { assignees: m.choices.assignees ?? [],
+        departments: m.choices.departments ?? [] } };
     default:
       return state;
   }

@@ -57,10 +57,10 @@ function empty(part, columns) {
 
 export function renderWorklist(state) {
   const { rows } = state.worklist;
-  return html`<table class="grid wide" data-testid="worklist">${head(html`<th>${t('tk.why')}</th>`)}
+  return html`<div class="table-scroll"><table class="grid wide" data-testid="worklist">${head(html`<th>${t('tk.why')}</th>`)}
     <tbody>${rows.length ? rows.map((r) => html`<tr data-ticket="${r.number}" data-row-level="${
       urgency(r.nextDueAt, state.now).level}">${rowCells(r, state.now)}<td>${label('why', r.why)}</td></tr>`)
-    : empty(state.worklist, 8)}</tbody></table>`;
+    : empty(state.worklist, 8)}</tbody></table></div>`;
 }
 
 function options(values, prefix, chosen, anyKey) {
@@ -73,9 +73,10 @@ export function renderFilters(state) {
   return html`<form id="tk-filters" class="tk-filters" role="search">
     <label>${t('tk.type')} <select name="type">${options(TYPES, 'type', f.type, 'tk.any')}</select></label>
     <label>${t('tk.status')} <select name="status">${options(STATUSES, 'status', f.status, 'tk.any')}</select></label>
-    <label>${t('tk.assignee')} <input name="assignee" value="${f.assignee}" list="tk-users"
+    <label>${t('tk.assignee')} <input name="assignee" value="${f.assignee}" list="tk-filter-users"
       placeholder="${t('tk.assigneeHint')}"></label>
-    <label>${t('tk.department')} <input name="department" value="${f.department}" list="tk-departments"></label>
+    <label>${t('tk.department')} <input name="department" value="${f.department}"
+      list="tk-filter-departments"></label>
     <label class="inline"><input type="checkbox" name="overdue"${f.overdue ? html` checked` : ''}> ${t('tk.overdue')}</label>
     <label class="inline"><input type="checkbox" name="stalled"${f.stalled ? html` checked` : ''}> ${t('tk.stalled')}</label>
     <label>${t('tk.search')} <input type="search" name="q" value="${f.q}" placeholder="${t('tk.searchHint')}"></label>
@@ -86,9 +87,9 @@ export function renderFilters(state) {
 export function renderList(state) {
   const { rows, total, offset } = state.list;
   const last = Math.min(offset + rows.length, total);
-  return html`<table class="grid wide" data-testid="ticket-list">${head('')}
+  return html`<div class="table-scroll"><table class="grid wide" data-testid="ticket-list">${head('')}
       <tbody>${rows.length ? rows.map((r) => html`<tr data-ticket="${r.number}">${rowCells(r, state.now)}</tr>`)
-    : empty(state.list, 7)}</tbody></table>
+    : empty(state.list, 7)}</tbody></table></div>
     <p class="pager">
       <button type="button" data-page="${offset - PAGE_SIZE}"${offset === 0 ? html` disabled` : ''}>${t('tk.prev')}</button>
       <span>${state.list.loaded ? t('tk.range', { from: total ? offset + 1 : 0, to: last, total }) : ''}</span>
@@ -108,8 +109,8 @@ export function renderManagers(state) {
       <h3>${g.department || t('tk.noDepartment')}
         <span class="badge badge-bad">${t('tk.overdueCount', { n: g.overdue })}</span>
         <span class="badge badge-warn">${t('tk.stalledCount', { n: g.stalled })}</span></h3>
-      <table class="grid wide">${head('')}<tbody>${g.tickets.map((r) => html`<tr data-ticket="${r.number}">${
-        rowCells(r, state.now)}</tr>`)}</tbody></table>
+      <div class="table-scroll"><table class="grid wide">${head('')}<tbody>${g.tickets.map((r) => html`<tr data-ticket="${r.number}">${
+        rowCells(r, state.now)}</tr>`)}</tbody></table></div>
     </section>`)}</div>`;
 }
 
@@ -223,6 +224,7 @@ function facts(k) {
     ${row('tk.severity', label('severity', k.severity))}
     ${row('tk.priority', k.priority ? tOr(`priority.${k.priority}`, k.priority) : '')}
     ${row('tk.customer', k.customerName ?? k.contactName ?? (k.customerId ? `#${k.customerId}` : ''))}
+    ${row('tk.field.contactName', k.customerName && k.contactName !== k.customerName ? k.contactName : '')}
     ${row('tk.phone', k.contactPhone)}
     ${row('tk.email', k.contactEmail)}
     ${row('tk.channel', label('channel', k.channel))}
@@ -259,8 +261,8 @@ export function renderDetail(state) {
       <section>${facts(k)}</section>
       <section>
         <h3>${t('tk.clocks')}</h3>
-        ${k.clocks.length ? html`<table class="grid" data-testid="clocks"><tbody>${k.clocks.map((c) => clockRow(c,
-    state.now))}</tbody></table>` : html`<p class="muted">${t('tk.noClocks')}</p>`}
+        ${k.clocks.length ? html`<div class="table-scroll"><table class="grid" data-testid="clocks"><tbody>${
+    k.clocks.map((c) => clockRow(c, state.now))}</tbody></table></div>` : html`<p class="muted">${t('tk.noClocks')}</p>`}
       </section>
     </div>
     <div class="tk-actions" data-testid="tk-actions">${k.allowedActions.map((a) => html`<button type="button"
@@ -292,9 +294,14 @@ export function renderMain(state) {
   }
 }
 
-/** The datalists the assignee and department inputs offer (from GET /api/tickets/{id}/choices). */
+/**
+ * The datalists the assignee and department inputs offer: the action forms' from GET /api/tickets/{id}/choices,
+ * the list filters' from GET /api/tickets/choices (loaded with the page, before any ticket is open).
+ */
 export function renderPickers(state) {
   const options = (list) => list.map((c) => html`<option value="${c.value}">${c.label ?? ''}</option>`);
   return html`<datalist id="tk-users">${options(state.users)}</datalist><datalist id="tk-departments">${
-    options(state.departments)}</datalist>`;
+    options(state.departments)}</datalist><datalist id="tk-filter-users" data-testid="tk-filter-users">${
+    options(state.filterChoices.assignees)}</datalist><datalist id="tk-filter-departments"
+    data-testid="tk-filter-departments">${options(state.filterChoices.departments)}</datalist>`;
 }

@@ -114,6 +114,15 @@ async function loadChoices(id) {
   }
 }
 
+/** The list filters' pickers (who tickets go to, every department); the filters still take typed names without. */
+async function loadFilterChoices() {
+  try {
+    dispatch({ type: 'filterChoicesLoaded', choices: await get('/api/tickets/choices') });
+  } catch {
+    // nothing to pick from: the filter inputs stay plain text
+  }
+}
+
 async function loadTicket(id) {
   const loaded = await load('detail', async () => ({ type: 'ticketLoaded', ticket: await get(`/api/tickets/${id}`) }),
     (e) => (e.status === 404 || e.status === 403 ? t('tk.notFound') : message(e)));
@@ -275,5 +284,6 @@ state = initialState(user, Date.now());
 wire();
 onLanguageChange(() => draw(true));
 route();
+loadFilterChoices();
 setInterval(tick, 1000);
 connectLive(onLive);

@@ -220,6 +220,8 @@ public final class ConsoleServer {
         new SpyRoutes(backend.agents(), backend.switchControl(), blocking, config.phoneOf()).mount(router);
         DataAccess access = new DataAccess(backend.agents(), backend.calls());
         new CallRoutes(backend.calls(), access, blocking).mount(router);
+        new org.hotline.console.tickets.FilterChoiceRoutes(new org.hotline.console.tickets.FilterChoices(
+                backend.users(), backend.organisation()), blocking).mount(router);
         new TicketRoutes(backend.tickets(), backend.desk(), access, blocking).mount(router);
         new CustomerRoutes(history, blocking).mount(router);
         new CallbackRoutes(backend.callbacks(), acd, dialer, blocking).mount(router);

@@ -67,6 +67,7 @@ public final class AccessPolicy {
             rule(HttpMethod.POST, "/api/tickets/:id/actions/:action", Access.BACK_OFFICE),
             rule(HttpMethod.GET, "/api/worklist", Access.BACK_OFFICE),
             rule(HttpMethod.GET, "/api/tickets/:id/choices", Access.BACK_OFFICE),
+            rule(HttpMethod.GET, "/api/tickets/choices", Access.BACK_OFFICE),
             // customers are read, created and edited by whoever serves them (back office included: one edits
             // what one sees), merged by administrators
             rule(HttpMethod.GET, "/api/customers", Access.BACK_OFFICE),

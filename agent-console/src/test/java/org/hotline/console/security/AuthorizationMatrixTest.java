@@ -86,6 +86,7 @@ class AuthorizationMatrixTest {
         row("GET /api/worklist",                       E401, OK,   OK,   OK,   E403);
         row("GET /api/tickets/:id/choices",            E401, OK,   OK,   OK,   E403);
         // customers: the back-office roles too (read, create, edit; not merge), see BackOfficeAccessTest
+        row("GET /api/tickets/choices",                E401, OK,   OK,   OK,   E403);
         row("GET /api/customers",                      E401, OK,   OK,   OK,   E403);
         row("GET /api/customers/:id",                  E401, OK,   OK,   OK,   E403);
         row("POST /api/customers",                     E401, OK,   OK,   OK,   E403);

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The pickers of the ticket workspace's forms over real HTTP: a complaint offers the complaint handlers (not the
- * engineers, not the agents) and the departments; a ticket the caller may not see answers 404, like the ticket.
+ * engineers, not the agents) and the departments; a ticket the caller may not see answers 404, like the ticket. The
+ * list filters' pickers ({@code /api/tickets/choices}) offer every back-office user and every department.
  */
 class TicketChoicesTest extends StackTestBase {
 
@@ -50,6 +51,24 @@ class TicketChoicesTest extends StackTestBase {
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(values(r.json().path("assignees"))).contains(handler).doesNotContain(engineer, agent, manager);
         assertThat(r.json().path("departments").toString()).contains("\"value\":\"CHOICE_QA\"", "\"label\":\"质量部\"");
+    }
+
+    @Test
+    void theListFiltersOfferEveryBackOfficeUserAndEveryDepartmentBeforeAnyTicketIsOpen() throws Exception {
+        String handler = backend.newUser("handler", Set.of(Role.COMPLAINT_HANDLER), Set.of());
+        String engineer = backend.newUser("engineer", Set.of(Role.ENGINEER), Set.of());
+        String head = backend.newUser("head", Set.of(Role.SUPERVISOR, Role.CENTRE_HEAD), Set.of());
+        String agent = backend.newUser("agent", Set.of(Role.AGENT), Set.of("complaint"));
+        try (Connection c = backend.testDb.connect(); PreparedStatement st = c.prepareStatement(
+                "INSERT IGNORE INTO departments (code, name, created_at) VALUES ('FILTER_QA', '质量部', UTC_TIMESTAMP(3))")) {
+            st.executeUpdate();
+        }
+
+        Api.Reply r = api.get("/api/tickets/choices", api.login(agent));
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(values(r.json().path("assignees"))).contains(handler, engineer, head).doesNotContain(agent);
+        assertThat(r.json().path("departments").toString()).contains("\"value\":\"FILTER_QA\"", "\"label\":\"质量部\"");
     }
 
     @Test
