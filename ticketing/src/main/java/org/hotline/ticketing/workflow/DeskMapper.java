@@ -178,20 +178,31 @@ interface DeskMapper {
 
     /**
      * Open tickets assigned to the user, of their departments, or waiting in one of their role queues, nearest
-     * running deadline first (tickets without one last).
+     * running deadline first ({@code tickets.next_due_at}, V10, kept by the clock keeper; tickets without a running
+     * clock hold a far-future sentinel and come last). Each role queue is a branch of its own, read in deadline order
+     * from {@code idx_tickets_queue} (V15) and merged by UNION: as one OR of the query it made MariaDB scan the
+     * deadline index over every open ticket (a coordinator's worklist 12 ms instead of 0.5 ms at 100,000 tickets). A
+     * queue of a type the user sees in full (the coordinator's consultations, the complaint manager's complaints)
+     * needs no visibility condition, which would also keep the index from being used.
      */
-    @Select({"<script>SELECT t.id FROM tickets t",
+    @Select({"<script>",
+        "<if test='!queues.isEmpty()'>SELECT id FROM ((</if>",
+        "SELECT t.id, t.next_due_at FROM tickets t",
         "WHERE t.`status` NOT IN ('CLOSED','CLOSED_WITH_GUIDANCE') " + SIGHT,
         "AND (t.assignee = #{s.username}",
         "<if test='!departments.isEmpty()'> OR EXISTS (SELECT 1 FROM ticket_departments wd WHERE wd.ticket_id = t.id",
         " AND wd.department_id IN",
         "<foreach item='d' collection='departments' open='(' separator=',' close=')'>#{d}</foreach>)</if>",
-        "<foreach item='q' collection='queues'> OR (t.`type` = #{q.type} AND t.`status` IN",
-        "<foreach item='st' collection='q.statuses()' open='(' separator=',' close=')'>#{st}</foreach>)</foreach>",
         ")",
-        // tickets.next_due_at is MIN(due_at) of the LIVE_N clocks, kept by the clock keeper (V10): an index read
-        "ORDER BY t.next_due_at, t.id",
-        "LIMIT #{limit}</script>"})
+        "ORDER BY t.next_due_at, t.id LIMIT #{limit}",
+        "<if test='!queues.isEmpty()'>)",
+        "<foreach item='q' collection='queues'> UNION (SELECT t.id, t.next_due_at FROM tickets t",
+        " WHERE t.`type` = #{q.type} AND t.`status` IN",
+        "<foreach item='st' collection='q.statuses()' open='(' separator=',' close=')'>#{st}</foreach>",
+        "<if test='!s.sees(q.type())'> " + SIGHT + "</if>",
+        " ORDER BY t.next_due_at, t.id LIMIT #{limit})</foreach>",
+        ") u ORDER BY u.next_due_at, u.id LIMIT #{limit}</if>",
+        "</script>"})
     List<Long> worklistIds(@Param("s") TicketVisibility.Sight sight, @Param("departments") List<Long> departments,
                            @Param("queues") List<RoleQueues.Queue> queues, @Param("limit") int limit);
 }

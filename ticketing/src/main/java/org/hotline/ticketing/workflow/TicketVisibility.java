@@ -77,6 +77,11 @@ public final class TicketVisibility {
             departmentIds = List.copyOf(departmentIds);
         }
 
+        /** Whether the user sees every ticket of {@code type}. */
+        public boolean sees(TicketType type) {
+            return all || types.contains(type);
+        }
+
         public boolean allows(Ticket t, List<Long> ticketDepartments) {
             return all || username.equals(t.createdBy()) || username.equals(t.assignee())
                     || (servedCustomer != null && servedCustomer.equals(t.customerId()))

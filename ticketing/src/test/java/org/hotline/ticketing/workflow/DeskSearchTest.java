@@ -14,6 +14,8 @@ import org.hotline.platform.ticket.TicketType;
 import org.hotline.platform.ticket.workflow.TicketFilter;
 import org.hotline.platform.ticket.workflow.TicketPage;
 import org.hotline.platform.ticket.workflow.TicketRow;
+import org.hotline.platform.user.Role;
+import org.hotline.platform.user.User;
 import org.junit.jupiter.api.Test;
 
 /** The ticket list's filters and search, narrowed to what the viewer may see, and the worklist's order. */
@@ -116,5 +118,30 @@ class DeskSearchTest extends DeskTestSupport {
                         .orElseThrow()));
         assertThat(desk.worklist(engineer, 100)).extracting(r -> r.ticket().id())
                 .doesNotContain(mine.id(), major.id());
+    }
+    @Test
+    void aWorklistMergesWhatIsAssignedWithTheRoleQueuesNearestDeadlineFirstEachOnce() {
+        // a coordinator who also handles complaints: the hand-off queue, the complaint-manager queue does not apply
+        User both = user("both", Role.COORDINATOR, Role.COMPLAINT_HANDLER);
+        Ticket assigned = complaint(ComplaintClass.SERVICE_QUALITY, Severity.NORMAL);
+        done(assigned.id(), manager, "assign", "assignee", both.username());
+        Ticket handedOff = consultation();
+        done(handedOff.id(), agent, "hand-off");
+        Ticket newComplaint = complaint(ComplaintClass.PRODUCT_QUALITY, Severity.NORMAL);
+        Ticket answered = consultation();
+        done(answered.id(), agent, "resolve", "resolution", "电话中已解答");
+
+        List<TicketRow> rows = desk.worklist(both, 100);
+
+        assertThat(rows).extracting(r -> r.ticket().id())
+                .as("assigned and handed off, once each; neither a queue of another role nor a resolved consultation")
+                .containsExactlyInAnyOrder(assigned.id(), handedOff.id())
+                .doesNotContain(newComplaint.id(), answered.id());
+        assertThat(rows.get(0).ticket().id()).as("the 15-minute hand-off is due first").isEqualTo(handedOff.id());
+        assertThat(rows).extracting(TicketRow::why).containsExactly("YOUR_ROLE", "ASSIGNED_TO_YOU");
+        assertThat(desk.worklist(both, 1)).extracting(r -> r.ticket().id()).containsExactly(handedOff.id());
+        assertThat(desk.worklist(manager, 100)).extracting(r -> r.ticket().id())
+                .as("the complaint manager's queue: the NEW complaint").contains(newComplaint.id())
+                .doesNotContain(handedOff.id(), answered.id());
     }
 }
