@@ -300,7 +300,8 @@ public final class DbTicketDesk implements TicketDesk, Escalator, CreationStep {
             Sight sight = sight(m, user);
             List<Long> mine = m.departmentsOfUser(user.username());
             List<RoleQueues.Queue> queues = RoleQueues.of(user.roles());
-            List<Long> ids = m.worklistIds(sight, mine, queues, Checks.limit(limit));
+            boolean mineSeen = sight.all() || sight.departmentIds().containsAll(mine);
+            List<Long> ids = m.worklistIds(sight, mine, mineSeen, queues, Checks.limit(limit));
             return rows(m, ids, now, (t, depts) -> user.username().equals(t.assignee()) ? "ASSIGNED_TO_YOU"
                     : depts.stream().anyMatch(mine::contains) ? "YOUR_DEPARTMENT" : "YOUR_ROLE");
         });

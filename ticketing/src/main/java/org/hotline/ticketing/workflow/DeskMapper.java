@@ -183,12 +183,15 @@ interface DeskMapper {
      * from {@code idx_tickets_queue} (V15) and merged by UNION: as one OR of the query it made MariaDB scan the
      * deadline index over every open ticket (a coordinator's worklist 12 ms instead of 0.5 ms at 100,000 tickets). A
      * queue of a type the user sees in full (the coordinator's consultations, the complaint manager's complaints)
-     * needs no visibility condition, which would also keep the index from being used.
+     * needs no visibility condition, which would also keep the index from being used; nor does the first branch when
+     * the user sees every ticket of their departments ({@code mineSeen}: their own tickets they always see), which
+     * saves MariaDB a second materialisation of the departments' tickets (6 → 3 ms at 10,000 per department).
      */
     @Select({"<script>",
         "<if test='!queues.isEmpty()'>SELECT id FROM ((</if>",
         "SELECT t.id, t.next_due_at FROM tickets t",
-        "WHERE t.`status` NOT IN ('CLOSED','CLOSED_WITH_GUIDANCE') " + SIGHT,
+        "WHERE t.`status` NOT IN ('CLOSED','CLOSED_WITH_GUIDANCE')",
+        "<if test='!mineSeen'>" + SIGHT + "</if>",
         "AND (t.assignee = #{s.username}",
         "<if test='!departments.isEmpty()'> OR EXISTS (SELECT 1 FROM ticket_departments wd WHERE wd.ticket_id = t.id",
         " AND wd.department_id IN",
@@ -204,5 +207,6 @@ interface DeskMapper {
         ") u ORDER BY u.next_due_at, u.id LIMIT #{limit}</if>",
         "</script>"})
     List<Long> worklistIds(@Param("s") TicketVisibility.Sight sight, @Param("departments") List<Long> departments,
+                           @Param("mineSeen") boolean mineSeen,
                            @Param("queues") List<RoleQueues.Queue> queues, @Param("limit") int limit);
 }

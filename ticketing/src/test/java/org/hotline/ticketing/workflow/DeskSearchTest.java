@@ -144,4 +144,18 @@ class DeskSearchTest extends DeskTestSupport {
                 .as("the complaint manager's queue: the NEW complaint").contains(newComplaint.id())
                 .doesNotContain(handedOff.id(), answered.id());
     }
+    @Test
+    void aDepartmentsWorklistShowsItsTicketsToAHandlerInItButNotToAnAgentInIt() {
+        User member = user("member", Role.COMPLAINT_HANDLER);
+        User agentInIt = user("desk", Role.AGENT);
+        department("W" + member.id(), member.username(), agentInIt.username());
+        Ticket theirs = complaint(ComplaintClass.SERVICE_QUALITY, Severity.NORMAL);
+        done(theirs.id(), manager, "assign", "assignee", handler.username(), "departments",
+                List.of("W" + member.id()));
+
+        assertThat(desk.worklist(member, 100)).extracting(r -> r.ticket().id()).containsExactly(theirs.id());
+        assertThat(desk.worklist(member, 100)).extracting(TicketRow::why).containsExactly("YOUR_DEPARTMENT");
+        assertThat(desk.worklist(agentInIt, 100)).as("an agent does not see its department's tickets")
+                .extracting(r -> r.ticket().id()).doesNotContain(theirs.id());
+    }
 }
