@@ -297,8 +297,8 @@ public final class DbTicketDesk implements TicketDesk, Escalator, CreationStep {
         Instant now = Times.now(clock);
         return db.withSession(s -> {
             DeskMapper m = s.getMapper(DeskMapper.class);
-            Sight sight = sight(m, user);
             List<Long> mine = m.departmentsOfUser(user.username());
+            Sight sight = sight(user, mine);
             List<RoleQueues.Queue> queues = RoleQueues.of(user.roles());
             boolean mineSeen = sight.all() || sight.departmentIds().containsAll(mine);
             List<Long> ids = m.worklistIds(sight, mine, mineSeen, queues, Checks.limit(limit));
@@ -371,8 +371,12 @@ public final class DbTicketDesk implements TicketDesk, Escalator, CreationStep {
     }
 
     private Sight sight(DeskMapper m, User user) {
+        return sight(user, m.departmentsOfUser(user.username()));
+    }
+
+    private Sight sight(User user, List<Long> departments) {
         Long customer = user.has(Role.AGENT) ? served.of(user.username()).orElse(null) : null;
-        return TicketVisibility.of(user.username(), user.roles(), m.departmentsOfUser(user.username()), customer);
+        return TicketVisibility.of(user.username(), user.roles(), departments, customer);
     }
 
     private static ClockSubject subject(DeskMapper m, Ticket t, List<Long> departmentIds) {
