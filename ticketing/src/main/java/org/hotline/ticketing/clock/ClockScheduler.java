@@ -9,9 +9,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.apache.ibatis.session.SqlSession;
 import org.hotline.platform.Times;
 import org.hotline.platform.user.Role;
@@ -24,6 +21,7 @@ import org.hotline.ticketing.clock.SchedulerMapper.DepartmentRow;
 import org.hotline.ticketing.db.Database;
 import org.hotline.ticketing.db.SqlErrors;
 import org.hotline.ticketing.notify.NotificationWriter;
+import org.hotline.ticketing.support.Periodic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +57,7 @@ public final class ClockScheduler implements AutoCloseable {
     private final Escalator escalator;
     private final Settings settings;
     private final Clock clock;
-    private ScheduledExecutorService executor;
+    private Periodic executor;
 
     public ClockScheduler(Database db, DbCalendars calendars, NotificationWriter notifications, Escalator escalator,
                           Settings settings, Clock clock) {
@@ -88,17 +86,8 @@ public final class ClockScheduler implements AutoCloseable {
         if (executor != null) {
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("clock-scheduler").factory());
-        long ms = settings.interval().toMillis();
-        executor.scheduleWithFixedDelay(this::tick, 0, ms, TimeUnit.MILLISECONDS);
-    }
-
-    private void tick() {
-        try {
-            runOnce(Times.now(clock));
-        } catch (RuntimeException e) {
-            LOG.warn("clock scheduler pass failed (retried at the next one): {}", e.toString());
-        }
+        executor = new Periodic("clock-scheduler", LOG, Duration.ZERO).every(settings.interval(),
+                "clock scheduler pass failed (retried at the next one)", () -> runOnce(Times.now(clock)));
     }
 
     /** One pass at {@code now}: deadlines first, then alarms, then the daily checks. */
@@ -319,7 +308,7 @@ public final class ClockScheduler implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (executor != null) {
-            executor.shutdownNow();
+            executor.close();
             executor = null;
         }
     }

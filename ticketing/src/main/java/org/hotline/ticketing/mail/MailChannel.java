@@ -1,11 +1,10 @@
 package org.hotline.ticketing.mail;
 
 import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.hotline.ticketing.db.Database;
 import org.hotline.ticketing.intake.ComplaintFiler;
+import org.hotline.ticketing.support.Periodic;
 import org.hotline.ticketing.workflow.TicketHook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +22,7 @@ public final class MailChannel implements AutoCloseable {
     private final ImapPoller poller;
     private final MailSender sender;
     private final CustomerReplyHook hook;
-    private ScheduledExecutorService executor;
+    private Periodic executor;
 
     public MailChannel(MailSettings settings, Database db, ComplaintFiler filer, Clock clock) {
         this(settings, db, filer, clock, new SmtpTransport(settings.smtp(), settings.from()));
@@ -45,13 +44,10 @@ public final class MailChannel implements AutoCloseable {
         if (executor != null) {
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "mail-channel");
-            t.setDaemon(true);
-            return t;
-        });
-        executor.scheduleWithFixedDelay(this::poll, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-        executor.scheduleWithFixedDelay(this::send, 0, settings.sendInterval().toMillis(), TimeUnit.MILLISECONDS);
+        // pollNow / sendNow log their own failures (the mailbox or the outbox unreachable)
+        executor = new Periodic("mail-channel", LOG, Duration.ofSeconds(10))
+                .every(settings.pollInterval(), "email channel: poll failed", this::pollNow)
+                .every(settings.sendInterval(), "email channel: send failed", this::sendNow);
         LOG.info("email channel: polling {} folder {} every {}, sending through {} as {}", settings.imap(),
                 settings.folder(), settings.pollInterval(), settings.smtp(), settings.from());
     }
@@ -76,27 +72,12 @@ public final class MailChannel implements AutoCloseable {
         }
     }
 
-    private void poll() {
-        pollNow();
-    }
-
-    private void send() {
-        sendNow();
-    }
-
     @Override
     public synchronized void close() {
         if (executor == null) {
             return;
         }
-        executor.shutdownNow();
-        try {
-            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.warn("email channel: still busy after 10 s, left to finish on its own");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        executor.close();
         executor = null;
     }
 }

@@ -5,13 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.hotline.platform.Times;
 import org.hotline.platform.event.EventBus;
 import org.hotline.platform.event.NotificationPosted;
 import org.hotline.ticketing.db.Database;
+import org.hotline.ticketing.support.Periodic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +32,7 @@ public final class NotificationDelivery implements AutoCloseable {
     private final EventBus bus;
     private final Clock clock;
     private final int batch;
-    private ScheduledExecutorService timer;
+    private Periodic timer;
 
     public NotificationDelivery(Database db, EventBus bus, Clock clock, int batch) {
         if (batch < 1) {
@@ -56,16 +54,8 @@ public final class NotificationDelivery implements AutoCloseable {
         if (timer != null) {
             throw new IllegalStateException("notification delivery already started");
         }
-        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("notification-delivery").factory());
-        timer.scheduleWithFixedDelay(this::runSafely, 0, period.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void runSafely() {
-        try {
-            runOnce(Times.now(clock));
-        } catch (RuntimeException e) {
-            LOG.warn("delivering notifications failed, trying again at the next run: {}", e.toString());
-        }
+        timer = new Periodic("notification-delivery", LOG, Duration.ofSeconds(5)).every(period,
+                "delivering notifications failed, trying again at the next run", () -> runOnce(Times.now(clock)));
     }
 
     /** Delivers every notification due at {@code now} that no node has delivered yet; how many this node did. */
@@ -109,12 +99,7 @@ public final class NotificationDelivery implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (timer != null) {
-            timer.shutdownNow();
-            try {
-                timer.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            timer.close();
             timer = null;
         }
     }

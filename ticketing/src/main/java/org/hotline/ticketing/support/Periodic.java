@@ -1,0 +1,56 @@
+package org.hotline.ticketing.support;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+
+/**
+ * Passes run every period on one virtual thread of their own until {@link #close()}: a pass that throws is logged
+ * and the next one runs as planned. The SLA clock scheduler, the notification delivery and the mail channel all run
+ * this way; each still has its own {@code runOnce}/{@code pollNow} that tests call with a manual clock.
+ */
+public final class Periodic implements AutoCloseable {
+    private final ScheduledExecutorService executor;
+    private final Logger log;
+    private final Duration grace;
+
+    /**
+     * @param name  the thread's name
+     * @param grace how long {@link #close()} waits for a pass under way (zero: not at all)
+     */
+    public Periodic(String name, Logger log, Duration grace) {
+        this.executor = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name(name).factory());
+        this.log = log;
+        this.grace = grace;
+    }
+
+    /** Runs {@code pass} now and then every {@code period}; {@code failure} starts the warning of a failed pass. */
+    public Periodic every(Duration period, String failure, Runnable pass) {
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                pass.run();
+            } catch (RuntimeException e) {
+                log.warn("{}: {}", failure, e.toString());
+            }
+        }, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /** Stops the passes; waits up to the grace period for one under way, and says so when it is still busy. */
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        if (grace.isZero()) {
+            return;
+        }
+        try {
+            if (!executor.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("still busy {} s after the stop, left to finish on its own", grace.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
