@@ -98,6 +98,7 @@ public final class Database implements AutoCloseable {
         c.setMapUnderscoreToCamelCase(true);
         c.setArgNameBasedConstructorAutoMapping(true);
         c.getTypeHandlerRegistry().register(Instant.class, new UtcInstantTypeHandler());
+        RecordResultMaps.registerAll(c);
         return new SqlSessionFactoryBuilder().build(c);
     }
 

@@ -5,10 +5,12 @@ import java.util.Collection;
 import java.util.List;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.ResultMap;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 import org.hotline.platform.ticket.NewTicket;
 import org.hotline.platform.ticket.Ticket;
+import org.hotline.ticketing.db.RecordResultMaps;
 import org.hotline.platform.ticket.TicketEvent;
 import org.hotline.platform.ticket.TicketStatus;
 
@@ -37,9 +39,11 @@ interface TicketMapper {
                      @Param("action") String action, @Param("detail") String detail,
                      @Param("toStatus") TicketStatus toStatus, @Param("fields") String fields);
 
+    @ResultMap(RecordResultMaps.TICKET)
     @Select("SELECT " + COLUMNS + " FROM tickets WHERE id = #{id}")
     Ticket find(@Param("id") long id);
 
+    @ResultMap(RecordResultMaps.TICKET)
     @Select({"<script>",
         "SELECT " + COLUMNS + " FROM tickets",
         "<where>",

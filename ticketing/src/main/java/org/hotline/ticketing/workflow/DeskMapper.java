@@ -6,9 +6,11 @@ import java.util.List;
 import org.apache.ibatis.annotations.Delete;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.ResultMap;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 import org.hotline.platform.ticket.Ticket;
+import org.hotline.ticketing.db.RecordResultMaps;
 import org.hotline.ticketing.ticket.TicketSql;
 
 /**
@@ -45,9 +47,11 @@ interface DeskMapper {
     record Named(long ticketId, String customerName) {
     }
 
+    @ResultMap(RecordResultMaps.TICKET)
     @Select("SELECT " + COLUMNS + " FROM tickets WHERE id = #{id} FOR UPDATE")
     Ticket lock(@Param("id") long id);
 
+    @ResultMap(RecordResultMaps.TICKET)
     @Select("SELECT " + COLUMNS + " FROM tickets WHERE id = #{id}")
     Ticket find(@Param("id") long id);
 
@@ -109,6 +113,7 @@ interface DeskMapper {
             + "FROM ticket_events WHERE ticket_id = #{ticketId} ORDER BY `at`, id")
     List<HistoryRow> history(@Param("ticketId") long ticketId);
 
+    @ResultMap(RecordResultMaps.TICKET)
     @Select({"<script>SELECT " + COLUMNS + " FROM tickets WHERE id IN",
         "<foreach item='i' collection='ids' open='(' separator=',' close=')'>#{i}</foreach></script>"})
     List<Ticket> findAll(@Param("ids") Collection<Long> ids);
