@@ -26,7 +26,7 @@ public final class Main implements Runnable {
     }
 
     /** The command line with the production sub-commands and every extra one found on the class path. */
-    static CommandLine commandLine() {
+    public static CommandLine commandLine() {
         CommandLine line = new CommandLine(new Main());
         for (ExtraCommand extra : ServiceLoader.load(ExtraCommand.class)) {
             line.addSubcommand(extra);

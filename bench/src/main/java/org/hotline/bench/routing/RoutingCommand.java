@@ -1,5 +1,6 @@
 package org.hotline.bench.routing;
 
+import java.lang.management.ManagementFactory;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -51,7 +52,9 @@ public final class RoutingCommand implements Callable<Integer> {
         Collection<RunResult> results = new Runner(options).run();
         System.out.println();
         System.out.println("Routing decision, 1,000 agents and 10,000 waiting calls (JMH sample time, 1 thread; "
-                + Runtime.getRuntime().availableProcessors() + " CPUs, JDK " + Runtime.version() + "):");
+                + Runtime.getRuntime().availableProcessors() + " CPUs, JDK " + Runtime.version() + String.format(
+                Locale.ROOT, ", load average %.1f at the end", ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage()) + "):");
         for (RunResult r : results) {
             System.out.println(line(r));
         }
