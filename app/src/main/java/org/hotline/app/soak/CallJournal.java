@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * record is missing or incomplete. Each line is one {@code write} to the file before the event goes on, so it is in
  * the operating system's hands even if the JVM is killed the next instant.
  *
- * <p>Only attached when the system property {@value #PROPERTY} names a file: a normal node does not journal.
+ * <p>Only attached when the system property {@value #PROPERTY} names a file: a normal node does not journal. This is
+ * the one hook the soak run ({@code ./hotline soak}, in the bench module) and the app's crash tests need inside a
+ * node, so it stays in the production jar while everything that reads the journal ({@code JournalTally}) does not.
  */
 public final class CallJournal implements AutoCloseable {
     public static final String PROPERTY = "hotline.call-journal";

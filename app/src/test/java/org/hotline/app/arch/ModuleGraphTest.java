@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Keeps the module graph of the README true: platform depends on no other module; every feature module
  * (cti, ivr, routing, ticketing, reporting, console) depends only on platform; only app wires them together; no cycles.
+ * The bench module ({@code org.hotline.bench}) may depend on every module and none may depend on it: it is not on
+ * app's class path, so the rule here sees any reference to it from production code, whose jars must not need it.
  */
 class ModuleGraphTest {
     private static JavaClasses classes;
@@ -53,6 +55,13 @@ class ModuleGraphTest {
                     .orShould().dependOnClassesThat().resideInAPackage("org.hotline.app..")
                     .check(classes);
         }
+    }
+
+    @Test
+    void noModuleDependsOnTheBenchmarks() {
+        noClasses().that().resideOutsideOfPackage("org.hotline.bench..")
+                .should().dependOnClassesThat().resideInAPackage("org.hotline.bench..")
+                .check(classes);
     }
 
     @Test

@@ -10,8 +10,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import org.hotline.app.db.EmbeddedDatabase;
-import org.hotline.app.soak.ChildNode;
-import org.hotline.app.soak.JournalTally;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import org.hotline.app.db.EmbeddedDatabase;
-import org.hotline.app.soak.ChildNode;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.hotline.app.soak.CallJournal;
-import org.hotline.app.soak.ChildNode;
 
 /** Work directories and child-node start-up shared by the life-cycle tests. */
 final class NodeDirs {

@@ -8,8 +8,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import org.hotline.app.db.EmbeddedDatabase;
-import org.hotline.app.soak.ChildNode;
-import org.hotline.app.soak.JournalTally;
 import org.junit.jupiter.api.Test;
 
 /**

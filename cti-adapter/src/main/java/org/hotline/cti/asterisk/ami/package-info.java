@@ -10,8 +10,9 @@
  *   <li>{@code HotlineManagerConnection} and {@code GuardedSocket}: Asterisk-Java's {@code ManagerConnectionImpl}
  *       with the changes needed to use it safely (see their Javadoc).</li>
  *   <li>{@code CallTracker}: channels, bridges and the calls' state, from the events; {@code DeviceBook}: phones.</li>
- *   <li>{@link org.hotline.cti.asterisk.ami.bench.AmiIngestBenchmark}: events per second, ours against a bare
- *       Asterisk-Java listener.</li>
  * </ul>
+ *
+ * <p>Its ingest rate, ours against a bare Asterisk-Java listener, is measured by the bench module's
+ * {@code org.hotline.bench.ami.AmiIngestBenchmark} ({@code ./hotline bench ami}).
  */
 package org.hotline.cti.asterisk.ami;
