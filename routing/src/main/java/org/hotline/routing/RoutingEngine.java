@@ -19,7 +19,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.hotline.platform.Times;
 import org.hotline.platform.error.ConflictException;
-import org.hotline.platform.error.NotFoundException;
 import org.hotline.platform.error.ValidationException;
 import org.hotline.platform.event.AgentStateChanged;
 import org.hotline.platform.event.CallEvent.CallAbandoned;
@@ -31,8 +30,23 @@ import org.hotline.platform.event.CallEvent.CallRingNoAnswer;
 import org.hotline.platform.event.HotlineEvent;
 import org.hotline.platform.routing.AgentProfile;
 import org.hotline.platform.routing.AgentSnapshot;
+import org.hotline.platform.routing.AnswerOutcome;
+import org.hotline.platform.routing.AnswerOutcome.Connected;
 import org.hotline.platform.routing.CallContext;
+import org.hotline.platform.routing.CallGone;
+import org.hotline.platform.routing.EnqueueOutcome;
+import org.hotline.platform.routing.EnqueueOutcome.AlreadyInAcd;
+import org.hotline.platform.routing.EnqueueOutcome.Queued;
+import org.hotline.platform.routing.EnqueueOutcome.UnknownQueue;
+import org.hotline.platform.routing.NotRinging;
 import org.hotline.platform.routing.Reservation;
+import org.hotline.platform.routing.RingNoAnswerOutcome;
+import org.hotline.platform.routing.RingNoAnswerOutcome.AlreadyRequeued;
+import org.hotline.platform.routing.RingNoAnswerOutcome.Requeued;
+import org.hotline.platform.routing.WaitingCall;
+import org.hotline.platform.routing.WithdrawOutcome;
+import org.hotline.platform.routing.WithdrawOutcome.AgentAlreadyReserved;
+import org.hotline.platform.routing.WithdrawOutcome.Withdrawn;
 import org.hotline.platform.telephony.DeviceState;
 import org.hotline.platform.telephony.Devices;
 import org.hotline.routing.agent.Agent;
@@ -51,7 +65,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The ACD's state and rules: queues, agents, live calls, and the matching of the two. Not thread-safe: every method
  * runs under the {@link Acd}'s lock, checks its input before it changes anything, and hands its events to
- * {@code emit} in the order the state changed. It never blocks and never publishes.
+ * {@code emit} in the order the state changed. It never blocks and never publishes. The call side answers with the
+ * port's outcome values (an unknown queue, a call gone, a ring already handled are decided here, not thrown).
  */
 final class RoutingEngine {
     /** How long after the ring timeout an offer the IVR never reported on counts as rung out. */
@@ -78,11 +93,20 @@ final class RoutingEngine {
 
     // ---- call side ----
 
-    QueuedCall enqueue(CallContext call, Condition statusChanged) {
-        CallQueue queue = queues.require(call.queue());
-        if (calls.containsKey(call.callId())) {
-            throw new ConflictException("call " + call.callId() + " is already in the ACD");
+    /**
+     * Queues the call and offers it at once to the longest-idle READY agent with the queue's skill, if any.
+     *
+     * @param handle turns the queued call into the IVR's handle on it
+     */
+    EnqueueOutcome enqueue(CallContext call, Condition statusChanged, Function<QueuedCall, WaitingCall> handle) {
+        Optional<CallQueue> found = queues.find(call.queue());
+        if (found.isEmpty()) {
+            return new UnknownQueue(call.queue());
         }
+        if (calls.containsKey(call.callId())) {
+            return new AlreadyInAcd(call.callId());
+        }
+        CallQueue queue = found.get();
         Instant now = now();
         CallContext context = call.queuedAt() != null ? call : withQueuedAt(call, now);
         QueuedCall queued = new QueuedCall(context, queue.definition(), nextSeq++, now, statusChanged);
@@ -90,21 +114,44 @@ final class RoutingEngine {
         queue.add(queued);
         emit(new CallQueued(call.callId(), queue.definition().name(), call.priority(), false, now));
         roster.longestIdle(queue.definition().skill(), this::offerable).ifPresent(agent -> reserve(queued, agent));
-        return queued;
+        return new Queued(handle.apply(queued));
     }
 
-    void answered(String callId) {
-        QueuedCall call = ringing(callId);
+    /** The reserved agent answered; only a ringing call can be answered. */
+    AnswerOutcome answered(String callId) {
+        QueuedCall call = live(callId);
+        if (call == null) {
+            return new CallGone(callId);
+        }
+        if (call.status() != CallStatus.RINGING) {
+            LOG.debug("call {} was reported answered while {}", callId, call.status());
+            return new NotRinging(callId);
+        }
         Agent agent = roster.require(call.reservation().agent());
         Instant now = now();
         AgentStateChanged changed = roster.move(agent, ON_CALL, null, callId, now);
         call.connect();
         emit(new CallAnswered(callId, call.queue().name(), agent.username(), now));
         emit(changed);
+        return new Connected(callId, agent.username());
     }
 
-    void ringNoAnswer(String callId) {
-        ringOut(ringing(callId));
+    /** The reserved agent did not answer: a ringing call goes back; a call already back in its queue stays. */
+    RingNoAnswerOutcome ringNoAnswer(String callId) {
+        QueuedCall call = live(callId);
+        if (call == null) {
+            return new CallGone(callId);
+        }
+        return switch (call.status()) {
+            case RINGING -> {
+                String agent = call.reservation().agent();
+                ringOut(call);
+                yield new Requeued(callId, agent);
+            }
+            case WAITING -> new AlreadyRequeued(callId);
+            case CONNECTED -> new NotRinging(callId);
+            case ENDED -> new CallGone(callId);
+        };
     }
 
     /** The ring guard fired: the IVR never reported on offer number {@code offer}. */
@@ -119,17 +166,15 @@ final class RoutingEngine {
 
     /**
      * The caller leaves the queue for a callback: a WAITING call is removed and forgotten (its later hang-up changes
-     * nothing here) without counting as abandoned.
-     *
-     * @return false when the call is ringing or talking to an agent (it stays)
+     * nothing here) without counting as abandoned. A call ringing or talking to an agent stays.
      */
-    boolean withdraw(String callId, long callbackId) {
-        QueuedCall call = callId == null ? null : calls.get(callId);
-        if (call == null || call.status() == CallStatus.ENDED) {
-            throw new NotFoundException("no live call " + callId + " in the ACD");
+    WithdrawOutcome withdraw(String callId, long callbackId) {
+        QueuedCall call = live(callId);
+        if (call == null) {
+            return new CallGone(callId);
         }
         if (call.status() != CallStatus.WAITING) {
-            return false;
+            return new AgentAlreadyReserved(call.reservation());
         }
         Instant now = now();
         queues.require(call.queue().name()).remove(call);
@@ -137,7 +182,7 @@ final class RoutingEngine {
         call.end();
         emit(new CallbackRequested(callId, call.queue().name(), Duration.between(call.enqueuedAt(), now),
                 callbackId, now));
-        return true;
+        return new Withdrawn(callId, callbackId);
     }
 
     /** The call is over on the switch. Unknown calls are ignored. */
@@ -393,15 +438,10 @@ final class RoutingEngine {
         agent.wrapUpTimer(timers.wrapUpEnds(agent.username(), agent.transitions(), call.queue().wrapUp()));
     }
 
-    private QueuedCall ringing(String callId) {
-        QueuedCall call = callId == null ? null : calls.get(callId);
-        if (call == null) {
-            throw new NotFoundException("no live call " + callId + " in the ACD");
-        }
-        if (call.status() != CallStatus.RINGING) {
-            throw new ConflictException("call " + callId + " is not ringing an agent (" + call.status() + ")");
-        }
-        return call;
+    /** The call routing still holds, or null when it never had it or has ended it. */
+    private QueuedCall live(String callId) {
+        QueuedCall call = calls.get(callId);
+        return call == null || call.status() == CallStatus.ENDED ? null : call;
     }
 
     private static void requireDevice(Agent agent, boolean deviceOnline) {
