@@ -48,13 +48,10 @@ import org.hotline.platform.routing.WithdrawOutcome;
 import org.hotline.platform.routing.WithdrawOutcome.AgentAlreadyReserved;
 import org.hotline.platform.routing.WithdrawOutcome.Withdrawn;
 import org.hotline.platform.telephony.DeviceState;
-import org.hotline.platform.telephony.Devices;
 import org.hotline.routing.agent.Agent;
 import org.hotline.routing.agent.AgentReasons;
 import org.hotline.routing.agent.AgentRoster;
 import org.hotline.routing.agent.AgentTransitions;
-import org.hotline.routing.agent.AgentTransitions.DeviceMove;
-import org.hotline.routing.agent.AgentTransitions.DeviceSignal;
 import org.hotline.routing.queue.CallQueue;
 import org.hotline.routing.queue.CallStatus;
 import org.hotline.routing.queue.QueueBoard;
@@ -77,11 +74,10 @@ final class RoutingEngine {
     private final QueueBoard queues;
     private final AgentRoster roster = new AgentRoster();
     private final Map<String, QueuedCall> calls = new HashMap<>();
-    /** Per device (one member of a device list): whether the switch's last report said it is reachable. */
-    private final Map<String, Boolean> reachable = new HashMap<>();
     private final Clock clock;
     private final Consumer<HotlineEvent> emit;
     private final RoutingTimers timers;
+    private final DeviceWatch devices;
     private long nextSeq;
 
     RoutingEngine(QueueBoard queues, Clock clock, Consumer<HotlineEvent> emit, RoutingTimers timers) {
@@ -89,6 +85,7 @@ final class RoutingEngine {
         this.clock = clock;
         this.emit = emit;
         this.timers = timers;
+        this.devices = new DeviceWatch(roster, this::emit, this::serve, this::now);
     }
 
     // ---- call side ----
@@ -295,67 +292,14 @@ final class RoutingEngine {
         }
     }
 
-    /**
-     * The switch reports a device's state: the ACD remembers it (a device known unreachable is never offered a call)
-     * and returns the device strings of the agents on it whose move depends on their whole device string (a list
-     * such as {@code PJSIP/1001&PJSIP/webrtc1001} when the agent has several): the READY ones when the device went
-     * UNAVAILABLE, the ones NOT_READY {@code device-unavailable} when it is reachable. The ACD checks those outside
-     * its lock, then calls {@link #deviceChanged}.
-     */
+    /** The switch reports a device's state; see {@link DeviceWatch#reported}. */
     List<String> deviceReported(String device, DeviceState state) {
-        if (device == null || state == null) {
-            return List.of();
-        }
-        reachable.put(device, state.reachable());
-        DeviceSignal signal = signal(state);
-        return roster.onDevice(device).stream()
-                .filter(a -> AgentTransitions.onDevice(a.state(), a.reason(), signal).isPresent())
-                .map(Agent::device).distinct().toList();
+        return devices.reported(device, state);
     }
 
-    /**
-     * Applies the device table ({@link AgentTransitions#onDevice}) to the agents on {@code device}: a READY agent
-     * none of whose devices is reachable goes NOT_READY {@code device-unavailable}; an agent the ACD put NOT_READY
-     * {@code device-unavailable} whose device is reachable again goes READY and takes the best waiting call. An agent
-     * who chose NOT_READY keeps its reason; agents in other states keep theirs (their next move into READY checks the
-     * device). A READY agent on a device reachable again may take a call it was passed over for while the device was
-     * known unreachable.
-     *
-     * @param online an agent's whole device string as checked beforehand outside the lock ({@link #deviceReported});
-     *               null for an agent that was not checked (it reached its state meanwhile, and its device was
-     *               checked then): such an agent does not move
-     */
+    /** Applies the device table to the agents on {@code device}; see {@link DeviceWatch#changed}. */
     void deviceChanged(String device, DeviceState state, Function<String, Boolean> online) {
-        if (device == null || state == null) {
-            return;
-        }
-        DeviceSignal signal = signal(state);
-        for (Agent agent : roster.onDevice(device)) {
-            Boolean checked = online.apply(agent.device());
-            boolean confirmed = checked != null && checked == (signal == DeviceSignal.REACHABLE);
-            Optional<DeviceMove> move = AgentTransitions.onDevice(agent.state(), agent.reason(), signal);
-            if (confirmed && move.isPresent()) {
-                emit(roster.move(agent, move.get().to(), move.get().toReason(), null, now()));
-            }
-            if (agent.state() == READY && signal == DeviceSignal.REACHABLE) {
-                serve(agent);
-            }
-        }
-    }
-
-    /**
-     * Whether the switch's last reports say that none of the agent's devices is reachable: such an agent is never
-     * offered a call (its Dial would fail), even in the moment before the report has moved it NOT_READY. A device
-     * never reported is not known unreachable (the switch's {@code deviceAvailable} decides when the agent goes
-     * READY).
-     */
-    private boolean knownUnreachable(Agent agent) {
-        List<String> members = Devices.members(agent.device());
-        return !members.isEmpty() && members.stream().allMatch(m -> Boolean.FALSE.equals(reachable.get(m)));
-    }
-
-    private static DeviceSignal signal(DeviceState state) {
-        return state.reachable() ? DeviceSignal.REACHABLE : DeviceSignal.UNREACHABLE;
+        devices.changed(device, state, online);
     }
 
     Optional<AgentSnapshot> agent(String username) {
@@ -375,14 +319,14 @@ final class RoutingEngine {
 
     /** A READY agent takes the best call among the queues it serves, if any waits and its device is not known down. */
     private void serve(Agent agent) {
-        if (knownUnreachable(agent)) {
+        if (devices.knownUnreachable(agent)) {
             return;
         }
         queues.bestFor(agent.profile().skills()).ifPresent(call -> reserve(call, agent));
     }
 
     private boolean offerable(Agent agent) {
-        return !knownUnreachable(agent);
+        return !devices.knownUnreachable(agent);
     }
 
     private void reserve(QueuedCall call, Agent agent) {
