@@ -6,8 +6,10 @@ import org.hotline.ivr.flow.Prompt;
 import org.hotline.platform.callback.CallbackRequest;
 import org.hotline.platform.callback.CallbackService;
 import org.hotline.platform.callback.NewCallback;
-import org.hotline.platform.error.NotFoundException;
+import org.hotline.platform.routing.CallGone;
 import org.hotline.platform.routing.CallRouter;
+import org.hotline.platform.routing.WithdrawOutcome.AgentAlreadyReserved;
+import org.hotline.platform.routing.WithdrawOutcome.Withdrawn;
 import org.hotline.platform.telephony.CallChannel;
 import org.hotline.platform.telephony.CallerHangupException;
 import org.slf4j.Logger;
@@ -63,24 +65,25 @@ final class CallbackDesk {
             PromptPlayer.play(channel, offer.unavailable());
             return false;
         }
-        boolean left;
-        try {
-            left = router.withdraw(callId, request.id());
-        } catch (NotFoundException gone) {
-            cancel(request, "caller left the queue before the callback was confirmed");
-            throw new CallerHangupException(callId);
-        }
-        if (!left) {
-            LOG.info("call {}: an agent is reserved; callback {} cancelled, connecting instead", callId,
-                    request.id());
-            cancel(request, "an agent became free before the caller left the queue");
-            return false;
-        }
-        session.step("callback", "requested");
-        LOG.info("call {}: caller leaves {} with callback {}", callId, queue, request.id());
-        PromptPlayer.play(channel, offer.accepted());
-        channel.hangup();
-        return true;
+        return switch (router.withdraw(callId, request.id())) {
+            case Withdrawn withdrawn -> {
+                session.step("callback", "requested");
+                LOG.info("call {}: caller leaves {} with callback {}", callId, queue, withdrawn.callbackId());
+                PromptPlayer.play(channel, offer.accepted());
+                channel.hangup();
+                yield true;
+            }
+            case AgentAlreadyReserved reserved -> {
+                LOG.info("call {}: agent {} is reserved; callback {} cancelled, connecting instead", callId,
+                        reserved.reservation().agent(), request.id());
+                cancel(request, "an agent became free before the caller left the queue");
+                yield false;
+            }
+            case CallGone gone -> {
+                cancel(request, "caller left the queue before the callback was confirmed");
+                throw new CallerHangupException(callId);
+            }
+        };
     }
 
     /** The number to call back, or null to keep waiting. */

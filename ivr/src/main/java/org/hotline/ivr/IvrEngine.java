@@ -10,12 +10,13 @@ import org.hotline.ivr.flow.QueueNode;
 import org.hotline.platform.Times;
 import org.hotline.platform.callback.CallbackService;
 import org.hotline.platform.customer.CustomerLookup;
-import org.hotline.platform.error.NotFoundException;
 import org.hotline.platform.event.CallEvent.CallArrived;
 import org.hotline.platform.event.CallEvent.IvrCompleted;
 import org.hotline.platform.event.EventBus;
 import org.hotline.platform.routing.CallRouter;
-import org.hotline.platform.routing.WaitingCall;
+import org.hotline.platform.routing.EnqueueOutcome.AlreadyInAcd;
+import org.hotline.platform.routing.EnqueueOutcome.Queued;
+import org.hotline.platform.routing.EnqueueOutcome.UnknownQueue;
 import org.hotline.platform.telephony.CallChannel;
 import org.hotline.platform.telephony.CallHandler;
 import org.hotline.platform.telephony.CallInfo;
@@ -111,17 +112,20 @@ public final class IvrEngine implements CallHandler {
         PromptPlayer.play(channel, rule == null ? null : rule.prompt());
         PromptPlayer.play(channel, node.prompt());
         bus.publish(completed(session, queue));
-        WaitingCall waitingCall;
-        try {
-            waitingCall = router.enqueue(session.context(queue, priority, Times.now(clock)));
-        } catch (NotFoundException e) {
-            LOG.warn("call {}: flow '{}' sends calls to queue '{}', which routing does not know", session.callId(),
-                    flow.id(), queue);
-            PromptPlayer.play(channel, flow.sorryPrompt());
-            channel.hangup();
-            return;
+        switch (router.enqueue(session.context(queue, priority, Times.now(clock)))) {
+            case Queued queued -> waiting.waitForAgent(channel, session, queue, queued.call(), node);
+            case UnknownQueue unknown -> {
+                LOG.warn("call {}: flow '{}' sends calls to queue '{}', which routing does not know",
+                        session.callId(), flow.id(), unknown.queue());
+                PromptPlayer.play(channel, flow.sorryPrompt());
+                channel.hangup();
+            }
+            case AlreadyInAcd twice -> {
+                // a second IVR session for a call routing already holds: a fault upstream, so end it as before
+                LOG.error("call {}: already in routing, not queued again into '{}'", session.callId(), queue);
+                channel.hangup();
+            }
         }
-        waiting.waitForAgent(channel, session, queue, waitingCall, node);
     }
 
     private void endInIvr(CallChannel channel, CallSession session, HangupNode node) {

@@ -4,10 +4,16 @@ import java.time.Duration;
 import java.util.Optional;
 import org.hotline.ivr.flow.QueueNode;
 import org.hotline.platform.callback.CallbackService;
+import org.hotline.platform.routing.AnswerOutcome.Connected;
+import org.hotline.platform.routing.CallGone;
 import org.hotline.platform.routing.CallRouter;
+import org.hotline.platform.routing.NotRinging;
 import org.hotline.platform.routing.Reservation;
+import org.hotline.platform.routing.RingNoAnswerOutcome.AlreadyRequeued;
+import org.hotline.platform.routing.RingNoAnswerOutcome.Requeued;
 import org.hotline.platform.routing.WaitingCall;
 import org.hotline.platform.telephony.CallChannel;
+import org.hotline.platform.telephony.CallerHangupException;
 import org.hotline.platform.telephony.ConnectResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,31 +81,39 @@ final class WaitingTreatment {
         }
     }
 
-    /** @return true when the agent answered */
+    /**
+     * Rings the reserved agent and tells routing how it went.
+     *
+     * @return true when the agent answered
+     * @throws CallerHangupException when routing already ended the call (the caller hung up while the agent rang)
+     */
     private boolean ring(CallChannel channel, String callId, Reservation reservation) {
         channel.stopMusicOnHold();
         Duration ringTimeout = reservation.ringTimeout() != null ? reservation.ringTimeout() : DEFAULT_RING_TIMEOUT;
         ConnectResult result = channel.connect(reservation.device(), ringTimeout);
         if (result == ConnectResult.ANSWERED) {
-            try {
-                router.answered(callId);
-            } catch (RuntimeException e) {
-                // the caller and the agent are talking: never drop the conversation over bookkeeping
-                LOG.error("call {}: routing rejected the answer by {}", callId, reservation.agent(), e);
+            // the caller and the agent are talking whatever routing says: never drop the conversation over bookkeeping
+            switch (router.answered(callId)) {
+                case Connected connected -> LOG.debug("call {}: connected to {}", callId, connected.agent());
+                case CallGone gone -> LOG.warn("call {}: answered by {} after routing had ended the call", callId,
+                        reservation.agent());
+                case NotRinging notRinging -> LOG.error("call {}: answered by {} but routing had it no longer ringing",
+                        callId, reservation.agent());
             }
             return true;
         }
         LOG.debug("call {}: {} on {} for agent {}", callId, result, reservation.device(), reservation.agent());
-        try {
-            router.ringNoAnswer(callId);
-        } catch (org.hotline.platform.error.NotFoundException e) {
-            // routing already ended the call: the caller hung up while the agent's device rang
-            throw new org.hotline.platform.telephony.CallerHangupException(callId);
-        } catch (org.hotline.platform.error.ConflictException e) {
-            // routing already took the call back (its ring guard fired first); keep waiting for the next agent
-            LOG.debug("call {}: ring-no-answer already handled: {}", callId, e.getMessage());
-        }
-        return false;
+        return switch (router.ringNoAnswer(callId)) {
+            case Requeued requeued -> false;
+            // the ring guard fired first and took the call back: keep waiting for the next agent
+            case AlreadyRequeued already -> false;
+            case NotRinging notRinging -> {
+                LOG.warn("call {}: ring-no-answer reported for a call routing has connected", callId);
+                yield false;
+            }
+            // the caller hung up while the agent's device rang
+            case CallGone gone -> throw new CallerHangupException(callId);
+        };
     }
 
     private static void announcePosition(CallChannel channel, WaitingCall waiting, QueueNode node) {

@@ -18,6 +18,9 @@ import org.hotline.platform.event.CallEvent.CallQueued;
 import org.hotline.platform.event.CallEvent.IvrCompleted;
 import org.hotline.platform.event.LocalEventBus;
 import org.hotline.platform.routing.CallContext;
+import org.hotline.platform.routing.CallGone;
+import org.hotline.platform.routing.NotRinging;
+import org.hotline.platform.routing.RingNoAnswerOutcome.AlreadyRequeued;
 import org.hotline.platform.telephony.ConnectResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -232,6 +235,61 @@ class IvrEngineTest {
         assertThat(router.answered).containsExactly("c1");
         assertThat(call.log).containsSubsequence("connect SIP/agent1", "moh start", "connect SIP/agent1",
                 "moh start", "connect SIP/agent1");
+    }
+
+    @Test
+    void aRingTheRingGuardAlreadyTookBackKeepsTheCallerWaitingForTheNextAgent() {
+        router.answeringRingNoAnswerWith(new AlreadyRequeued("c1"));
+        ScriptedChannel call = new ScriptedChannel("c1", TestCustomers.ORDINARY).keys("2")
+                .rings(ConnectResult.NO_ANSWER, ConnectResult.ANSWERED);
+
+        ivr.handle(call);
+
+        assertThat(router.ringNoAnswer).containsExactly("c1");
+        assertThat(router.answered).containsExactly("c1");
+        assertThat(call.log).containsSubsequence("connect SIP/agent1", "moh start", "connect SIP/agent1");
+    }
+
+    @Test
+    void aCallerWhoHungUpWhileTheAgentRangIsNotPutBackOnHold() {
+        router.answeringRingNoAnswerWith(new CallGone("c1"));
+        ScriptedChannel call = new ScriptedChannel("c1", TestCustomers.ORDINARY).keys("2")
+                .rings(ConnectResult.NO_ANSWER);
+
+        assertThatCode(() -> ivr.handle(call)).doesNotThrowAnyException();
+
+        assertThat(router.ringNoAnswer).containsExactly("c1");
+        assertThat(router.answered).isEmpty();
+        assertThat(call.log).last().isEqualTo("connect SIP/agent1");
+    }
+
+    @Test
+    void anAnswerRoutingNoLongerExpectedStillLeavesCallerAndAgentTalking() {
+        router.answeringAnsweredWith(new NotRinging("c1"));
+        ScriptedChannel call = new ScriptedChannel("c1", TestCustomers.ORDINARY).keys("2");
+
+        assertThatCode(() -> ivr.handle(call)).doesNotThrowAnyException();
+
+        assertThat(router.answered).containsExactly("c1");
+        assertThat(call.log).last().as("connected, never hung up").isEqualTo("connect SIP/agent1");
+    }
+
+    @Test
+    void aSecondSessionForACallAlreadyQueuedIsHungUpAndQueuesNothing() {
+        TestRouter noAgents = new TestRouter(bus);
+        ivr = new IvrEngine(FLOWS, customers, noAgents, bus, Clock.systemUTC(), FAST);
+        ScriptedChannel first = new ScriptedChannel("c1", TestCustomers.ORDINARY).keys("2");
+        Thread handler = Thread.ofVirtual().start(() -> ivr.handle(first));
+        await().atMost(Duration.ofSeconds(5)).until(() -> noAgents.isWaiting("c1"));
+        ScriptedChannel second = new ScriptedChannel("c1", TestCustomers.ORDINARY).keys("2");
+
+        ivr.handle(second);
+
+        assertThat(second.log).last().isEqualTo("hangup");
+        assertThat(noAgents.enqueued).hasSize(1);
+        assertThat(first.log).doesNotContain("hangup");
+        first.callerHangsUp();
+        await().atMost(Duration.ofSeconds(5)).until(() -> !handler.isAlive());
     }
 
     @Test

@@ -168,6 +168,22 @@ class QueueCallbackTest {
     }
 
     @Test
+    void aCallerGoneBeforeTheCallbackIsConfirmedHasTheRequestCancelled() {
+        callbacks.onRequest(c -> router.forget(c.callId()));
+        ScriptedChannel call = new ScriptedChannel("c1", TestCustomers.ORDINARY).keys("2", "5", "1", "1");
+
+        ivr.handle(call);
+
+        assertThat(callbacks.all()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(CallbackStatus.CANCELLED);
+            assertThat(r.note()).contains("caller left the queue");
+        });
+        assertThat(router.withdrawn).isEmpty();
+        assertThat(call.commands("play hotline/callback-accepted")).isEmpty();
+        assertThat(events).noneMatch(CallbackRequested.class::isInstance);
+    }
+
+    @Test
     void aHangupDuringTheOfferEndsTheCallQuietlyWithoutARequest() {
         ScriptedChannel call = new ScriptedChannel("c1", TestCustomers.ORDINARY).keys("2", "5")
                 .hangUpOn("play hotline/callback-offer");

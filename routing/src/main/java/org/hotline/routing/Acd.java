@@ -25,9 +25,12 @@ import org.hotline.platform.event.HotlineEvent;
 import org.hotline.platform.routing.AgentDesk;
 import org.hotline.platform.routing.AgentProfile;
 import org.hotline.platform.routing.AgentSnapshot;
+import org.hotline.platform.routing.AnswerOutcome;
 import org.hotline.platform.routing.CallContext;
 import org.hotline.platform.routing.CallRouter;
-import org.hotline.platform.routing.WaitingCall;
+import org.hotline.platform.routing.EnqueueOutcome;
+import org.hotline.platform.routing.RingNoAnswerOutcome;
+import org.hotline.platform.routing.WithdrawOutcome;
 import org.hotline.routing.queue.QueueBoard;
 import org.hotline.routing.queue.QueueDefinition;
 import org.slf4j.Logger;
@@ -83,8 +86,9 @@ public final class Acd implements CallRouter, AgentDesk, AutoCloseable {
 
     // ---- CallRouter ----
 
+    /** @throws ValidationException for a call without an id or a queue name (a programming error) */
     @Override
-    public WaitingCall enqueue(CallContext call) {
+    public EnqueueOutcome enqueue(CallContext call) {
         if (call == null) {
             throw new ValidationException("call", "a call is required");
         }
@@ -95,39 +99,24 @@ public final class Acd implements CallRouter, AgentDesk, AutoCloseable {
             throw new ValidationException("queue", "call " + call.callId() + " names no queue");
         }
         var statusChanged = lock.newCondition();
-        var queued = mutate(e -> e.enqueue(call, statusChanged));
-        return new AcdWaitingCall(queued, lock, engine);
+        return mutate(e -> e.enqueue(call, statusChanged, queued -> new AcdWaitingCall(queued, lock, e)));
     }
 
-    /**
-     * @throws org.hotline.platform.error.NotFoundException when the ACD has no such live call
-     * @throws org.hotline.platform.error.ConflictException when the call is not ringing an agent
-     */
     @Override
-    public void answered(String callId) {
-        mutate(e -> {
-            e.answered(callId);
-            return null;
-        });
+    public AnswerOutcome answered(String callId) {
+        Objects.requireNonNull(callId, "callId");
+        return mutate(e -> e.answered(callId));
     }
 
-    /**
-     * @throws org.hotline.platform.error.NotFoundException when the ACD has no such live call
-     * @throws org.hotline.platform.error.ConflictException when the call is not ringing an agent
-     */
     @Override
-    public void ringNoAnswer(String callId) {
-        mutate(e -> {
-            e.ringNoAnswer(callId);
-            return null;
-        });
+    public RingNoAnswerOutcome ringNoAnswer(String callId) {
+        Objects.requireNonNull(callId, "callId");
+        return mutate(e -> e.ringNoAnswer(callId));
     }
 
-    /**
-     * @throws org.hotline.platform.error.NotFoundException when the ACD has no such live call
-     */
     @Override
-    public boolean withdraw(String callId, long callbackId) {
+    public WithdrawOutcome withdraw(String callId, long callbackId) {
+        Objects.requireNonNull(callId, "callId");
         return mutate(e -> e.withdraw(callId, callbackId));
     }
 

@@ -19,7 +19,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.hotline.platform.Times;
 import org.hotline.platform.error.ConflictException;
-import org.hotline.platform.error.NotFoundException;
 import org.hotline.platform.error.ValidationException;
 import org.hotline.platform.event.AgentStateChanged;
 import org.hotline.platform.event.CallEvent.CallAbandoned;
@@ -31,16 +30,28 @@ import org.hotline.platform.event.CallEvent.CallRingNoAnswer;
 import org.hotline.platform.event.HotlineEvent;
 import org.hotline.platform.routing.AgentProfile;
 import org.hotline.platform.routing.AgentSnapshot;
+import org.hotline.platform.routing.AnswerOutcome;
+import org.hotline.platform.routing.AnswerOutcome.Connected;
 import org.hotline.platform.routing.CallContext;
+import org.hotline.platform.routing.CallGone;
+import org.hotline.platform.routing.EnqueueOutcome;
+import org.hotline.platform.routing.EnqueueOutcome.AlreadyInAcd;
+import org.hotline.platform.routing.EnqueueOutcome.Queued;
+import org.hotline.platform.routing.EnqueueOutcome.UnknownQueue;
+import org.hotline.platform.routing.NotRinging;
 import org.hotline.platform.routing.Reservation;
+import org.hotline.platform.routing.RingNoAnswerOutcome;
+import org.hotline.platform.routing.RingNoAnswerOutcome.AlreadyRequeued;
+import org.hotline.platform.routing.RingNoAnswerOutcome.Requeued;
+import org.hotline.platform.routing.WaitingCall;
+import org.hotline.platform.routing.WithdrawOutcome;
+import org.hotline.platform.routing.WithdrawOutcome.AgentAlreadyReserved;
+import org.hotline.platform.routing.WithdrawOutcome.Withdrawn;
 import org.hotline.platform.telephony.DeviceState;
-import org.hotline.platform.telephony.Devices;
 import org.hotline.routing.agent.Agent;
 import org.hotline.routing.agent.AgentReasons;
 import org.hotline.routing.agent.AgentRoster;
 import org.hotline.routing.agent.AgentTransitions;
-import org.hotline.routing.agent.AgentTransitions.DeviceMove;
-import org.hotline.routing.agent.AgentTransitions.DeviceSignal;
 import org.hotline.routing.queue.CallQueue;
 import org.hotline.routing.queue.CallStatus;
 import org.hotline.routing.queue.QueueBoard;
@@ -51,7 +62,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The ACD's state and rules: queues, agents, live calls, and the matching of the two. Not thread-safe: every method
  * runs under the {@link Acd}'s lock, checks its input before it changes anything, and hands its events to
- * {@code emit} in the order the state changed. It never blocks and never publishes.
+ * {@code emit} in the order the state changed. It never blocks and never publishes. The call side answers with the
+ * port's outcome values (an unknown queue, a call gone, a ring already handled are decided here, not thrown).
  */
 final class RoutingEngine {
     /** How long after the ring timeout an offer the IVR never reported on counts as rung out. */
@@ -62,11 +74,10 @@ final class RoutingEngine {
     private final QueueBoard queues;
     private final AgentRoster roster = new AgentRoster();
     private final Map<String, QueuedCall> calls = new HashMap<>();
-    /** Per device (one member of a device list): whether the switch's last report said it is reachable. */
-    private final Map<String, Boolean> reachable = new HashMap<>();
     private final Clock clock;
     private final Consumer<HotlineEvent> emit;
     private final RoutingTimers timers;
+    private final DeviceWatch devices;
     private long nextSeq;
 
     RoutingEngine(QueueBoard queues, Clock clock, Consumer<HotlineEvent> emit, RoutingTimers timers) {
@@ -74,15 +85,25 @@ final class RoutingEngine {
         this.clock = clock;
         this.emit = emit;
         this.timers = timers;
+        this.devices = new DeviceWatch(roster, this::emit, this::serve, this::now);
     }
 
     // ---- call side ----
 
-    QueuedCall enqueue(CallContext call, Condition statusChanged) {
-        CallQueue queue = queues.require(call.queue());
-        if (calls.containsKey(call.callId())) {
-            throw new ConflictException("call " + call.callId() + " is already in the ACD");
+    /**
+     * Queues the call and offers it at once to the longest-idle READY agent with the queue's skill, if any.
+     *
+     * @param handle turns the queued call into the IVR's handle on it
+     */
+    EnqueueOutcome enqueue(CallContext call, Condition statusChanged, Function<QueuedCall, WaitingCall> handle) {
+        Optional<CallQueue> found = queues.find(call.queue());
+        if (found.isEmpty()) {
+            return new UnknownQueue(call.queue());
         }
+        if (calls.containsKey(call.callId())) {
+            return new AlreadyInAcd(call.callId());
+        }
+        CallQueue queue = found.get();
         Instant now = now();
         CallContext context = call.queuedAt() != null ? call : withQueuedAt(call, now);
         QueuedCall queued = new QueuedCall(context, queue.definition(), nextSeq++, now, statusChanged);
@@ -90,21 +111,44 @@ final class RoutingEngine {
         queue.add(queued);
         emit(new CallQueued(call.callId(), queue.definition().name(), call.priority(), false, now));
         roster.longestIdle(queue.definition().skill(), this::offerable).ifPresent(agent -> reserve(queued, agent));
-        return queued;
+        return new Queued(handle.apply(queued));
     }
 
-    void answered(String callId) {
-        QueuedCall call = ringing(callId);
+    /** The reserved agent answered; only a ringing call can be answered. */
+    AnswerOutcome answered(String callId) {
+        QueuedCall call = live(callId);
+        if (call == null) {
+            return new CallGone(callId);
+        }
+        if (call.status() != CallStatus.RINGING) {
+            LOG.debug("call {} was reported answered while {}", callId, call.status());
+            return new NotRinging(callId);
+        }
         Agent agent = roster.require(call.reservation().agent());
         Instant now = now();
         AgentStateChanged changed = roster.move(agent, ON_CALL, null, callId, now);
         call.connect();
         emit(new CallAnswered(callId, call.queue().name(), agent.username(), now));
         emit(changed);
+        return new Connected(callId, agent.username());
     }
 
-    void ringNoAnswer(String callId) {
-        ringOut(ringing(callId));
+    /** The reserved agent did not answer: a ringing call goes back; a call already back in its queue stays. */
+    RingNoAnswerOutcome ringNoAnswer(String callId) {
+        QueuedCall call = live(callId);
+        if (call == null) {
+            return new CallGone(callId);
+        }
+        return switch (call.status()) {
+            case RINGING -> {
+                String agent = call.reservation().agent();
+                ringOut(call);
+                yield new Requeued(callId, agent);
+            }
+            case WAITING -> new AlreadyRequeued(callId);
+            case CONNECTED -> new NotRinging(callId);
+            case ENDED -> new CallGone(callId);
+        };
     }
 
     /** The ring guard fired: the IVR never reported on offer number {@code offer}. */
@@ -119,17 +163,15 @@ final class RoutingEngine {
 
     /**
      * The caller leaves the queue for a callback: a WAITING call is removed and forgotten (its later hang-up changes
-     * nothing here) without counting as abandoned.
-     *
-     * @return false when the call is ringing or talking to an agent (it stays)
+     * nothing here) without counting as abandoned. A call ringing or talking to an agent stays.
      */
-    boolean withdraw(String callId, long callbackId) {
-        QueuedCall call = callId == null ? null : calls.get(callId);
-        if (call == null || call.status() == CallStatus.ENDED) {
-            throw new NotFoundException("no live call " + callId + " in the ACD");
+    WithdrawOutcome withdraw(String callId, long callbackId) {
+        QueuedCall call = live(callId);
+        if (call == null) {
+            return new CallGone(callId);
         }
         if (call.status() != CallStatus.WAITING) {
-            return false;
+            return new AgentAlreadyReserved(call.reservation());
         }
         Instant now = now();
         queues.require(call.queue().name()).remove(call);
@@ -137,7 +179,7 @@ final class RoutingEngine {
         call.end();
         emit(new CallbackRequested(callId, call.queue().name(), Duration.between(call.enqueuedAt(), now),
                 callbackId, now));
-        return true;
+        return new Withdrawn(callId, callbackId);
     }
 
     /** The call is over on the switch. Unknown calls are ignored. */
@@ -250,67 +292,14 @@ final class RoutingEngine {
         }
     }
 
-    /**
-     * The switch reports a device's state: the ACD remembers it (a device known unreachable is never offered a call)
-     * and returns the device strings of the agents on it whose move depends on their whole device string (a list
-     * such as {@code PJSIP/1001&PJSIP/webrtc1001} when the agent has several): the READY ones when the device went
-     * UNAVAILABLE, the ones NOT_READY {@code device-unavailable} when it is reachable. The ACD checks those outside
-     * its lock, then calls {@link #deviceChanged}.
-     */
+    /** The switch reports a device's state; see {@link DeviceWatch#reported}. */
     List<String> deviceReported(String device, DeviceState state) {
-        if (device == null || state == null) {
-            return List.of();
-        }
-        reachable.put(device, state.reachable());
-        DeviceSignal signal = signal(state);
-        return roster.onDevice(device).stream()
-                .filter(a -> AgentTransitions.onDevice(a.state(), a.reason(), signal).isPresent())
-                .map(Agent::device).distinct().toList();
+        return devices.reported(device, state);
     }
 
-    /**
-     * Applies the device table ({@link AgentTransitions#onDevice}) to the agents on {@code device}: a READY agent
-     * none of whose devices is reachable goes NOT_READY {@code device-unavailable}; an agent the ACD put NOT_READY
-     * {@code device-unavailable} whose device is reachable again goes READY and takes the best waiting call. An agent
-     * who chose NOT_READY keeps its reason; agents in other states keep theirs (their next move into READY checks the
-     * device). A READY agent on a device reachable again may take a call it was passed over for while the device was
-     * known unreachable.
-     *
-     * @param online an agent's whole device string as checked beforehand outside the lock ({@link #deviceReported});
-     *               null for an agent that was not checked (it reached its state meanwhile, and its device was
-     *               checked then): such an agent does not move
-     */
+    /** Applies the device table to the agents on {@code device}; see {@link DeviceWatch#changed}. */
     void deviceChanged(String device, DeviceState state, Function<String, Boolean> online) {
-        if (device == null || state == null) {
-            return;
-        }
-        DeviceSignal signal = signal(state);
-        for (Agent agent : roster.onDevice(device)) {
-            Boolean checked = online.apply(agent.device());
-            boolean confirmed = checked != null && checked == (signal == DeviceSignal.REACHABLE);
-            Optional<DeviceMove> move = AgentTransitions.onDevice(agent.state(), agent.reason(), signal);
-            if (confirmed && move.isPresent()) {
-                emit(roster.move(agent, move.get().to(), move.get().toReason(), null, now()));
-            }
-            if (agent.state() == READY && signal == DeviceSignal.REACHABLE) {
-                serve(agent);
-            }
-        }
-    }
-
-    /**
-     * Whether the switch's last reports say that none of the agent's devices is reachable: such an agent is never
-     * offered a call (its Dial would fail), even in the moment before the report has moved it NOT_READY. A device
-     * never reported is not known unreachable (the switch's {@code deviceAvailable} decides when the agent goes
-     * READY).
-     */
-    private boolean knownUnreachable(Agent agent) {
-        List<String> members = Devices.members(agent.device());
-        return !members.isEmpty() && members.stream().allMatch(m -> Boolean.FALSE.equals(reachable.get(m)));
-    }
-
-    private static DeviceSignal signal(DeviceState state) {
-        return state.reachable() ? DeviceSignal.REACHABLE : DeviceSignal.UNREACHABLE;
+        devices.changed(device, state, online);
     }
 
     Optional<AgentSnapshot> agent(String username) {
@@ -330,14 +319,14 @@ final class RoutingEngine {
 
     /** A READY agent takes the best call among the queues it serves, if any waits and its device is not known down. */
     private void serve(Agent agent) {
-        if (knownUnreachable(agent)) {
+        if (devices.knownUnreachable(agent)) {
             return;
         }
         queues.bestFor(agent.profile().skills()).ifPresent(call -> reserve(call, agent));
     }
 
     private boolean offerable(Agent agent) {
-        return !knownUnreachable(agent);
+        return !devices.knownUnreachable(agent);
     }
 
     private void reserve(QueuedCall call, Agent agent) {
@@ -393,15 +382,10 @@ final class RoutingEngine {
         agent.wrapUpTimer(timers.wrapUpEnds(agent.username(), agent.transitions(), call.queue().wrapUp()));
     }
 
-    private QueuedCall ringing(String callId) {
-        QueuedCall call = callId == null ? null : calls.get(callId);
-        if (call == null) {
-            throw new NotFoundException("no live call " + callId + " in the ACD");
-        }
-        if (call.status() != CallStatus.RINGING) {
-            throw new ConflictException("call " + callId + " is not ringing an agent (" + call.status() + ")");
-        }
-        return call;
+    /** The call routing still holds, or null when it never had it or has ended it. */
+    private QueuedCall live(String callId) {
+        QueuedCall call = calls.get(callId);
+        return call == null || call.status() == CallStatus.ENDED ? null : call;
     }
 
     private static void requireDevice(Agent agent, boolean deviceOnline) {

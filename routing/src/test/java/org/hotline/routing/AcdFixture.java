@@ -18,6 +18,8 @@ import org.hotline.platform.routing.AgentProfile;
 import org.hotline.platform.routing.AgentSnapshot;
 import org.hotline.platform.routing.AgentState;
 import org.hotline.platform.routing.CallContext;
+import org.hotline.platform.routing.EnqueueOutcome;
+import org.hotline.platform.routing.WaitingCall;
 import org.hotline.platform.telephony.DeviceState;
 import org.hotline.platform.telephony.Devices;
 import org.hotline.routing.queue.QueueDefinition;
@@ -61,6 +63,15 @@ public final class AcdFixture implements AutoCloseable {
     public void ready(String name, String... skills) {
         loggedIn(name, skills);
         acd.ready(name);
+    }
+
+    /** Enqueues a call the test expects routing to accept; returns the IVR's handle on it. */
+    public WaitingCall queued(CallContext call) {
+        EnqueueOutcome outcome = acd.enqueue(call);
+        if (outcome instanceof EnqueueOutcome.Queued(WaitingCall waiting)) {
+            return waiting;
+        }
+        throw new AssertionError("routing did not queue " + call.callId() + ": " + outcome);
     }
 
     public static String device(String agent) {

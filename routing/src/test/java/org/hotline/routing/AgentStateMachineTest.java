@@ -93,7 +93,7 @@ class AgentStateMachineTest {
     void readyToReservedWhenACallIsOffered() {
         f.ready("agent1", "support");
 
-        f.acd.enqueue(call("c1", "support", 0));
+        f.queued(call("c1", "support", 0));
 
         AgentSnapshot s = f.snapshot("agent1");
         assertThat(s.state()).isEqualTo(RESERVED);
@@ -134,7 +134,7 @@ class AgentStateMachineTest {
     @Test
     void reservedToOnCallWhenAnswered() {
         f.ready("agent1", "support");
-        f.acd.enqueue(call("c1", "support", 0));
+        f.queued(call("c1", "support", 0));
 
         f.acd.answered("c1");
 
@@ -146,7 +146,7 @@ class AgentStateMachineTest {
     @Test
     void reservedToNotReadyOnRingNoAnswer() {
         f.ready("agent1", "support");
-        f.acd.enqueue(call("c1", "support", 0));
+        f.queued(call("c1", "support", 0));
 
         f.acd.ringNoAnswer("c1");
 
@@ -159,7 +159,7 @@ class AgentStateMachineTest {
     @Test
     void reservedToReadyWhenTheCallerHangsUpWhileRinging() {
         f.ready("agent1", "support");
-        f.acd.enqueue(call("c1", "support", 0));
+        f.queued(call("c1", "support", 0));
 
         f.hangUp("c1");
 
@@ -247,7 +247,7 @@ class AgentStateMachineTest {
     @Test
     void notReadyIsRefusedWhileReserved() {
         f.ready("agent1", "support");
-        f.acd.enqueue(call("c1", "support", 0));
+        f.queued(call("c1", "support", 0));
         refused("agent1", () -> f.acd.notReady("agent1", "break"), ConflictException.class,
                 "agent1 cannot go NOT_READY while RESERVED");
     }
@@ -255,7 +255,7 @@ class AgentStateMachineTest {
     @Test
     void readyIsRefusedWhileReserved() {
         f.ready("agent1", "support");
-        f.acd.enqueue(call("c1", "support", 0));
+        f.queued(call("c1", "support", 0));
         refused("agent1", () -> f.acd.ready("agent1"), ConflictException.class,
                 "agent1 cannot go READY while RESERVED");
     }
@@ -270,7 +270,7 @@ class AgentStateMachineTest {
     @Test
     void logoutIsRefusedWhileReserved() {
         f.ready("agent1", "support");
-        f.acd.enqueue(call("c1", "support", 0));
+        f.queued(call("c1", "support", 0));
         refused("agent1", () -> f.acd.logout("agent1"), ConflictException.class,
                 "agent1 cannot go LOGGED_OUT while RESERVED");
     }
@@ -365,7 +365,7 @@ class AgentStateMachineTest {
 
     private void onCall(String agent, String callId) {
         f.ready(agent, "support");
-        f.acd.enqueue(call(callId, "support", 0));
+        f.queued(call(callId, "support", 0));
         f.acd.answered(callId);
         assertThat(f.state(agent)).isEqualTo(ON_CALL);
     }

@@ -1,16 +1,17 @@
 package org.hotline.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hotline.platform.routing.AgentState.ON_CALL;
 import static org.hotline.platform.routing.AgentState.RESERVED;
 import static org.hotline.routing.AcdFixture.call;
 
 import java.time.Duration;
-import org.hotline.platform.error.NotFoundException;
 import org.hotline.platform.event.CallEvent.CallAbandoned;
 import org.hotline.platform.event.CallEvent.CallbackRequested;
+import org.hotline.platform.routing.Reservation;
 import org.hotline.platform.routing.WaitingCall;
+import org.hotline.platform.routing.WithdrawOutcome.AgentAlreadyReserved;
+import org.hotline.platform.routing.WithdrawOutcome.Withdrawn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,12 +26,12 @@ class CallbackWithdrawTest {
 
     @Test
     void aWaitingCallLeavesItsQueueAsACallbackNotAnAbandon() throws Exception {
-        WaitingCall c1 = f.acd.enqueue(call("c1", "support", 0));
-        WaitingCall c2 = f.acd.enqueue(call("c2", "support", 0));
+        WaitingCall c1 = f.queued(call("c1", "support", 0));
+        WaitingCall c2 = f.queued(call("c2", "support", 0));
         var queuedAt = f.events.getFirst().at();
         f.clock.advance(Duration.ofSeconds(75));
 
-        assertThat(f.acd.withdraw("c1", 7L)).isTrue();
+        assertThat(f.acd.withdraw("c1", 7L)).isEqualTo(new Withdrawn("c1", 7L));
 
         assertThat(f.events(CallbackRequested.class)).containsExactly(
                 new CallbackRequested("c1", "support", Duration.ofSeconds(75), 7L, queuedAt.plusSeconds(75)));
@@ -48,24 +49,14 @@ class CallbackWithdrawTest {
     @Test
     void aCallAlreadyRingingAnAgentStaysAndIsConnectedInstead() {
         f.ready("agent1", "support");
-        f.acd.enqueue(call("c1", "support", 0));
+        f.queued(call("c1", "support", 0));
         assertThat(f.state("agent1")).isEqualTo(RESERVED);
 
-        assertThat(f.acd.withdraw("c1", 7L)).isFalse();
+        assertThat(f.acd.withdraw("c1", 7L)).isEqualTo(new AgentAlreadyReserved(
+                new Reservation("c1", "agent1", "dev-agent1", AcdFixture.RING_TIMEOUT)));
 
         assertThat(f.events(CallbackRequested.class)).isEmpty();
         f.acd.answered("c1");
         assertThat(f.state("agent1")).isEqualTo(ON_CALL);
-    }
-
-    @Test
-    void aCallTheAcdNoLongerHasIsReportedAsGone() {
-        f.acd.enqueue(call("c1", "support", 0));
-        f.hangUp("c1");
-
-        assertThatThrownBy(() -> f.acd.withdraw("c1", 7L)).isInstanceOf(NotFoundException.class)
-                .hasMessageContaining("c1");
-        assertThatThrownBy(() -> f.acd.withdraw("nope", 7L)).isInstanceOf(NotFoundException.class);
-        assertThat(f.events(CallbackRequested.class)).isEmpty();
     }
 }

@@ -30,8 +30,11 @@ import org.hotline.platform.event.LocalEventBus;
 import org.hotline.platform.routing.AgentProfile;
 import org.hotline.platform.routing.AgentSnapshot;
 import org.hotline.platform.routing.AgentState;
+import org.hotline.platform.routing.AnswerOutcome;
 import org.hotline.platform.routing.CallContext;
+import org.hotline.platform.routing.EnqueueOutcome;
 import org.hotline.platform.routing.Reservation;
+import org.hotline.platform.routing.RingNoAnswerOutcome.Requeued;
 import org.hotline.platform.routing.WaitingCall;
 import org.hotline.routing.agent.AgentTransitions;
 import org.hotline.routing.queue.QueueDefinition;
@@ -128,8 +131,9 @@ class ConcurrencyTest {
     private Result caller(int n) throws InterruptedException {
         String callId = "call-" + n;
         String queue = n % 2 == 0 ? "support" : "sales";
-        WaitingCall waiting = acd.enqueue(new CallContext(callId, "1380000" + n, "4008", null, null, null, "main>1",
-                "1", queue, n % 7 == 0 ? 5 : 0, Instant.now(), null));
+        EnqueueOutcome queued = acd.enqueue(new CallContext(callId, "1380000" + n, "4008", null, null, null,
+                "main>1", "1", queue, n % 7 == 0 ? 5 : 0, Instant.now(), null));
+        WaitingCall waiting = ((EnqueueOutcome.Queued) queued).call();
         if (n % 20 == 7) {
             bus.publish(new CallHungUp(callId, HangupParty.CALLER, "impatient", Instant.now()));
             return new Result(callId, Outcome.ABANDONED, null, false);
@@ -137,10 +141,10 @@ class ConcurrencyTest {
         Reservation reservation = waiting.awaitReservation(PATIENCE).orElseThrow();
         boolean rangOut = n % 10 == 3;
         if (rangOut) {
-            acd.ringNoAnswer(callId);
+            assertThat(acd.ringNoAnswer(callId)).isEqualTo(new Requeued(callId, reservation.agent()));
             reservation = waiting.awaitReservation(PATIENCE).orElseThrow();
         }
-        acd.answered(callId);
+        assertThat(acd.answered(callId)).isInstanceOf(AnswerOutcome.Connected.class);
         bus.publish(new CallHungUp(callId, HangupParty.AGENT, "normal", Instant.now()));
         return new Result(callId, Outcome.ANSWERED, reservation.agent(), rangOut);
     }

@@ -47,7 +47,7 @@ class DeviceListTest {
 
         assertThat(f.state("agent1")).isEqualTo(READY);
         assertThat(f.since(mark)).containsExactly(report);
-        WaitingCall c1 = f.acd.enqueue(call("c1", "support", 0));
+        WaitingCall c1 = f.queued(call("c1", "support", 0));
         assertThat(c1.awaitReservation(Duration.ZERO)).hasValueSatisfying(r -> {
             assertThat(r.agent()).isEqualTo("agent1");
             assertThat(r.device()).as("the whole list is rung: Asterisk's Dial rings the reachable twin")

@@ -46,7 +46,7 @@ class DeviceStateTest {
         f.ready("online", "support");
 
         DeviceStateChanged report = f.deviceReports("offline", DeviceState.UNAVAILABLE);
-        WaitingCall c1 = f.acd.enqueue(call("c1", "support", 0));
+        WaitingCall c1 = f.queued(call("c1", "support", 0));
 
         AgentSnapshot s = f.snapshot("offline");
         assertThat(s.state()).isEqualTo(NOT_READY);
@@ -107,7 +107,7 @@ class DeviceStateTest {
     @Test
     void aRingingAgentStaysReservedAndARingOutThenLeavesItNotReady() {
         f.ready("agent1", "support");
-        f.acd.enqueue(call("c1", "support", 0));
+        f.queued(call("c1", "support", 0));
         int mark = f.mark();
 
         var report = f.deviceReports("agent1", DeviceState.UNAVAILABLE);
@@ -123,7 +123,7 @@ class DeviceStateTest {
     @Test
     void anAgentOnACallKeepsTalkingAndItsWrapUpEndsNotReady() {
         f.ready("agent1", "support");
-        f.acd.enqueue(call("c1", "support", 0));
+        f.queued(call("c1", "support", 0));
         f.acd.answered("c1");
         int mark = f.mark();
 
@@ -144,7 +144,7 @@ class DeviceStateTest {
     @Test
     void anAgentInWrapUpStaysThereButCannotFinishItWhileOffline() {
         f.ready("agent1", "support");
-        f.acd.enqueue(call("c1", "support", 0));
+        f.queued(call("c1", "support", 0));
         f.acd.answered("c1");
         f.hangUp("c1");
         int mark = f.mark();
@@ -180,7 +180,7 @@ class DeviceStateTest {
     void anAgentBackFromAnUnreachablePhoneTakesTheCallThatWaited() throws Exception {
         f.ready("agent1", "support");
         f.deviceReports("agent1", DeviceState.UNAVAILABLE);
-        WaitingCall c1 = f.acd.enqueue(call("c1", "support", 0));
+        WaitingCall c1 = f.queued(call("c1", "support", 0));
         assertThat(c1.awaitReservation(Duration.ZERO)).isEmpty();
 
         f.deviceReports("agent1", DeviceState.AVAILABLE);
@@ -192,7 +192,7 @@ class DeviceStateTest {
     @Test
     void anAgentWhoseWrapUpEndedOnAnUnreachablePhoneIsReadyAgainWhenThePhoneIsReachable() {
         f.ready("agent1", "support");
-        f.acd.enqueue(call("c1", "support", 0));
+        f.queued(call("c1", "support", 0));
         f.acd.answered("c1");
         f.deviceReports("agent1", DeviceState.UNAVAILABLE);
         f.hangUp("c1");
@@ -256,8 +256,8 @@ class DeviceStateTest {
         assertThat(f.state("agent1")).isEqualTo(READY);
 
         // ...and is passed over although it is the longest idle, for this call and the next
-        WaitingCall c1 = f.acd.enqueue(call("c1", "support", 0));
-        WaitingCall c2 = f.acd.enqueue(call("c2", "support", 0));
+        WaitingCall c1 = f.queued(call("c1", "support", 0));
+        WaitingCall c2 = f.queued(call("c2", "support", 0));
         assertThat(c1.awaitReservation(Duration.ZERO)).map(Reservation::agent).contains("agent2");
         assertThat(c2.awaitReservation(Duration.ZERO)).isEmpty();
         assertThat(f.state("agent1")).isEqualTo(READY);
@@ -270,7 +270,7 @@ class DeviceStateTest {
     @Test
     void anAgentWhosePhoneIsKnownUnreachableIsNotOfferedTheCallOfARingOut() throws Exception {
         f.ready("agent1", "support");
-        WaitingCall c1 = f.acd.enqueue(call("c1", "support", 0));
+        WaitingCall c1 = f.queued(call("c1", "support", 0));
         f.ready("agent2", "support");
         f.bus.publish(new DeviceStateChanged(AcdFixture.device("agent2"), DeviceState.UNAVAILABLE,
                 f.clock.instant()));

@@ -32,7 +32,7 @@ class EventPublicationTest {
         f.ready("agent1", "support");
         int mark = f.mark();
 
-        var waiting = f.acd.enqueue(call("c1", "support", 0));
+        var waiting = f.queued(call("c1", "support", 0));
 
         assertThat(f.state("agent1")).isEqualTo(ON_CALL);
         assertThat(waiting.awaitReservation(Duration.ZERO)).isPresent();
@@ -47,7 +47,7 @@ class EventPublicationTest {
                 e -> f.bus.publish(new CallHungUp(e.callId(), HangupParty.CALLER, "gone", e.at())));
         f.ready("agent1", "support");
 
-        f.acd.enqueue(call("c1", "support", 0));
+        f.queued(call("c1", "support", 0));
 
         assertThat(f.state("agent1")).isEqualTo(READY);
         assertThat(f.agentEvents("agent1")).extracting(AgentStateChanged::state).endsWith(READY, RESERVED, READY);
@@ -67,7 +67,7 @@ class EventPublicationTest {
         });
         f.ready("agent1", "support");
 
-        f.acd.enqueue(call("c1", "support", 0));
+        f.queued(call("c1", "support", 0));
         f.acd.answered("c1");
 
         assertThat(f.events(CallAnswered.class)).hasSize(1);

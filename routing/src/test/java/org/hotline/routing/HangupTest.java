@@ -27,8 +27,8 @@ class HangupTest {
 
     @Test
     void aCallerWhoHangsUpWhileWaitingIsAbandonedAndLeavesTheQueue() throws Exception {
-        WaitingCall c1 = f.acd.enqueue(call("c1", "support", 0));
-        WaitingCall c2 = f.acd.enqueue(call("c2", "support", 0));
+        WaitingCall c1 = f.queued(call("c1", "support", 0));
+        WaitingCall c2 = f.queued(call("c2", "support", 0));
         var queuedAt = f.events.getFirst().at();
         f.clock.advance(Duration.ofSeconds(42));
 
@@ -47,8 +47,8 @@ class HangupTest {
     @Test
     void aCallerWhoHangsUpWhileRingingFreesTheAgentWhoTakesTheNextCall() throws Exception {
         f.ready("agent1", "support");
-        WaitingCall c1 = f.acd.enqueue(call("c1", "support", 0));
-        WaitingCall c2 = f.acd.enqueue(call("c2", "support", 0));
+        WaitingCall c1 = f.queued(call("c1", "support", 0));
+        WaitingCall c2 = f.queued(call("c2", "support", 0));
         assertThat(f.state("agent1")).isEqualTo(RESERVED);
 
         f.hangUp("c1");
@@ -65,7 +65,7 @@ class HangupTest {
     @Test
     void aCallerWhoHangsUpWhileRingingWithNothingWaitingLeavesTheAgentReady() {
         f.ready("agent1", "support");
-        f.acd.enqueue(call("c1", "support", 0));
+        f.queued(call("c1", "support", 0));
 
         f.hangUp("c1");
 
@@ -76,7 +76,7 @@ class HangupTest {
     @Test
     void theEndOfAConversationStartsWrapUpWhichEndsAfterTheQueuesWrapUpTime() {
         f.ready("agent1", "support");
-        f.acd.enqueue(call("c1", "support", 0));
+        f.queued(call("c1", "support", 0));
         f.acd.answered("c1");
         assertThat(f.state("agent1")).isEqualTo(ON_CALL);
 
@@ -93,9 +93,9 @@ class HangupTest {
     @Test
     void anAgentLeavingWrapUpTakesTheNextWaitingCall() {
         f.ready("agent1", "support");
-        f.acd.enqueue(call("c1", "support", 0));
+        f.queued(call("c1", "support", 0));
         f.acd.answered("c1");
-        f.acd.enqueue(call("c2", "support", 0));
+        f.queued(call("c2", "support", 0));
         f.hangUp("c1");
 
         f.scheduler.advance(AcdFixture.SUPPORT_WRAP_UP);
@@ -107,13 +107,13 @@ class HangupTest {
     @Test
     void finishingWrapUpEarlyCancelsTheTimer() {
         f.ready("agent1", "support");
-        f.acd.enqueue(call("c1", "support", 0));
+        f.queued(call("c1", "support", 0));
         f.acd.answered("c1");
         f.hangUp("c1");
 
         f.acd.finishWrapUp("agent1");
         f.scheduler.advance(Duration.ofSeconds(10));
-        f.acd.enqueue(call("c2", "support", 0));
+        f.queued(call("c2", "support", 0));
         f.acd.answered("c2");
         f.hangUp("c2");
         int mark = f.mark();
@@ -139,7 +139,7 @@ class HangupTest {
     @Test
     void aSecondHangUpOfTheSameCallIsIgnored() {
         f.ready("agent1", "support");
-        f.acd.enqueue(call("c1", "support", 0));
+        f.queued(call("c1", "support", 0));
         f.acd.answered("c1");
         f.hangUp("c1");
         int mark = f.mark();
@@ -153,7 +153,7 @@ class HangupTest {
     @Test
     void closeStopsFollowingHangUpsAndCancelsTimers() {
         f.ready("agent1", "support");
-        f.acd.enqueue(call("c1", "support", 0));
+        f.queued(call("c1", "support", 0));
         assertThat(f.scheduler.pending()).isEqualTo(1);
 
         f.acd.close();

@@ -30,7 +30,7 @@ class TransferTest {
 
     private void onCall(String agent, String callId) {
         f.ready(agent, "support");
-        f.acd.enqueue(call(callId, "support", 0));
+        f.queued(call(callId, "support", 0));
         f.acd.answered(callId);
         assertThat(f.state(agent)).isEqualTo(ON_CALL);
     }
@@ -57,7 +57,7 @@ class TransferTest {
         onCall("agent1", "c1");
         f.transfer("c1", TransferKind.BLIND, "dev-expert");
         f.acd.finishWrapUp("agent1");
-        f.acd.enqueue(call("c2", "support", 0));
+        f.queued(call("c2", "support", 0));
         f.acd.answered("c2");
         int mark = f.mark();
 
@@ -84,7 +84,7 @@ class TransferTest {
     @Test
     void theNextWaitingCallReachesTheAgentAfterWrapUp() {
         onCall("agent1", "c1");
-        f.acd.enqueue(call("c2", "support", 0));
+        f.queued(call("c2", "support", 0));
 
         f.transfer("c1", TransferKind.BLIND, "dev-expert");
         f.scheduler.advance(AcdFixture.SUPPORT_WRAP_UP);

@@ -8,6 +8,7 @@ import org.hotline.platform.customer.Customer;
 import org.hotline.platform.event.CallEvent.CallArrived;
 import org.hotline.platform.event.CallEvent.IvrCompleted;
 import org.hotline.platform.routing.CallContext;
+import org.hotline.platform.routing.EnqueueOutcome;
 import org.hotline.platform.routing.Reservation;
 import org.hotline.platform.routing.WaitingCall;
 import org.hotline.platform.telephony.CallChannel;
@@ -39,7 +40,10 @@ public final class MiniIvr implements CallHandler {
         CallContext call = new CallContext(info.callId(), info.ani(), info.dnis(),
                 customer.map(Customer::id).orElse(null), customer.map(Customer::name).orElse(null),
                 customer.map(Customer::customerClass).orElse(null), "main>2", "2", Stack.QUEUE, 5, now, now);
-        WaitingCall waiting = stack.acd.enqueue(call);
+        EnqueueOutcome queued = stack.acd.enqueue(call);
+        if (!(queued instanceof EnqueueOutcome.Queued(WaitingCall waiting))) {
+            throw new IllegalStateException("routing did not queue " + info.callId() + ": " + queued);
+        }
         try {
             Optional<Reservation> reservation = waiting.awaitReservation(Duration.ofSeconds(30));
             if (reservation.isEmpty()) {

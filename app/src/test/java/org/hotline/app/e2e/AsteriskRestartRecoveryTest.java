@@ -22,6 +22,7 @@ import org.hotline.platform.event.CallEvent.CallOffered;
 import org.hotline.platform.routing.AgentSnapshot;
 import org.hotline.platform.routing.AgentState;
 import org.hotline.platform.routing.CallContext;
+import org.hotline.platform.routing.EnqueueOutcome;
 import org.hotline.platform.routing.Reservation;
 import org.hotline.platform.routing.WaitingCall;
 import org.hotline.platform.user.Role;
@@ -180,8 +181,10 @@ class AsteriskRestartRecoveryTest {
         try (var sub = f.platform.bus().subscribe(CallOffered.class, offers::add)) {
             List<WaitingCall> calls = new ArrayList<>();
             for (int i = 1; i <= 4; i++) {
-                calls.add(f.platform.acd().enqueue(new CallContext("restart-" + i, "1380013800" + i, "4008", null,
-                        null, null, "main>1", "1", "consultation", 0, Instant.now(), null)));
+                EnqueueOutcome queued = f.platform.acd().enqueue(new CallContext("restart-" + i, "1380013800" + i,
+                        "4008", null, null, null, "main>1", "1", "consultation", 0, Instant.now(), null));
+                assertThat(queued).isInstanceOf(EnqueueOutcome.Queued.class);
+                calls.add(((EnqueueOutcome.Queued) queued).call());
             }
             List<String> reserved = new ArrayList<>();
             for (WaitingCall c : calls) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.hotline.platform.error.NotFoundException;
 import org.hotline.platform.error.ValidationException;
 
 /** Every queue of the ACD by name. Not thread-safe: guarded by the ACD's lock. */
@@ -27,12 +26,18 @@ public final class QueueBoard {
         }
     }
 
+    /** The queue named {@code name}, or empty when the ACD has none by that name. */
+    public Optional<CallQueue> find(String name) {
+        return Optional.ofNullable(queues.get(name));
+    }
+
+    /**
+     * The queue of a call the ACD already holds; such a queue always exists.
+     *
+     * @throws IllegalStateException when it does not (a bug in the ACD, not an answer to a caller)
+     */
     public CallQueue require(String name) {
-        CallQueue queue = queues.get(name);
-        if (queue == null) {
-            throw new NotFoundException("unknown queue: " + name);
-        }
-        return queue;
+        return find(name).orElseThrow(() -> new IllegalStateException("the ACD has no queue " + name));
     }
 
     /** The call an agent with {@code skills} should take next: the best head among the queues it serves. */
