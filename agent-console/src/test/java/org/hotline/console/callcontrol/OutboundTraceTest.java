@@ -60,6 +60,13 @@ class OutboundTraceTest {
         return backend.ticketing.calls().find(callId).orElseThrow();
     }
 
+    /** Dials 10086 (the agent's phone rings), then 10010, which the switch refuses (409): the phone is busy. */
+    private void dialWhileThePhoneIsBusy(ConsoleAgent agent) {
+        assertThat(api.post("/api/agent/dial", json("destination", "10086"), agent.token).status()).isEqualTo(200);
+        Reply busy = api.post("/api/agent/dial", json("destination", "10010"), agent.token);
+        assertThat(busy.status()).isEqualTo(409);
+    }
+
     private List<AuditEntry> audit(String agent) {
         return backend.ticketing.audit().recent(OutboundDial.AUDIT_ACTION, agent, 10);
     }
@@ -150,10 +157,7 @@ class OutboundTraceTest {
     void aDialTheSwitchOrTheAgentsStateRefusesIsAuditedToo() throws Exception {
         start(DialPolicy.ANY);
         try (ConsoleAgent agent = ConsoleAgent.open(stack)) {
-            assertThat(api.post("/api/agent/dial", json("destination", "10086"), agent.token).status())
-                    .isEqualTo(200);
-            Reply busy = api.post("/api/agent/dial", json("destination", "10010"), agent.token);
-            assertThat(busy.status()).isEqualTo(409);
+            dialWhileThePhoneIsBusy(agent);
 
             String loggedOut = backend.newAgent();
             Reply notLoggedIn = api.post("/api/agent/dial", json("destination", "10000"), api.login(loggedOut));
@@ -178,11 +182,7 @@ class OutboundTraceTest {
     void aDialTheSwitchRefusesIsAnOutboundRecordThatFailedAtOnceWithTheSwitchsReason() throws Exception {
         start(DialPolicy.ANY);
         try (ConsoleAgent agent = ConsoleAgent.open(stack)) {
-            assertThat(api.post("/api/agent/dial", json("destination", "10086"), agent.token).status())
-                    .isEqualTo(200);
-
-            Reply busy = api.post("/api/agent/dial", json("destination", "10010"), agent.token);
-            assertThat(busy.status()).isEqualTo(409);
+            dialWhileThePhoneIsBusy(agent);
 
             await().atMost(WAIT).until(() -> backend.ticketing.calls().byAgent(agent.username, 10).stream()
                     .anyMatch(r -> "10010".equals(r.destination()) && r.outcome() != null));
