@@ -1,6 +1,7 @@
 // Agent workspace: state controls, screen-pop with answer / hang up, in-call controls, ticket form, my tickets,
 // the queue callbacks of the agent's queues.
-import { post } from './api.js';
+import { get, post } from './api.js';
+import { initialOffer, offers, reduceOffer, stale } from './agent-actions.js';
 import { createCallbackList } from './callbacks.js';
 import { createCustomerPanel } from './customer-panel.js';
 import { initCallControls, renderCallControls, showDialProgress, showPlacedCallEnded } from './call-controls.js';
@@ -25,6 +26,7 @@ const view = {
   onHold: false,
   recording: false,
   recordingFile: null,
+  actions: initialOffer, // the call actions the server offers (agent-actions.js)
 };
 
 function resetCallFeatures() {
@@ -41,6 +43,11 @@ function applySnapshot(s) {
   view.reason = s.reason ?? null;
   view.since = s.since ?? s.stateSince ?? null;
   view.callId = s.callId ?? null;
+  if (Array.isArray(s.actions)) {
+    view.actions = reduceOffer(view.actions, { type: 'offered', state: s.state, actions: s.actions });
+  } else if (stale(view.actions, view.state)) {
+    refreshActions();
+  }
   if (view.offer && view.callId === view.offer.callId) {
     if (view.state === 'RESERVED') {
       view.phase = 'ringing';
@@ -50,6 +57,17 @@ function applySnapshot(s) {
   }
   renderState();
   renderPhase();
+}
+
+/** Asks the server which call actions it offers now (a state change over the socket does not say). */
+async function refreshActions() {
+  try {
+    const me = await get('/api/agent/me');
+    view.actions = reduceOffer(view.actions, { type: 'offered', state: me.state, actions: me.actions });
+    renderState();
+  } catch (e) {
+    flash(errorText(e), 'error');
+  }
 }
 
 function renderState() {
@@ -63,7 +81,12 @@ function renderState() {
   $('btn-ready').disabled = !['NOT_READY', 'WRAP_UP'].includes(s);
   $('btn-notready').disabled = !['READY', 'NOT_READY', 'WRAP_UP'].includes(s);
   $('btn-finish-wrapup').disabled = s !== 'WRAP_UP';
+  // only the buttons of the actions the server offers in this state: none where the switch cannot do it
+  $('pop').dataset.actionsFor = view.actions.state ?? '';
+  $('pop').dataset.actions = view.actions.actions.join(' ');
+  $('btn-answer').hidden = !offers(view.actions, s, 'answer');
   $('btn-answer').disabled = s !== 'RESERVED';
+  $('btn-hangup').hidden = !offers(view.actions, s, 'hangup');
   $('btn-hangup').disabled = s !== 'ON_CALL';
   renderCallControls(view);
 }

@@ -2,6 +2,7 @@
 // with the placed call's progress (call.dial messages) under the dial bar.
 // The view object is agent.js's; these functions read it and, after a successful request, update it and re-render.
 import { post } from './api.js';
+import { offers } from './agent-actions.js';
 import { t } from './i18n.js';
 import { errorText, flash } from './page.js';
 
@@ -12,13 +13,20 @@ let busy = false;
 /** The last progress of the call the agent placed: { callId, key, number, progress }, or null. */
 let placed = null;
 
-/** Shows the call controls while ON_CALL and the dial bar's button while NOT_READY / READY. */
+/**
+ * Shows the call controls while ON_CALL and the dial bar's button while NOT_READY / READY, each only where the server
+ * offers its action (view.actions, agent-actions.js).
+ */
 export function renderCallControls(view) {
   const onCall = view.state === 'ON_CALL';
+  const offered = (action) => offers(view.actions, view.state, action);
   $('call-controls').hidden = !onCall;
   ON_CALL_CONTROLS.forEach((id) => {
     $(id).disabled = !onCall || busy;
   });
+  $('btn-hold').hidden = !offered('hold');
+  $('btn-record').hidden = !offered('recording');
+  $('transfer-form').hidden = !offered('transfer');
   const hold = $('btn-hold');
   hold.textContent = t(view.onHold ? 'callctl.resume' : 'callctl.hold');
   hold.dataset.onHold = String(Boolean(view.onHold));
@@ -31,6 +39,7 @@ export function renderCallControls(view) {
   $('hold-indicator').hidden = !(onCall && view.onHold);
   const canDial = ['NOT_READY', 'READY'].includes(view.state);
   $('dial-destination').disabled = !canDial;
+  $('btn-dial').hidden = !offered('dial');
   $('btn-dial').disabled = !canDial || busy;
   renderDialStatus();
 }

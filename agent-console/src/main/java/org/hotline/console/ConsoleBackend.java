@@ -14,7 +14,7 @@ import org.hotline.platform.notify.Notifications;
 import org.hotline.platform.org.Organisation;
 import org.hotline.platform.routing.AgentDesk;
 import org.hotline.platform.stats.LiveStatsView;
-import org.hotline.platform.telephony.SwitchControl;
+import org.hotline.platform.telephony.SwitchPorts;
 import org.hotline.platform.ticket.TicketService;
 import org.hotline.platform.ticket.workflow.TicketDesk;
 import org.hotline.platform.user.UserDirectory;
@@ -23,11 +23,11 @@ import org.hotline.platform.user.UserDirectory;
  * The platform ports the console talks to; it reaches the rest of Hotline only through these. {@code health} covers
  * every part of the node (database, switch links, call server) for {@code /api/health} and the wallboard.
  * {@code notifications} are the users' own (the bell); {@code desk} is the ticket workflow; {@code intake} the public
- * complaint form.
+ * complaint form; {@code switches} the switch's capability ports.
  */
 public record ConsoleBackend(UserDirectory users, AgentDesk agents, CallLog calls, CustomerDirectory customers,
                              TicketService tickets, CallbackService callbacks, LiveStatsView stats,
-                             SwitchControl switchControl, AuditLog audit, EventBus bus, Clock clock,
+                             SwitchPorts switches, AuditLog audit, EventBus bus, Clock clock,
                              HealthCheck health, Notifications notifications, TicketDesk desk,
                              Organisation organisation, Calendars calendars, ComplaintIntake intake) {
     public ConsoleBackend {
@@ -38,7 +38,7 @@ public record ConsoleBackend(UserDirectory users, AgentDesk agents, CallLog call
         Objects.requireNonNull(tickets, "tickets");
         Objects.requireNonNull(callbacks, "callbacks");
         Objects.requireNonNull(stats, "stats");
-        Objects.requireNonNull(switchControl, "switchControl");
+        Objects.requireNonNull(switches, "switches");
         Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(bus, "bus");
         Objects.requireNonNull(clock, "clock");
@@ -53,10 +53,10 @@ public record ConsoleBackend(UserDirectory users, AgentDesk agents, CallLog call
     /** Without the public complaint form: {@code POST /api/public/complaints} answers 503. */
     public ConsoleBackend(UserDirectory users, AgentDesk agents, CallLog calls, CustomerDirectory customers,
                           TicketService tickets, CallbackService callbacks, LiveStatsView stats,
-                          SwitchControl switchControl, AuditLog audit, EventBus bus, Clock clock,
+                          SwitchPorts switches, AuditLog audit, EventBus bus, Clock clock,
                           HealthCheck health, Notifications notifications, TicketDesk desk,
                           Organisation organisation, Calendars calendars) {
-        this(users, agents, calls, customers, tickets, callbacks, stats, switchControl, audit, bus, clock, health,
+        this(users, agents, calls, customers, tickets, callbacks, stats, switches, audit, bus, clock, health,
                 notifications, desk, organisation, calendars, PublicFormOff.INSTANCE);
     }
 }

@@ -26,7 +26,6 @@ import org.hotline.console.auth.SessionStore;
 import org.hotline.console.callbacks.CallbackRoutes;
 import org.hotline.console.callcontrol.CallControlRoutes;
 import org.hotline.console.callcontrol.CallFeatureStates;
-import org.hotline.console.callcontrol.OutboundDialer;
 import org.hotline.console.callcontrol.SpyRoutes;
 import org.hotline.console.calls.CallRoutes;
 import org.hotline.console.customers.CustomerHistory;
@@ -52,6 +51,11 @@ import org.hotline.console.ws.EventRelay;
 import org.hotline.console.ws.SocketRegistry;
 import org.hotline.console.ws.StatsBroadcaster;
 import org.hotline.console.ws.WebSocketEndpoint;
+import org.hotline.interactions.calls.AgentCallControl;
+import org.hotline.interactions.calls.CallbackDial;
+import org.hotline.interactions.calls.OutboundDial;
+import org.hotline.interactions.calls.SupervisorJoin;
+import org.hotline.platform.telephony.SwitchPorts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,7 +83,8 @@ public final class ConsoleServer {
     private final LoginThrottle throttle;
     private final ClientAddress addresses;
     private final AcdAgents acd;
-    private final OutboundDialer dialer;
+    private final AgentCallControl calls;
+    private final OutboundDial dial;
     private final SocketRegistry sockets = new SocketRegistry();
     private final CallFeatureStates callFeatures = new CallFeatureStates();
     private final CustomerHistory history;
@@ -117,8 +122,11 @@ public final class ConsoleServer {
         this.relay = new EventRelay(backend.bus(), context, sockets, pops, blocking);
         this.notices = new NotificationRelay(backend.bus(), context, sockets);
         this.ticketChanges = new TicketRelay(backend.bus(), context, sockets);
-        this.dialer = new OutboundDialer(acd, backend.switchControl(), relay::followOutbound,
-                new OutboundDialer.Trace(backend.bus(), backend.audit(), backend.clock()), config.dialPolicy());
+        SwitchPorts switches = backend.switches();
+        this.calls = new AgentCallControl(acd::current, switches.control(), switches.capabilities());
+        this.dial = new OutboundDial(acd::current, backend.agents(), switches.originate(), switches.capabilities(),
+                config.dialPolicy()::allows, new OutboundDial.Trace(backend.bus(), backend.audit(), backend.clock()),
+                relay::followOutbound);
         sessions.onEnded(s -> sockets.closeSession(s.token()));
         mountRoutes();
     }
@@ -214,17 +222,19 @@ public final class ConsoleServer {
                 .mount(router);
         new AdminArea(backend.users(), backend.organisation(), sessions, ender, acd, addresses, backend.audit(),
                 blocking, backend.clock()).mount(router);
-        new AgentRoutes(acd, backend.switchControl(), blocking).mount(router);
-        new CallControlRoutes(acd, backend.switchControl(), dialer, blocking).mount(router);
+        new AgentRoutes(acd, calls, backend.switches().capabilities(), blocking).mount(router);
+        new CallControlRoutes(calls, dial, blocking).mount(router);
         new StatsRoutes(backend.stats(), backend.agents(), callFeatures, blocking).mount(router);
-        new SpyRoutes(backend.agents(), backend.switchControl(), blocking, config.phoneOf()).mount(router);
+        new SpyRoutes(new SupervisorJoin(backend.agents(), backend.switches().supervision(),
+                backend.switches().capabilities(), config.phoneOf()), blocking).mount(router);
         DataAccess access = new DataAccess(backend.agents(), backend.calls());
         new CallRoutes(backend.calls(), access, blocking).mount(router);
         new org.hotline.console.tickets.FilterChoiceRoutes(new org.hotline.console.tickets.FilterChoices(
                 backend.users(), backend.organisation()), blocking).mount(router);
         new TicketRoutes(backend.tickets(), backend.desk(), access, blocking).mount(router);
         new CustomerRoutes(history, blocking).mount(router);
-        new CallbackRoutes(backend.callbacks(), acd, dialer, blocking).mount(router);
+        new CallbackRoutes(backend.callbacks(), acd, new CallbackDial(backend.callbacks(), acd::current, dial),
+                blocking).mount(router);
         new NotificationRoutes(backend.notifications(), blocking).mount(router);
         new org.hotline.console.calendar.CalendarRoutes(backend.calendars(), addresses, blocking).mount(router);
         new PublicComplaintRoutes(backend.intake(), new LoginThrottle(backend.clock(), ThrottleRule.PUBLIC_FORM_DEFAULT,

@@ -34,6 +34,8 @@ import org.hotline.platform.event.EventBus;
 import org.hotline.platform.event.LocalEventBus;
 import org.hotline.platform.health.HealthCheck;
 import org.hotline.platform.routing.AgentProfile;
+import org.hotline.interactions.calls.bridge.SwitchControlPorts;
+import org.hotline.platform.telephony.SwitchCapabilities;
 import org.hotline.platform.telephony.SwitchControl;
 import org.hotline.platform.user.Role;
 import org.hotline.platform.user.User;
@@ -63,6 +65,9 @@ public final class HotlinePlatform implements AutoCloseable {
     public static final String CONSOLE_DEVICE_PREFIX = "console/";
 
     private static final long SLOW_STOP_MS = 500;
+    /** TEMPORARY (until AsteriskSwitch says it itself): everything but answering a SIP phone from the console. */
+    private static final SwitchCapabilities ASTERISK_CAN = new SwitchCapabilities(false, true, true, true, true, true,
+            true);
 
     private final Deque<Stop> closeables = new ArrayDeque<>();
     /** What brings calls in; closed before {@link #closeables}. */
@@ -76,6 +81,8 @@ public final class HotlinePlatform implements AutoCloseable {
     private final java.util.Set<String> pluggedConsolePhones = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private AsteriskSwitch asteriskSwitch;
     private SwitchControl switchControl;
+    /** TEMPORARY (until the switches provide their capability ports): how the platform's call id reaches them. */
+    private SwitchControlPorts.PresetCallIds callIds;
     private SimulatedAgents simulatedAgents;
     private LiveStats stats;
     private int httpPort;
@@ -148,17 +155,19 @@ public final class HotlinePlatform implements AutoCloseable {
         boolean simulator = settings.telephony() == Settings.Telephony.SIMULATOR;
         if (simulator) {
             SimulationTiming timing = "instant".equals(sim.timing()) ? SimulationTiming.instant() : SimulationTiming.demo();
-            simulatedSwitch = new SimulatedSwitch(bus, clock, timing);
+            callIds = new SwitchControlPorts.PresetCallIds(new org.hotline.platform.call.CallIds("sim", clock));
+            simulatedSwitch = new SimulatedSwitch(bus, clock, timing, callIds);
             intake.push(new Stop("simulated switch", simulatedSwitch));
             switchControl = simulatedSwitch;
         } else {
             Settings.Asterisk a = settings.asterisk();
+            callIds = new SwitchControlPorts.PresetCallIds(new org.hotline.platform.call.CallIds("ast", clock));
             asteriskSwitch = new AsteriskSwitch(new AgiServerConfig(a.agiBind(), a.agiPort(), a.agiSocketReadTimeout(),
                             a.agi().idleTimeout(), a.agi().envTimeout(), a.agi().maxConnectionsPerAddress(),
                             a.agi().allowedAddresses().stream().map(AddressRange::parse).toList()),
                     a.ami().stream().map(x -> new AmiServerConfig(x.name(), x.host(), x.port(), x.username(),
                             x.secret())).toList(),
-                    bus, clock);
+                    bus, clock, callIds);
             intake.push(new Stop("Asterisk adapter", asteriskSwitch));
             switchControl = asteriskSwitch;
         }
@@ -200,7 +209,8 @@ public final class HotlinePlatform implements AutoCloseable {
                         DialPolicy.of(settings.outbound().allowedDestinations()), edge(settings.http()),
                         settings.demoSeed()),
                 new ConsoleBackend(ticketing.users(), acd, ticketing.calls(), ticketing.customers(),
-                        ticketing.tickets(), ticketing.callbacks(), stats, switchControl, ticketing.audit(), bus, clock,
+                        ticketing.tickets(), ticketing.callbacks(), stats, SwitchControlPorts.of(switchControl, callIds,
+                        simulator ? SwitchCapabilities.ALL : ASTERISK_CAN), ticketing.audit(), bus, clock,
                         health(), ticketing.notifications(), desk, ticketing.organisation(),
                         ticketing.calendars(), ticketing.intake()));
         httpPort = await(console.start());

@@ -5,49 +5,56 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import org.hotline.console.auth.AuthHandler;
+import org.hotline.console.callcontrol.CallReplies;
 import org.hotline.console.http.Blocking;
 import org.hotline.console.http.HttpError;
 import org.hotline.console.http.JsonBody;
 import org.hotline.console.http.Responses;
-import org.hotline.platform.error.ConflictException;
+import org.hotline.interactions.calls.AgentCallControl;
 import org.hotline.platform.routing.AgentSnapshot;
 import org.hotline.platform.routing.AgentState;
-import org.hotline.platform.telephony.SwitchControl;
+import org.hotline.platform.telephony.SwitchCapabilities;
 import org.hotline.platform.user.User;
 
-/** The agent's own controls: ACD login, READY / NOT_READY, finish wrap-up, answer and hang up. */
+/**
+ * The agent's own controls: ACD login, READY / NOT_READY, finish wrap-up, answer and hang up ({@link AgentCallControl}).
+ * Every reply about the agent is an {@link AgentView}: its state and the call actions it may take now.
+ */
 public final class AgentRoutes {
     private static final int REASON_MAX = 64;
 
     private final AcdAgents acd;
-    private final SwitchControl switchControl;
+    private final AgentCallControl calls;
+    private final SwitchCapabilities can;
     private final Blocking blocking;
 
-    public AgentRoutes(AcdAgents acd, SwitchControl switchControl, Blocking blocking) {
+    /** @param can what the switch can do, for the actions each reply offers */
+    public AgentRoutes(AcdAgents acd, AgentCallControl calls, SwitchCapabilities can, Blocking blocking) {
         this.acd = acd;
-        this.switchControl = switchControl;
+        this.calls = calls;
+        this.can = can;
         this.blocking = blocking;
     }
 
     public void mount(Router router) {
         router.post("/api/agent/login").handler(Responses.ok(rc -> {
             User user = AuthHandler.user(rc);
-            return blocking.run(() -> acd.ensureLoggedIn(user));
+            return blocking.run(() -> view(acd.ensureLoggedIn(user)));
         }));
         router.post("/api/agent/state").handler(Responses.ok(this::changeState));
         router.post("/api/agent/wrapup/finish").handler(Responses.ok(rc -> {
             String agent = AuthHandler.user(rc).username();
-            return blocking.run(() -> acd.desk().finishWrapUp(agent));
+            return blocking.run(() -> view(acd.desk().finishWrapUp(agent)));
         }));
         router.post("/api/agent/answer").handler(Responses.ok(this::answer));
         router.post("/api/agent/hangup").handler(Responses.ok(this::hangup));
         router.get("/api/agent/me").handler(Responses.ok(rc -> {
             User user = AuthHandler.user(rc);
-            return blocking.run(() -> acd.current(user));
+            return blocking.run(() -> view(acd.current(user)));
         }));
     }
 
-    private Future<AgentSnapshot> changeState(RoutingContext rc) {
+    private Future<AgentView> changeState(RoutingContext rc) {
         User user = AuthHandler.user(rc);
         JsonBody body = JsonBody.of(rc);
         AgentState target = body.requiredEnum("state", AgentState.class);
@@ -55,7 +62,7 @@ public final class AgentRoutes {
         return switch (target) {
             case READY -> blocking.run(() -> {
                 acd.ensureLoggedIn(user);
-                return acd.desk().ready(user.username());
+                return view(acd.desk().ready(user.username()));
             });
             case NOT_READY -> {
                 if (reason == null) {
@@ -63,7 +70,7 @@ public final class AgentRoutes {
                 }
                 yield blocking.run(() -> {
                     acd.ensureLoggedIn(user);
-                    return acd.desk().notReady(user.username(), reason);
+                    return view(acd.desk().notReady(user.username(), reason));
                 });
             }
             default -> throw HttpError.badRequest("state", "state must be READY or NOT_READY");
@@ -73,25 +80,17 @@ public final class AgentRoutes {
     private Future<Map<String, String>> answer(RoutingContext rc) {
         User user = AuthHandler.user(rc);
         return blocking.run(() -> {
-            AgentSnapshot me = acd.current(user);
-            if (me.state() != AgentState.RESERVED) {
-                throw new ConflictException("no call is ringing for " + user.username() + " (state " + me.state() + ")");
-            }
-            switchControl.answer(me.device());
-            return Map.of("callId", String.valueOf(me.callId()), "device", me.device());
+            AgentCallControl.Answered answered = CallReplies.done(calls.answer(user));
+            return Map.of("callId", String.valueOf(answered.callId()), "device", answered.device());
         });
     }
 
     private Future<Map<String, String>> hangup(RoutingContext rc) {
         User user = AuthHandler.user(rc);
-        return blocking.run(() -> {
-            AgentSnapshot me = acd.current(user);
-            if (me.callId() == null || me.state() != AgentState.ON_CALL) {
-                throw new ConflictException("no call to hang up for " + user.username() + " (state " + me.state() + ")");
-            }
-            switchControl.hangup(me.callId());
-            return Map.of("callId", me.callId());
-        });
+        return blocking.run(() -> Map.of("callId", CallReplies.done(calls.hangUp(user)).callId()));
     }
 
+    private AgentView view(AgentSnapshot snapshot) {
+        return AgentView.of(snapshot, can);
+    }
 }

@@ -13,21 +13,19 @@ import java.util.Set;
 import org.hotline.console.agent.AcdAgents;
 import org.hotline.console.auth.Access;
 import org.hotline.console.auth.AuthHandler;
-import org.hotline.console.callcontrol.OutboundDialer;
+import org.hotline.console.callcontrol.CallReplies;
 import org.hotline.console.http.Blocking;
 import org.hotline.console.http.HttpError;
 import org.hotline.console.http.JsonBody;
 import org.hotline.console.http.QueryParams;
 import org.hotline.console.http.Responses;
+import org.hotline.interactions.calls.CallbackDial;
 import org.hotline.platform.callback.CallbackQuery;
-import org.hotline.platform.callback.CallbackRequest;
 import org.hotline.platform.callback.CallbackResult;
 import org.hotline.platform.callback.CallbackService;
 import org.hotline.platform.callback.CallbackStatus;
 import org.hotline.platform.error.NotFoundException;
 import org.hotline.platform.user.User;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Queue callbacks at the console. Agents list and work the callbacks of the queues they serve (a queue is served by
@@ -36,20 +34,19 @@ import org.slf4j.LoggerFactory;
  * queue and may cancel. The actor is always the logged-in user.
  */
 public final class CallbackRoutes {
-    private static final Logger LOG = LoggerFactory.getLogger(CallbackRoutes.class);
     static final int DEFAULT_LIMIT = 100;
     static final int NOTE_MAX = 500;
     private static final int QUEUE_MAX = 64;
 
     private final CallbackService callbacks;
     private final AcdAgents acd;
-    private final OutboundDialer dialer;
+    private final CallbackDial claimAndDial;
     private final Blocking blocking;
 
-    public CallbackRoutes(CallbackService callbacks, AcdAgents acd, OutboundDialer dialer, Blocking blocking) {
+    public CallbackRoutes(CallbackService callbacks, AcdAgents acd, CallbackDial claimAndDial, Blocking blocking) {
         this.callbacks = callbacks;
         this.acd = acd;
-        this.dialer = dialer;
+        this.claimAndDial = claimAndDial;
         this.blocking = blocking;
     }
 
@@ -77,7 +74,7 @@ public final class CallbackRoutes {
                 Set<String> served = served(user);
                 for (String q : named) {
                     if (!served.contains(q)) {
-                        throw HttpError.forbidden(user.username() + " does not serve the queue " + q);
+                        throw notServed(user, q);
                     }
                 }
                 if (queues.isEmpty()) {
@@ -101,24 +98,17 @@ public final class CallbackRoutes {
     private Future<Map<String, Object>> claim(RoutingContext rc) {
         User user = AuthHandler.user(rc);
         long id = id(rc);
-        String address = OutboundDialer.clientAddress(rc);
-        return blocking.run(() -> {
-            CallbackRequest callback = callbacks.find(id).orElseThrow(() -> notFound(id));
-            requireServes(user, callback);
-            dialer.requireCanDial(user);
-            CallbackRequest claimed = callbacks.claim(id, user.username());
-            String callId;
-            try {
-                callId = dialer.dial(user, claimed.phone(), address);
-            } catch (RuntimeException refused) {
-                giveBack(id, user.username(), refused);
-                throw refused;
+        String address = CallReplies.clientAddress(rc);
+        return blocking.run(() -> switch (claimAndDial.claim(user, id, address)) {
+            case CallbackDial.Claimed c -> {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("callback", CallbackView.of(c.callback()));
+                body.put("callId", c.callId());
+                yield body;
             }
-            LOG.info("{} calls back {} for callback {} (call {})", user.username(), claimed.phone(), id, callId);
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("callback", CallbackView.of(claimed));
-            body.put("callId", callId);
-            return body;
+            case CallbackDial.NoSuchCallback n -> throw notFound(n.id());
+            case CallbackDial.NotServed n -> throw notServed(user, n.queue());
+            case CallbackDial.NotDialled n -> throw CallReplies.refusal(n.why());
         });
     }
 
@@ -148,18 +138,8 @@ public final class CallbackRoutes {
         return blocking.run(() -> CallbackView.of(callbacks.cancel(id, user.username(), note)));
     }
 
-    private void giveBack(long id, String agent, RuntimeException why) {
-        try {
-            callbacks.release(id, agent, "dial failed: " + why.getMessage());
-        } catch (RuntimeException e) {
-            LOG.warn("callback {} stays with {} after a failed dial: {}", id, agent, e.toString());
-        }
-    }
-
-    private void requireServes(User user, CallbackRequest callback) {
-        if (!served(user).contains(callback.queue())) {
-            throw HttpError.forbidden(user.username() + " does not serve the queue " + callback.queue());
-        }
+    private static HttpError notServed(User user, String queue) {
+        return HttpError.forbidden(user.username() + " does not serve the queue " + queue);
     }
 
     /** The queues the agent serves: its skills as routing knows them (the user's own before its first ACD login). */

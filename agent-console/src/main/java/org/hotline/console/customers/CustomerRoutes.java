@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.hotline.console.auth.AuthHandler;
 import org.hotline.console.calls.CallSummary;
-import org.hotline.console.callcontrol.OutboundDialer;
+import org.hotline.console.callcontrol.CallReplies;
 import org.hotline.console.http.Blocking;
 import org.hotline.console.http.HttpError;
 import org.hotline.console.http.JsonBody;
@@ -61,7 +61,7 @@ public final class CustomerRoutes {
         JsonBody body = JsonBody.of(rc);
         CustomerDraft draft = CustomerForm.parse(body);
         boolean confirm = body.optionalBoolean("confirmDuplicate", false);
-        String address = OutboundDialer.clientAddress(rc);
+        String address = CallReplies.clientAddress(rc);
         return blocking.run(() -> CustomerReplies.saved(history.directory().create(draft, confirm, user.username(),
                 address), 201));
     }
@@ -70,7 +70,7 @@ public final class CustomerRoutes {
         long id = QueryParams.pathId(rc, "id");
         CustomerDraft draft = CustomerForm.parse(JsonBody.of(rc));
         User user = AuthHandler.user(rc);
-        String address = OutboundDialer.clientAddress(rc);
+        String address = CallReplies.clientAddress(rc);
         return blocking.run(() -> CustomerReplies.saved(history.directory().update(id, draft, user.username(),
                 address), 200));
     }
@@ -82,7 +82,7 @@ public final class CustomerRoutes {
         if (into == null) {
             throw HttpError.badRequest("into", "into is required: the id of the customer that stays");
         }
-        String address = OutboundDialer.clientAddress(rc);
+        String address = CallReplies.clientAddress(rc);
         return blocking.run(() -> CustomerReplies.merged(history.directory().merge(id, into, user.username(),
                 address)));
     }

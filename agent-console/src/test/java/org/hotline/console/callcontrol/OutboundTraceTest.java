@@ -12,6 +12,7 @@ import org.hotline.console.testing.Api.Reply;
 import org.hotline.console.testing.Backend;
 import org.hotline.console.testing.ConsoleAgent;
 import org.hotline.console.testing.Stack;
+import org.hotline.interactions.calls.OutboundDial;
 import org.hotline.platform.audit.AuditEntry;
 import org.hotline.platform.audit.AuditOutcome;
 import org.hotline.platform.call.CallDirection;
@@ -59,8 +60,15 @@ class OutboundTraceTest {
         return backend.ticketing.calls().find(callId).orElseThrow();
     }
 
+    /** Dials 10086 (the agent's phone rings), then 10010, which the switch refuses (409): the phone is busy. */
+    private void dialWhileThePhoneIsBusy(ConsoleAgent agent) {
+        assertThat(api.post("/api/agent/dial", json("destination", "10086"), agent.token).status()).isEqualTo(200);
+        Reply busy = api.post("/api/agent/dial", json("destination", "10010"), agent.token);
+        assertThat(busy.status()).isEqualTo(409);
+    }
+
     private List<AuditEntry> audit(String agent) {
-        return backend.ticketing.audit().recent(OutboundDialer.AUDIT_ACTION, agent, 10);
+        return backend.ticketing.audit().recent(OutboundDial.AUDIT_ACTION, agent, 10);
     }
 
     @Test
@@ -149,10 +157,7 @@ class OutboundTraceTest {
     void aDialTheSwitchOrTheAgentsStateRefusesIsAuditedToo() throws Exception {
         start(DialPolicy.ANY);
         try (ConsoleAgent agent = ConsoleAgent.open(stack)) {
-            assertThat(api.post("/api/agent/dial", json("destination", "10086"), agent.token).status())
-                    .isEqualTo(200);
-            Reply busy = api.post("/api/agent/dial", json("destination", "10010"), agent.token);
-            assertThat(busy.status()).isEqualTo(409);
+            dialWhileThePhoneIsBusy(agent);
 
             String loggedOut = backend.newAgent();
             Reply notLoggedIn = api.post("/api/agent/dial", json("destination", "10000"), api.login(loggedOut));
@@ -165,6 +170,30 @@ class OutboundTraceTest {
             assertThat(audit(loggedOut)).extracting(AuditEntry::outcome, AuditEntry::detail).containsExactly(
                     org.assertj.core.groups.Tuple.tuple(AuditOutcome.DENIED,
                             "10000: " + loggedOut + " cannot dial while LOGGED_OUT"));
+        }
+    }
+
+    /**
+     * The call is named and published before the switch dials (so every consumer knows its agent from its first
+     * event); a dial the switch then refuses is an OUTBOUND record of an attempt that ended at once, FAILED, with the
+     * switch's reason as its cause: supervisors see the attempt as the audit does.
+     */
+    @Test
+    void aDialTheSwitchRefusesIsAnOutboundRecordThatFailedAtOnceWithTheSwitchsReason() throws Exception {
+        start(DialPolicy.ANY);
+        try (ConsoleAgent agent = ConsoleAgent.open(stack)) {
+            dialWhileThePhoneIsBusy(agent);
+
+            await().atMost(WAIT).until(() -> backend.ticketing.calls().byAgent(agent.username, 10).stream()
+                    .anyMatch(r -> "10010".equals(r.destination()) && r.outcome() != null));
+            CallRecord r = backend.ticketing.calls().byAgent(agent.username, 10).stream()
+                    .filter(c -> "10010".equals(c.destination())).findFirst().orElseThrow();
+            assertThat(r.direction()).isEqualTo(CallDirection.OUTBOUND);
+            assertThat(r.outcome()).isEqualTo(CallOutcome.FAILED);
+            assertThat(r.hangupCause()).isEqualTo("originate refused: device " + agent.device() + " is busy");
+            assertThat(r.answeredAt()).isNull();
+            assertThat(r.endedAt()).isNotNull().isAfterOrEqualTo(r.arrivedAt());
+            assertThat(stack.sim.call(r.callId())).as("the switch never had the call").isEmpty();
         }
     }
 

@@ -11,9 +11,12 @@ import org.hotline.console.auth.SessionPolicy;
 import org.hotline.console.callcontrol.DialPolicy;
 import org.hotline.cti.sim.SimulatedSwitch;
 import org.hotline.cti.sim.SimulationTiming;
+import org.hotline.interactions.calls.bridge.SwitchControlPorts;
+import org.hotline.platform.call.CallIds;
 import org.hotline.platform.health.HealthCheck;
 import org.hotline.platform.routing.AgentSnapshot;
 import org.hotline.platform.routing.AgentState;
+import org.hotline.platform.telephony.SwitchCapabilities;
 import org.hotline.reporting.live.LiveStats;
 import org.hotline.reporting.live.QueueSpec;
 import org.hotline.routing.Acd;
@@ -48,17 +51,31 @@ public final class Stack implements AutoCloseable {
 
     /** With the console's authentication settings given (session lifetimes, throttle, cookie, trusted proxies). */
     public Stack(Backend backend, AuthConfig auth) {
-        this(backend, auth, DialPolicy.ANY);
+        this(backend, auth, DialPolicy.ANY, SwitchCapabilities.ALL);
+    }
+
+    /** On a switch that can do only {@code can} (e.g. not answer from the console, like Asterisk). */
+    public Stack(Backend backend, SwitchCapabilities can) {
+        this(backend, AuthConfig.DEFAULT.withSessions(SessionPolicy.idleFor(Duration.ofMinutes(30))), DialPolicy.ANY,
+                can);
     }
 
     private Stack(Backend backend, AuthConfig auth, DialPolicy dialPolicy) {
+        this(backend, auth, dialPolicy, SwitchCapabilities.ALL);
+    }
+
+    private Stack(Backend backend, AuthConfig auth, DialPolicy dialPolicy, SwitchCapabilities can) {
         this.backend = backend;
-        this.sim = new SimulatedSwitch(backend.bus, backend.clock, SimulationTiming.instant());
+        // the switch takes the platform's id for a call it originates through this id generator (until the switches
+        // provide their capability ports themselves)
+        SwitchControlPorts.PresetCallIds ids = new SwitchControlPorts.PresetCallIds(new CallIds("sim", backend.clock));
+        this.sim = new SimulatedSwitch(backend.bus, backend.clock, SimulationTiming.instant(), ids);
         this.acd = new Acd(List.of(new QueueDefinition(QUEUE, QUEUE, 15, RING_TIMEOUT, WRAP_UP)), backend.bus,
                 backend.clock, backend.scheduler, sim::deviceAvailable);
         this.stats = new LiveStats(backend.bus, backend.clock, List.of(new QueueSpec(QUEUE, QUEUE, 15)), acd);
         this.ports = new ConsoleBackend(backend.ticketing.users(), acd, backend.ticketing.calls(),
-                backend.ticketing.customers(), backend.ticketing.tickets(), backend.ticketing.callbacks(), stats, sim,
+                backend.ticketing.customers(), backend.ticketing.tickets(), backend.ticketing.callbacks(), stats,
+                SwitchControlPorts.of(sim, ids, can),
                 backend.ticketing.audit(), backend.bus, backend.clock,
                 HealthCheck.of(List.of(backend.ticketing.health(), sim)), backend.ticketing.notifications(),
                 backend.desk, backend.ticketing.organisation(), backend.ticketing.calendars(),

@@ -29,7 +29,7 @@ class ModuleGraphTest {
     @Test
     void everyModuleIsPresent() {
         for (String pkg : new String[] {"platform", "cti", "ivr", "routing", "ticketing", "reporting", "console",
-                "app"}) {
+                "interactions", "app"}) {
             org.assertj.core.api.Assertions.assertThat(classes.stream()
                     .anyMatch(c -> c.getPackageName().startsWith("org.hotline." + pkg))).as(pkg).isTrue();
         }
@@ -55,6 +55,16 @@ class ModuleGraphTest {
                     .orShould().dependOnClassesThat().resideInAPackage("org.hotline.app..")
                     .check(classes);
         }
+    }
+
+    /** The application layer sits over the platform's ports only: the edges call it, it calls no edge or domain module. */
+    @Test
+    void interactionsDependsOnlyOnPlatform() {
+        noClasses().that().resideInAPackage("org.hotline.interactions..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.hotline.cti..", "org.hotline.ivr..",
+                        "org.hotline.routing..", "org.hotline.ticketing..", "org.hotline.reporting..",
+                        "org.hotline.console..", "org.hotline.app..")
+                .check(classes);
     }
 
     @Test

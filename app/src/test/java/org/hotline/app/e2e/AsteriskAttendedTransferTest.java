@@ -18,7 +18,7 @@ import org.hotline.cti.asterisk.agi.testing.FakeAsteriskAgi;
 import org.hotline.cti.asterisk.agi.testing.ScriptedCall;
 import org.hotline.cti.asterisk.ami.testing.AmiCapture;
 import org.hotline.cti.asterisk.ami.testing.FakeAsteriskAmi;
-import org.hotline.console.callcontrol.CallControlRoutes;
+import org.hotline.interactions.calls.AgentCallControl;
 import org.hotline.platform.call.CallOutcome;
 import org.hotline.platform.call.CallRecord;
 import org.hotline.platform.customer.CustomerClass;
@@ -46,7 +46,7 @@ class AsteriskAttendedTransferTest {
     private FakeAsteriskAmi ami;
     private FakeAsteriskAgi agi;
     private ScriptedCall call;
-    private final Logger routesLog = (Logger) LoggerFactory.getLogger(CallControlRoutes.class);
+    private final Logger routesLog = (Logger) LoggerFactory.getLogger(AgentCallControl.class);
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
 
     @AfterEach

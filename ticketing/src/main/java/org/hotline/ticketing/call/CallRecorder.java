@@ -59,9 +59,10 @@ import org.slf4j.LoggerFactory;
  * taken as written. Records left open by a platform that stopped are closed ({@link #closeOpen}) or followed again
  * ({@link #adopt}) at start-up by {@link OpenCallRepair}.
  *
- * <p>An outbound call starts with {@link OutboundCallPlaced} (the console's dialer publishes it once the switch has
- * accepted the call, so the switch may have reported the call's first dial, or even its end, before): the events
- * of the last {@value #STRAYS_KEPT} unknown calls are kept ({@link StrayEvents}) and replayed after the placement.
+ * <p>An outbound call starts with {@link OutboundCallPlaced} (the outbound dial use case publishes it with the id it
+ * chose before the switch dials; a dial the switch refuses then ends at once with {@code CallHungUp} SYSTEM
+ * {@code originate refused: ...}, an OUTBOUND record of the attempt with outcome FAILED). The events of the last
+ * {@value #STRAYS_KEPT} unknown calls are kept ({@link StrayEvents}) and replayed after a placement that comes late.
  */
 public final class CallRecorder implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CallRecorder.class);
