@@ -77,7 +77,7 @@ public final class RoutingFloor implements AutoCloseable {
             }
         }
         for (int c = 0; c < WAITING_CALLS; c++) {
-            waiting.add(acd.enqueue(call(nextCallId("wait"), support(c), c % 7 == 0 ? VIP_PRIORITY : 0)));
+            waiting.add(queued(acd.enqueue(call(nextCallId("wait"), support(c), c % 7 == 0 ? VIP_PRIORITY : 0))));
         }
         for (int i = TALKING + ON_BREAK; i < AGENTS; i++) {
             String agent = agent(i);
@@ -152,5 +152,13 @@ public final class RoutingFloor implements AutoCloseable {
 
     private static String agent(int n) {
         return String.format("agent-%04d", n);
+    }
+
+    /** The waiting call of an enqueue on the floor's own queues (anything else is a broken set-up). */
+    private static org.hotline.platform.routing.WaitingCall queued(org.hotline.platform.routing.EnqueueOutcome outcome) {
+        if (outcome instanceof org.hotline.platform.routing.EnqueueOutcome.Queued q) {
+            return q.call();
+        }
+        throw new IllegalStateException("the benchmark floor could not queue a call: " + outcome);
     }
 }
