@@ -58,7 +58,8 @@ public final class Stack implements AutoCloseable {
                 backend.clock, backend.scheduler, sim::deviceAvailable);
         this.stats = new LiveStats(backend.bus, backend.clock, List.of(new QueueSpec(QUEUE, QUEUE, 15)), acd);
         this.ports = new ConsoleBackend(backend.ticketing.users(), acd, backend.ticketing.calls(),
-                backend.ticketing.customers(), backend.ticketing.tickets(), backend.ticketing.callbacks(), stats, sim,
+                backend.ticketing.customers(), backend.ticketing.tickets(), backend.ticketing.callbacks(), stats,
+                new org.hotline.platform.telephony.SwitchControlOverPorts(sim.ports()),
                 backend.ticketing.audit(), backend.bus, backend.clock,
                 HealthCheck.of(List.of(backend.ticketing.health(), sim)), backend.ticketing.notifications(),
                 backend.desk, backend.ticketing.organisation(), backend.ticketing.calendars(),

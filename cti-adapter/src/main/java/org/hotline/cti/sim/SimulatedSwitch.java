@@ -31,7 +31,11 @@ import org.hotline.platform.health.HealthCheck;
 import org.hotline.platform.telephony.CallHandler;
 import org.hotline.platform.telephony.CallInfo;
 import org.hotline.platform.telephony.CallerHangupException;
-import org.hotline.platform.telephony.SwitchControl;
+import org.hotline.platform.telephony.SwitchCapabilities;
+import org.hotline.platform.telephony.SwitchPorts;
+import org.hotline.platform.telephony.SwitchResult.Refusal;
+import org.hotline.cti.ports.PortBoundary;
+import org.hotline.cti.ports.SwitchActions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,8 +48,11 @@ import org.slf4j.LoggerFactory;
  * up (patience on hold exceeded, talk time elapsed, an {@code H} key entry), the agent side hangs up with
  * {@link #hangup}, or the handler hangs up / returns without having connected the caller to an agent (party SYSTEM,
  * cause {@code normal}).
+ *
+ * <p>The platform reaches it through {@link #ports()} ({@link PortBoundary}: results, not exceptions); the public
+ * methods that throw are the simulator's own API, for the simulated agents, the traffic generator and tests.
  */
-public final class SimulatedSwitch implements SwitchControl, CallRecovery, HealthCheck, AutoCloseable {
+public final class SimulatedSwitch implements SwitchActions, CallRecovery, HealthCheck, AutoCloseable {
     /** How long an originated call rings the agent's device before giving up. */
     public static final Duration ORIGINATE_RING_TIMEOUT = Duration.ofSeconds(30);
 
@@ -60,6 +67,10 @@ public final class SimulatedSwitch implements SwitchControl, CallRecovery, Healt
     private volatile CallHandler handler;
     private volatile boolean closed;
     private volatile Instant since;
+    /** A call unknown or just ended is no longer on the switch; any other refusal is "not now". */
+    private final SwitchPorts ports = PortBoundary.of(this, SwitchCapabilities.ALL,
+            e -> e instanceof NotFoundException || e instanceof CallEndedException ? Refusal.NO_SUCH_CALL
+                    : Refusal.NOT_NOW);
 
     public SimulatedSwitch(EventBus bus, Clock clock, SimulationTiming timing) {
         this(bus, clock, timing, new CallIds("sim", clock));
@@ -74,6 +85,17 @@ public final class SimulatedSwitch implements SwitchControl, CallRecovery, Healt
                 Objects.requireNonNull(timing, "timing"));
         this.features = new CallFeatures(core);
         core.onEnd(features::ended);
+    }
+
+    /** The switch through its capability ports: everything is possible ({@code SwitchCapabilities.ALL}). */
+    public SwitchPorts ports() {
+        return ports;
+    }
+
+    /** A fresh id in this switch's scheme ({@code sim-...}), for a call the platform originates. */
+    @Override
+    public String newCallId() {
+        return ids.next();
     }
 
     /** The simulator as one part of the node's health ({@code simulator}): RUNNING until closed. */
@@ -240,7 +262,7 @@ public final class SimulatedSwitch implements SwitchControl, CallRecovery, Healt
         DeviceRegistry.requireName(target);
         SimCall call = requireLive(callId);
         if (call == null) {
-            throw new ConflictException("call " + callId + " has ended");
+            throw new CallEndedException(callId);
         }
         if (!core.devices.registered(target)) {
             throw new NotFoundException("unknown device: " + target);
@@ -315,7 +337,7 @@ public final class SimulatedSwitch implements SwitchControl, CallRecovery, Healt
     private SimulatedCallState liveState(String callId) {
         SimCall call = requireLive(callId);
         if (call == null) {
-            throw new ConflictException("call " + callId + " has ended");
+            throw new CallEndedException(callId);
         }
         return call.snapshot();
     }
@@ -328,9 +350,24 @@ public final class SimulatedSwitch implements SwitchControl, CallRecovery, Healt
      *
      * @throws ConflictException when the device is not registered or busy
      */
-    @Override
     public String originate(String agentDevice, String destination, String callerId) {
+        return originate(ids.next(), agentDevice, destination, callerId);
+    }
+
+    /**
+     * {@link #originate(String, String, String)} under the id the platform chose ({@link #newCallId}).
+     *
+     * @throws ConflictException also when a call with this id is live or has just ended
+     */
+    @Override
+    public String originate(String id, String agentDevice, String destination, String callerId) {
         DeviceRegistry.requireName(agentDevice);
+        if (id == null || id.isBlank()) {
+            throw new ValidationException("callId", "callId is required");
+        }
+        if (core.live(id) != null || core.endedRecently(id)) {
+            throw new ConflictException("call " + id + " exists already");
+        }
         String device = core.devices.firstRegistered(agentDevice);
         if (destination == null || destination.isBlank()) {
             throw new ValidationException("destination", "destination is required");
@@ -338,7 +375,6 @@ public final class SimulatedSwitch implements SwitchControl, CallRecovery, Healt
         if (closed) {
             throw new ConflictException("the simulated switch is closed");
         }
-        String id = ids.next();
         switch (core.devices.claim(device, id)) {
             case UNAVAILABLE -> throw new ConflictException("device " + agentDevice + " is not registered");
             case BUSY -> throw new ConflictException("device " + device + " is busy");
