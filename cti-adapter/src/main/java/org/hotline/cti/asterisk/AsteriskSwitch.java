@@ -8,6 +8,7 @@ import org.hotline.cti.asterisk.agi.AgiServerConfig;
 import org.hotline.cti.asterisk.agi.HotlineAgiServer;
 import org.hotline.cti.asterisk.ami.AmiGateway;
 import org.hotline.cti.asterisk.ami.AmiLinkState;
+import org.hotline.cti.asterisk.ami.AmiOptions;
 import org.hotline.cti.asterisk.ami.AmiServerConfig;
 import java.util.function.Consumer;
 import org.hotline.platform.call.CallIdGenerator;
@@ -56,8 +57,14 @@ public final class AsteriskSwitch implements SwitchActions, CallRecovery, Health
     /** @param ids the platform ids of this start (calls over FastAGI, click-to-dial and spy calls) */
     public AsteriskSwitch(AgiServerConfig agiConfig, List<AmiServerConfig> amiServers, EventBus bus, Clock clock,
                           CallIdGenerator ids) {
-        this.calls = new AsteriskCalls(ids);
-        this.ami = new AmiGateway(amiServers, bus, clock, calls);
+        this(agiConfig, amiServers, bus, clock, new AsteriskCalls(ids), AmiOptions.defaults());
+    }
+
+    /** With the call book and AMI timings given (tests over the AMI fakes follow calls and use short timeouts). */
+    public AsteriskSwitch(AgiServerConfig agiConfig, List<AmiServerConfig> amiServers, EventBus bus, Clock clock,
+                          AsteriskCalls calls, AmiOptions options) {
+        this.calls = java.util.Objects.requireNonNull(calls, "calls");
+        this.ami = new AmiGateway(amiServers, bus, clock, calls, options);
         this.agi = new HotlineAgiServer(agiConfig, this::handle, calls, clock);
         this.ports = PortBoundary.of(this, CAPABILITIES, ami::refusalOf);
     }
