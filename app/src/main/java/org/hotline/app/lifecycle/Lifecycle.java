@@ -8,7 +8,7 @@ import java.util.Objects;
  * {@link NodeParts} keeps, so that the order lives in one place instead of in every part's wiring. {@link #close}
  * must be safe on a part that was never started (a node whose start failed half-way closes what it built).
  */
-public interface Lifecycle {
+public interface Lifecycle extends AutoCloseable {
     /** What the part is called in the log ("call recorder", "Asterisk adapter"). */
     String name();
 
@@ -16,6 +16,7 @@ public interface Lifecycle {
     void start() throws Exception;
 
     /** Stops the part; idempotent. */
+    @Override
     void close() throws Exception;
 
     /** A part already running from its construction, stopped by {@code stop}. */

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.hotline.platform.call.CallIdGenerator;
 import org.hotline.platform.call.CallIds;
@@ -62,7 +60,7 @@ public final class SimulatedSwitch implements SwitchActions, CallRecovery, Healt
     private final SwitchCore core;
     private final CallFeatures features;
     private final CallIdGenerator ids;
-    private final Set<Thread> callThreads = ConcurrentHashMap.newKeySet();
+    private final CallThreads callThreads = new CallThreads();
     private final Clock clock;
     private volatile CallHandler handler;
     private volatile boolean closed;
@@ -141,9 +139,7 @@ public final class SimulatedSwitch implements SwitchActions, CallRecovery, Healt
         CallInfo info = new CallInfo(id, caller.ani(), caller.dnis(), "SIM/" + id, "zh", "hotline", caller.params());
         SimCall call = new SimCall(info, caller, false, CallPhase.IVR, null, core.now());
         core.add(call);
-        Thread thread = Thread.ofVirtual().name("sim-call-" + id).unstarted(() -> runHandler(h, call));
-        callThreads.add(thread);
-        thread.start();
+        callThreads.start("sim-call-" + id, () -> runHandler(h, call));
         LOG.debug("call {} placed from '{}'", id, caller.ani());
         return id;
     }
@@ -157,7 +153,6 @@ public final class SimulatedSwitch implements SwitchActions, CallRecovery, Healt
             LOG.error("call handler failed on call {}", call.id(), e);
         } finally {
             core.handlerReturned(call);
-            callThreads.remove(Thread.currentThread());
         }
     }
 
@@ -238,7 +233,7 @@ public final class SimulatedSwitch implements SwitchActions, CallRecovery, Healt
      */
     @Override
     public void hangup(String callId) {
-        SimCall call = requireLive(callId);
+        SimCall call = core.requireLive(callId);
         if (call == null) {
             return;
         }
@@ -254,39 +249,8 @@ public final class SimulatedSwitch implements SwitchActions, CallRecovery, Healt
      */
     @Override
     public void transfer(String callId, String target) {
-        moveCall(callId, target);
+        features.move(callId, target);
         features.transferred(callId, TransferKind.BLIND, target);
-    }
-
-    private void moveCall(String callId, String target) {
-        DeviceRegistry.requireName(target);
-        SimCall call = requireLive(callId);
-        if (call == null) {
-            throw new CallEndedException(callId);
-        }
-        if (!core.devices.registered(target)) {
-            throw new NotFoundException("unknown device: " + target);
-        }
-        String from;
-        call.lock.lock();
-        try {
-            if (call.phase() != CallPhase.TALKING) {
-                throw new ConflictException("call " + callId + " is not connected (" + call.phase() + ")");
-            }
-            from = call.device();
-            if (!from.equals(target)) {
-                if (core.devices.claim(target, callId) != DeviceRegistry.Claim.CLAIMED) {
-                    throw new ConflictException("device " + target + " is busy");
-                }
-                call.moveTo(CallPhase.TALKING, target, core.now());
-            }
-        } finally {
-            call.lock.unlock();
-        }
-        if (!from.equals(target)) {
-            core.devices.release(from, callId);
-            LOG.debug("call {} transferred from {} to {}", callId, from, target);
-        }
     }
 
     /**
@@ -295,7 +259,7 @@ public final class SimulatedSwitch implements SwitchActions, CallRecovery, Healt
      */
     @Override
     public void attendedTransfer(String callId, String target) {
-        moveCall(callId, target);
+        features.move(callId, target);
         features.transferred(callId, TransferKind.ATTENDED, target);
     }
 
@@ -335,7 +299,7 @@ public final class SimulatedSwitch implements SwitchActions, CallRecovery, Healt
     }
 
     private SimulatedCallState liveState(String callId) {
-        SimCall call = requireLive(callId);
+        SimCall call = core.requireLive(callId);
         if (call == null) {
             throw new CallEndedException(callId);
         }
@@ -414,33 +378,6 @@ public final class SimulatedSwitch implements SwitchActions, CallRecovery, Healt
             core.end(call, HangupParty.SYSTEM, "shutdown");
         }
         core.shutdown();
-        long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
-        for (Thread t : List.copyOf(callThreads)) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                break;
-            }
-            try {
-                t.join(Duration.ofNanos(left));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        if (!callThreads.isEmpty()) {
-            LOG.warn("{} call handler(s) still running after the switch closed", callThreads.size());
-        }
-    }
-
-    /** @return the live call, or null for one that has just ended */
-    private SimCall requireLive(String callId) {
-        SimCall call = core.live(callId);
-        if (call != null) {
-            return call;
-        }
-        if (callId != null && core.endedRecently(callId)) {
-            return null;
-        }
-        throw new NotFoundException("unknown call: " + callId);
+        callThreads.awaitAll(CLOSE_WAIT);
     }
 }
