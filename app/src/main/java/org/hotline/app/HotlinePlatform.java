@@ -141,7 +141,7 @@ public final class HotlinePlatform implements AutoCloseable {
         List<QueueDefinition> queues = settings.queues().stream()
                 .map(q -> new QueueDefinition(q.name(), q.skill(), q.serviceLevelSeconds(), q.ringTimeout(), q.wrapUp()))
                 .toList();
-        acd = new Acd(queues, bus, clock, scheduler, ports.presence()::deviceAvailable);
+        acd = new Acd(queues, bus, clock, scheduler, ports.presence());
         parts.start(Lifecycle.running("ACD", acd));
         desk.servedCustomers(new org.hotline.ticketing.workflow.AcdServedCustomer(acd, ticketing.calls()));
 
