@@ -17,10 +17,7 @@ import org.hotline.cti.sim.SimulationTiming;
 import org.hotline.cti.sim.TrafficGenerator;
 import org.hotline.cti.sim.TrafficProfile;
 import org.hotline.platform.event.EventBus;
-import org.hotline.platform.health.HealthCheck;
 import org.hotline.platform.routing.AgentProfile;
-import org.hotline.platform.telephony.CallRecovery;
-import org.hotline.platform.telephony.SwitchPorts;
 import org.hotline.platform.user.Role;
 import org.hotline.platform.user.User;
 import org.slf4j.Logger;
@@ -33,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * ends the traffic first, then closes the switch (which hangs up the calls still live, so their records end), then
  * the simulated agents.
  */
-public final class SimulatorProfile implements TelephonyProfile {
+public final class SimulatorProfile extends SwitchProfile {
     /** Device name of a human agent's console softphone. */
     public static final String CONSOLE_DEVICE_PREFIX = "console/";
 
@@ -49,35 +46,19 @@ public final class SimulatorProfile implements TelephonyProfile {
     private SimulatedAgents agents;
 
     SimulatorProfile(Settings settings, EventBus bus, Clock clock) {
+        this(settings, bus, new SimulatedSwitch(bus, clock, "instant".equals(settings.simulation().timing())
+                ? SimulationTiming.instant() : SimulationTiming.demo()));
+    }
+
+    private SimulatorProfile(Settings settings, EventBus bus, SimulatedSwitch sw) {
+        super("simulated switch", sw.ports(), sw, sw);
         this.settings = settings;
-        SimulationTiming timing = "instant".equals(settings.simulation().timing())
-                ? SimulationTiming.instant() : SimulationTiming.demo();
         this.bus = bus;
-        this.sw = new SimulatedSwitch(bus, clock, timing);
+        this.sw = sw;
     }
 
     /** The simulated switch itself (load runs, demos and tests place callers and answer phones on it). */
     public SimulatedSwitch simulatedSwitch() {
-        return sw;
-    }
-
-    @Override
-    public String name() {
-        return "simulated switch";
-    }
-
-    @Override
-    public SwitchPorts ports() {
-        return sw.ports();
-    }
-
-    @Override
-    public CallRecovery recovery() {
-        return sw;
-    }
-
-    @Override
-    public HealthCheck health() {
         return sw;
     }
 
