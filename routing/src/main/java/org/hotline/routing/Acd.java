@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import org.hotline.platform.error.ValidationException;
 import org.hotline.platform.event.CallEvent.CallHungUp;
 import org.hotline.platform.event.CallEvent.CallTransferred;
@@ -31,6 +30,7 @@ import org.hotline.platform.routing.CallRouter;
 import org.hotline.platform.routing.EnqueueOutcome;
 import org.hotline.platform.routing.RingNoAnswerOutcome;
 import org.hotline.platform.routing.WithdrawOutcome;
+import org.hotline.platform.telephony.DevicePresence;
 import org.hotline.routing.queue.QueueBoard;
 import org.hotline.routing.queue.QueueDefinition;
 import org.slf4j.Logger;
@@ -59,7 +59,7 @@ public final class Acd implements CallRouter, AgentDesk, AutoCloseable {
     private final EventOutbox outbox;
     private final RoutingEngine engine;
     private final ScheduledExecutorService scheduler;
-    private final Predicate<String> deviceAvailable;
+    private final DevicePresence presence;
     private final List<EventBus.Subscription> subscriptions = new ArrayList<>();
     private boolean closed;
 
@@ -68,15 +68,15 @@ public final class Acd implements CallRouter, AgentDesk, AutoCloseable {
      * @param bus             where the ACD publishes and whence it learns of hang-ups
      * @param clock           the source of every timestamp
      * @param scheduler       runs the wrap-up timers and the ring guard; owned by the caller
-     * @param deviceAvailable whether an agent's device can take a call now; an agent whose device is offline
-     *                        cannot go READY
+     * @param presence        whether an agent's device can take a call now (the switch's presence port); an agent
+     *                        whose device is offline cannot go READY
      */
     public Acd(List<QueueDefinition> queues, EventBus bus, Clock clock, ScheduledExecutorService scheduler,
-               Predicate<String> deviceAvailable) {
+               DevicePresence presence) {
         Objects.requireNonNull(bus, "bus");
         Objects.requireNonNull(clock, "clock");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-        this.deviceAvailable = Objects.requireNonNull(deviceAvailable, "deviceAvailable");
+        this.presence = Objects.requireNonNull(presence, "presence");
         this.outbox = new EventOutbox(bus);
         this.engine = new RoutingEngine(new QueueBoard(queues), clock, outbox::add, new Timers());
         follow(bus, CallHungUp.class, (en, e) -> en.hungUp(e.callId()));
@@ -135,7 +135,7 @@ public final class Acd implements CallRouter, AgentDesk, AutoCloseable {
     /** @return the agent's state afterwards: RESERVED when a waiting call was offered at once */
     @Override
     public AgentSnapshot ready(String agent) {
-        boolean online = deviceAvailable.test(read(e -> e.device(agent)));
+        boolean online = presence.deviceAvailable(read(e -> e.device(agent)));
         return mutate(e -> e.ready(agent, online));
     }
 
@@ -147,7 +147,7 @@ public final class Acd implements CallRouter, AgentDesk, AutoCloseable {
     /** @return the agent's state afterwards: RESERVED when a waiting call was offered at once */
     @Override
     public AgentSnapshot finishWrapUp(String agent) {
-        boolean online = deviceAvailable.test(read(e -> e.device(agent)));
+        boolean online = presence.deviceAvailable(read(e -> e.device(agent)));
         return mutate(e -> e.finishWrapUp(agent, online));
     }
 
@@ -219,7 +219,7 @@ public final class Acd implements CallRouter, AgentDesk, AutoCloseable {
         }
         Map<String, Boolean> online = new HashMap<>();
         for (String device : mutate(en -> en.deviceReported(e.device(), e.state()))) {
-            online.put(device, deviceAvailable.test(device));
+            online.put(device, presence.deviceAvailable(device));
         }
         // an agent that reached its state meanwhile had its device checked then: it is not moved
         mutate(en -> {
@@ -231,7 +231,7 @@ public final class Acd implements CallRouter, AgentDesk, AutoCloseable {
     private void endWrapUp(String agent, long transitions) {
         String device = read(e -> e.deviceIfStillWrappingUp(agent, transitions));
         if (device != null) {
-            boolean online = deviceAvailable.test(device);
+            boolean online = presence.deviceAvailable(device);
             mutate(e -> {
                 e.wrapUpEnded(agent, transitions, online);
                 return null;

@@ -11,12 +11,11 @@ import org.hotline.console.auth.SessionPolicy;
 import org.hotline.console.callcontrol.DialPolicy;
 import org.hotline.cti.sim.SimulatedSwitch;
 import org.hotline.cti.sim.SimulationTiming;
-import org.hotline.interactions.calls.bridge.SwitchControlPorts;
-import org.hotline.platform.call.CallIds;
 import org.hotline.platform.health.HealthCheck;
 import org.hotline.platform.routing.AgentSnapshot;
 import org.hotline.platform.routing.AgentState;
 import org.hotline.platform.telephony.SwitchCapabilities;
+import org.hotline.platform.telephony.SwitchPorts;
 import org.hotline.reporting.live.LiveStats;
 import org.hotline.reporting.live.QueueSpec;
 import org.hotline.routing.Acd;
@@ -66,16 +65,15 @@ public final class Stack implements AutoCloseable {
 
     private Stack(Backend backend, AuthConfig auth, DialPolicy dialPolicy, SwitchCapabilities can) {
         this.backend = backend;
-        // the switch takes the platform's id for a call it originates through this id generator (until the switches
-        // provide their capability ports themselves)
-        SwitchControlPorts.PresetCallIds ids = new SwitchControlPorts.PresetCallIds(new CallIds("sim", backend.clock));
-        this.sim = new SimulatedSwitch(backend.bus, backend.clock, SimulationTiming.instant(), ids);
+        this.sim = new SimulatedSwitch(backend.bus, backend.clock, SimulationTiming.instant());
+        SwitchPorts simPorts = sim.ports();
         this.acd = new Acd(List.of(new QueueDefinition(QUEUE, QUEUE, 15, RING_TIMEOUT, WRAP_UP)), backend.bus,
                 backend.clock, backend.scheduler, sim::deviceAvailable);
         this.stats = new LiveStats(backend.bus, backend.clock, List.of(new QueueSpec(QUEUE, QUEUE, 15)), acd);
         this.ports = new ConsoleBackend(backend.ticketing.users(), acd, backend.ticketing.calls(),
                 backend.ticketing.customers(), backend.ticketing.tickets(), backend.ticketing.callbacks(), stats,
-                SwitchControlPorts.of(sim, ids, can),
+                new SwitchPorts(simPorts.incoming(), simPorts.control(), simPorts.originate(), simPorts.supervision(),
+                        simPorts.presence(), can),
                 backend.ticketing.audit(), backend.bus, backend.clock,
                 HealthCheck.of(List.of(backend.ticketing.health(), sim)), backend.ticketing.notifications(),
                 backend.desk, backend.ticketing.organisation(), backend.ticketing.calendars(),

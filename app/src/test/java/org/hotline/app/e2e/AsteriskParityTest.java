@@ -115,6 +115,9 @@ class AsteriskParityTest {
         f = start(Fixture.onAsterisk(ami.port(), AMI_SECRET, "agent1=PJSIP/1001"));
         FakeAsteriskAmi.Session session = ami.session(Duration.ofSeconds(20));
         await().atMost(Duration.ofSeconds(20)).until(session::loggedIn);
+        // CONNECTED once resynchronised: a call arriving before that would be ended by the resync (not listed yet)
+        await().atMost(Duration.ofSeconds(20)).until(() -> f.platform.asteriskSwitch().amiLinks().get("pbx1")
+                == org.hotline.cti.asterisk.ami.AmiLinkState.CONNECTED);
         agi = new FakeAsteriskAgi("127.0.0.1", f.platform.asteriskSwitch().agiPort());
         return session;
     }

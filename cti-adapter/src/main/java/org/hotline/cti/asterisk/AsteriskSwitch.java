@@ -8,19 +8,22 @@ import org.hotline.cti.asterisk.agi.AgiServerConfig;
 import org.hotline.cti.asterisk.agi.HotlineAgiServer;
 import org.hotline.cti.asterisk.ami.AmiGateway;
 import org.hotline.cti.asterisk.ami.AmiLinkState;
+import org.hotline.cti.asterisk.ami.AmiOptions;
 import org.hotline.cti.asterisk.ami.AmiServerConfig;
 import java.util.function.Consumer;
 import org.hotline.platform.call.CallIdGenerator;
 import org.hotline.platform.call.CallIds;
 import org.hotline.platform.call.OpenCall;
-import org.hotline.platform.error.ConflictException;
 import org.hotline.platform.telephony.CallRecovery;
 import org.hotline.platform.event.EventBus;
 import org.hotline.platform.health.ComponentHealth;
 import org.hotline.platform.health.HealthCheck;
 import org.hotline.platform.telephony.CallHandler;
 import org.hotline.platform.telephony.SpyMode;
-import org.hotline.platform.telephony.SwitchControl;
+import org.hotline.cti.ports.PortBoundary;
+import org.hotline.cti.ports.SwitchActions;
+import org.hotline.platform.telephony.SwitchCapabilities;
+import org.hotline.platform.telephony.SwitchPorts;
 
 /**
  * Asterisk as the platform's switch: calls arrive over FastAGI ({@link HotlineAgiServer}, one virtual thread per call,
@@ -32,12 +35,20 @@ import org.hotline.platform.telephony.SwitchControl;
  * <p>An agent's device may be a list in Asterisk's Dial syntax, {@code PJSIP/1001&PJSIP/webrtc1001}: the FastAGI
  * side's Dial rings every member in parallel; {@link #deviceAvailable}, {@link #spy} and {@link #originate} treat the
  * list as {@link AmiGateway} describes (any member reachable, the call on any member, the first reachable member).
+ *
+ * <p>The platform reaches it through {@link #ports()} ({@link PortBoundary}: results, not exceptions, read by
+ * {@link AmiGateway#refusalOf}; and no Answer: a SIP phone is picked up by the agent); the public methods that throw are the adapter's own API and its tests'.
  */
-public final class AsteriskSwitch implements SwitchControl, CallRecovery, HealthCheck, AutoCloseable {
+public final class AsteriskSwitch implements SwitchActions, CallRecovery, HealthCheck, AutoCloseable {
     private final AsteriskCalls calls;
     private final AmiGateway ami;
     private final HotlineAgiServer agi;
+    /** Everything but answering a ringing phone for the agent: a SIP phone is picked up by the agent. */
+    public static final SwitchCapabilities CAPABILITIES =
+            new SwitchCapabilities(false, true, true, true, true, true, true);
+
     private volatile CallHandler handler;
+    private final SwitchPorts ports;
 
     public AsteriskSwitch(AgiServerConfig agiConfig, List<AmiServerConfig> amiServers, EventBus bus, Clock clock) {
         this(agiConfig, amiServers, bus, clock, new CallIds("ast", clock));
@@ -46,9 +57,27 @@ public final class AsteriskSwitch implements SwitchControl, CallRecovery, Health
     /** @param ids the platform ids of this start (calls over FastAGI, click-to-dial and spy calls) */
     public AsteriskSwitch(AgiServerConfig agiConfig, List<AmiServerConfig> amiServers, EventBus bus, Clock clock,
                           CallIdGenerator ids) {
-        this.calls = new AsteriskCalls(ids);
-        this.ami = new AmiGateway(amiServers, bus, clock, calls);
+        this(agiConfig, amiServers, bus, clock, new AsteriskCalls(ids), AmiOptions.defaults());
+    }
+
+    /** With the call book and AMI timings given (tests over the AMI fakes follow calls and use short timeouts). */
+    public AsteriskSwitch(AgiServerConfig agiConfig, List<AmiServerConfig> amiServers, EventBus bus, Clock clock,
+                          AsteriskCalls calls, AmiOptions options) {
+        this.calls = java.util.Objects.requireNonNull(calls, "calls");
+        this.ami = new AmiGateway(amiServers, bus, clock, calls, options);
         this.agi = new HotlineAgiServer(agiConfig, this::handle, calls, clock);
+        this.ports = PortBoundary.of(this, CAPABILITIES, ami::refusalOf);
+    }
+
+    /** The switch through its capability ports: everything but answering from the console. */
+    public SwitchPorts ports() {
+        return ports;
+    }
+
+    /** A fresh platform id ({@code ast-...}), for a call the platform originates (its channel's ChannelId). */
+    @Override
+    public String newCallId() {
+        return calls.newCallId();
     }
 
     private void handle(org.hotline.platform.telephony.CallChannel channel) {
@@ -108,13 +137,6 @@ public final class AsteriskSwitch implements SwitchControl, CallRecovery, Health
         this.handler = callHandler;
     }
 
-    /** Asterisk cannot pick up a SIP phone remotely: agents answer on their phone (or browser softphone). */
-    @Override
-    public void answer(String device) {
-        throw new ConflictException("answer the call on the phone " + device
-                + ": Asterisk cannot answer a SIP phone remotely");
-    }
-
     @Override
     public void hangup(String callId) {
         ami.hangup(callId);
@@ -150,9 +172,14 @@ public final class AsteriskSwitch implements SwitchControl, CallRecovery, Health
         ami.stopRecording(callId);
     }
 
-    @Override
     public String originate(String device, String destination, String callerId) {
         return ami.originate(device, destination, callerId);
+    }
+
+    /** Click-to-dial under the platform's id {@code callId} (the phone channel's ChannelId). */
+    @Override
+    public String originate(String callId, String device, String destination, String callerId) {
+        return ami.originate(callId, device, destination, callerId);
     }
 
     @Override

@@ -33,6 +33,38 @@ final class CallFeatures {
         this.core = core;
     }
 
+    /** Moves a connected call to {@code target}, which now owns the conversation (both transfers on the simulator). */
+    void move(String callId, String target) {
+        DeviceRegistry.requireName(target);
+        SimCall call = core.requireLive(callId);
+        if (call == null) {
+            throw new CallEndedException(callId);
+        }
+        if (!core.devices.registered(target)) {
+            throw new NotFoundException("unknown device: " + target);
+        }
+        String from;
+        call.lock.lock();
+        try {
+            if (call.phase() != CallPhase.TALKING) {
+                throw new ConflictException("call " + callId + " is not connected (" + call.phase() + ")");
+            }
+            from = call.device();
+            if (!from.equals(target)) {
+                if (core.devices.claim(target, callId) != DeviceRegistry.Claim.CLAIMED) {
+                    throw new ConflictException("device " + target + " is busy");
+                }
+                call.moveTo(CallPhase.TALKING, target, core.now());
+            }
+        } finally {
+            call.lock.unlock();
+        }
+        if (!from.equals(target)) {
+            core.devices.release(from, callId);
+            LOG.debug("call {} transferred from {} to {}", callId, from, target);
+        }
+    }
+
     void hold(SimulatedCallState call, boolean onHold) {
         requireTalking(call);
         Boolean before = held.put(call.callId(), onHold);

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.hotline.platform.call.CallIdGenerator;
 import org.hotline.platform.call.CallIds;
@@ -31,7 +29,11 @@ import org.hotline.platform.health.HealthCheck;
 import org.hotline.platform.telephony.CallHandler;
 import org.hotline.platform.telephony.CallInfo;
 import org.hotline.platform.telephony.CallerHangupException;
-import org.hotline.platform.telephony.SwitchControl;
+import org.hotline.platform.telephony.SwitchCapabilities;
+import org.hotline.platform.telephony.SwitchPorts;
+import org.hotline.platform.telephony.SwitchResult.Refusal;
+import org.hotline.cti.ports.PortBoundary;
+import org.hotline.cti.ports.SwitchActions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,8 +46,11 @@ import org.slf4j.LoggerFactory;
  * up (patience on hold exceeded, talk time elapsed, an {@code H} key entry), the agent side hangs up with
  * {@link #hangup}, or the handler hangs up / returns without having connected the caller to an agent (party SYSTEM,
  * cause {@code normal}).
+ *
+ * <p>The platform reaches it through {@link #ports()} ({@link PortBoundary}: results, not exceptions); the public
+ * methods that throw are the simulator's own API, for the simulated agents, the traffic generator and tests.
  */
-public final class SimulatedSwitch implements SwitchControl, CallRecovery, HealthCheck, AutoCloseable {
+public final class SimulatedSwitch implements SwitchActions, CallRecovery, HealthCheck, AutoCloseable {
     /** How long an originated call rings the agent's device before giving up. */
     public static final Duration ORIGINATE_RING_TIMEOUT = Duration.ofSeconds(30);
 
@@ -55,11 +60,15 @@ public final class SimulatedSwitch implements SwitchControl, CallRecovery, Healt
     private final SwitchCore core;
     private final CallFeatures features;
     private final CallIdGenerator ids;
-    private final Set<Thread> callThreads = ConcurrentHashMap.newKeySet();
+    private final CallThreads callThreads = new CallThreads();
     private final Clock clock;
     private volatile CallHandler handler;
     private volatile boolean closed;
     private volatile Instant since;
+    /** A call unknown or just ended is no longer on the switch; any other refusal is "not now". */
+    private final SwitchPorts ports = PortBoundary.of(this, SwitchCapabilities.ALL,
+            e -> e instanceof NotFoundException || e instanceof CallEndedException ? Refusal.NO_SUCH_CALL
+                    : Refusal.NOT_NOW);
 
     public SimulatedSwitch(EventBus bus, Clock clock, SimulationTiming timing) {
         this(bus, clock, timing, new CallIds("sim", clock));
@@ -74,6 +83,17 @@ public final class SimulatedSwitch implements SwitchControl, CallRecovery, Healt
                 Objects.requireNonNull(timing, "timing"));
         this.features = new CallFeatures(core);
         core.onEnd(features::ended);
+    }
+
+    /** The switch through its capability ports: everything is possible ({@code SwitchCapabilities.ALL}). */
+    public SwitchPorts ports() {
+        return ports;
+    }
+
+    /** A fresh id in this switch's scheme ({@code sim-...}), for a call the platform originates. */
+    @Override
+    public String newCallId() {
+        return ids.next();
     }
 
     /** The simulator as one part of the node's health ({@code simulator}): RUNNING until closed. */
@@ -119,9 +139,7 @@ public final class SimulatedSwitch implements SwitchControl, CallRecovery, Healt
         CallInfo info = new CallInfo(id, caller.ani(), caller.dnis(), "SIM/" + id, "zh", "hotline", caller.params());
         SimCall call = new SimCall(info, caller, false, CallPhase.IVR, null, core.now());
         core.add(call);
-        Thread thread = Thread.ofVirtual().name("sim-call-" + id).unstarted(() -> runHandler(h, call));
-        callThreads.add(thread);
-        thread.start();
+        callThreads.start("sim-call-" + id, () -> runHandler(h, call));
         LOG.debug("call {} placed from '{}'", id, caller.ani());
         return id;
     }
@@ -135,7 +153,6 @@ public final class SimulatedSwitch implements SwitchControl, CallRecovery, Healt
             LOG.error("call handler failed on call {}", call.id(), e);
         } finally {
             core.handlerReturned(call);
-            callThreads.remove(Thread.currentThread());
         }
     }
 
@@ -216,7 +233,7 @@ public final class SimulatedSwitch implements SwitchControl, CallRecovery, Healt
      */
     @Override
     public void hangup(String callId) {
-        SimCall call = requireLive(callId);
+        SimCall call = core.requireLive(callId);
         if (call == null) {
             return;
         }
@@ -232,39 +249,8 @@ public final class SimulatedSwitch implements SwitchControl, CallRecovery, Healt
      */
     @Override
     public void transfer(String callId, String target) {
-        moveCall(callId, target);
+        features.move(callId, target);
         features.transferred(callId, TransferKind.BLIND, target);
-    }
-
-    private void moveCall(String callId, String target) {
-        DeviceRegistry.requireName(target);
-        SimCall call = requireLive(callId);
-        if (call == null) {
-            throw new ConflictException("call " + callId + " has ended");
-        }
-        if (!core.devices.registered(target)) {
-            throw new NotFoundException("unknown device: " + target);
-        }
-        String from;
-        call.lock.lock();
-        try {
-            if (call.phase() != CallPhase.TALKING) {
-                throw new ConflictException("call " + callId + " is not connected (" + call.phase() + ")");
-            }
-            from = call.device();
-            if (!from.equals(target)) {
-                if (core.devices.claim(target, callId) != DeviceRegistry.Claim.CLAIMED) {
-                    throw new ConflictException("device " + target + " is busy");
-                }
-                call.moveTo(CallPhase.TALKING, target, core.now());
-            }
-        } finally {
-            call.lock.unlock();
-        }
-        if (!from.equals(target)) {
-            core.devices.release(from, callId);
-            LOG.debug("call {} transferred from {} to {}", callId, from, target);
-        }
     }
 
     /**
@@ -273,7 +259,7 @@ public final class SimulatedSwitch implements SwitchControl, CallRecovery, Healt
      */
     @Override
     public void attendedTransfer(String callId, String target) {
-        moveCall(callId, target);
+        features.move(callId, target);
         features.transferred(callId, TransferKind.ATTENDED, target);
     }
 
@@ -313,9 +299,9 @@ public final class SimulatedSwitch implements SwitchControl, CallRecovery, Healt
     }
 
     private SimulatedCallState liveState(String callId) {
-        SimCall call = requireLive(callId);
+        SimCall call = core.requireLive(callId);
         if (call == null) {
-            throw new ConflictException("call " + callId + " has ended");
+            throw new CallEndedException(callId);
         }
         return call.snapshot();
     }
@@ -328,9 +314,24 @@ public final class SimulatedSwitch implements SwitchControl, CallRecovery, Healt
      *
      * @throws ConflictException when the device is not registered or busy
      */
-    @Override
     public String originate(String agentDevice, String destination, String callerId) {
+        return originate(ids.next(), agentDevice, destination, callerId);
+    }
+
+    /**
+     * {@link #originate(String, String, String)} under the id the platform chose ({@link #newCallId}).
+     *
+     * @throws ConflictException also when a call with this id is live or has just ended
+     */
+    @Override
+    public String originate(String id, String agentDevice, String destination, String callerId) {
         DeviceRegistry.requireName(agentDevice);
+        if (id == null || id.isBlank()) {
+            throw new ValidationException("callId", "callId is required");
+        }
+        if (core.live(id) != null || core.endedRecently(id)) {
+            throw new ConflictException("call " + id + " exists already");
+        }
         String device = core.devices.firstRegistered(agentDevice);
         if (destination == null || destination.isBlank()) {
             throw new ValidationException("destination", "destination is required");
@@ -338,7 +339,6 @@ public final class SimulatedSwitch implements SwitchControl, CallRecovery, Healt
         if (closed) {
             throw new ConflictException("the simulated switch is closed");
         }
-        String id = ids.next();
         switch (core.devices.claim(device, id)) {
             case UNAVAILABLE -> throw new ConflictException("device " + agentDevice + " is not registered");
             case BUSY -> throw new ConflictException("device " + device + " is busy");
@@ -378,33 +378,6 @@ public final class SimulatedSwitch implements SwitchControl, CallRecovery, Healt
             core.end(call, HangupParty.SYSTEM, "shutdown");
         }
         core.shutdown();
-        long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
-        for (Thread t : List.copyOf(callThreads)) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                break;
-            }
-            try {
-                t.join(Duration.ofNanos(left));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        if (!callThreads.isEmpty()) {
-            LOG.warn("{} call handler(s) still running after the switch closed", callThreads.size());
-        }
-    }
-
-    /** @return the live call, or null for one that has just ended */
-    private SimCall requireLive(String callId) {
-        SimCall call = core.live(callId);
-        if (call != null) {
-            return call;
-        }
-        if (callId != null && core.endedRecently(callId)) {
-            return null;
-        }
-        throw new NotFoundException("unknown call: " + callId);
+        callThreads.awaitAll(CLOSE_WAIT);
     }
 }

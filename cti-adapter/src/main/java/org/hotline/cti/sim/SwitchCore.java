@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.hotline.platform.Times;
+import org.hotline.platform.error.NotFoundException;
 import org.hotline.platform.event.CallEvent.CallDialProgress;
 import org.hotline.platform.event.CallEvent.CallHungUp;
 import org.hotline.platform.event.CallEvent.DialProgress;
@@ -93,6 +94,17 @@ final class SwitchCore {
         return ended.containsKey(callId);
     }
 
+    /** @return the live call, or null for one that has just ended */
+    SimCall requireLive(String callId) {
+        SimCall call = live(callId);
+        if (call != null) {
+            return call;
+        }
+        if (callId != null && endedRecently(callId)) {
+            return null;
+        }
+        throw new NotFoundException("unknown call: " + callId);
+    }
     Optional<SimulatedCallState> find(String callId) {
         SimCall call = live(callId);
         if (call != null) {

@@ -39,6 +39,7 @@ import org.hotline.cti.asterisk.ami.CallTracker.Target;
 import org.hotline.cti.asterisk.ami.wire.BlindTransferAction;
 import org.hotline.platform.call.OpenCall;
 import org.hotline.platform.error.ConflictException;
+import org.hotline.platform.error.NotFoundException;
 import org.hotline.platform.telephony.CallRecovery.Recovered;
 import org.hotline.platform.event.CallEvent.TransferKind;
 import org.hotline.platform.event.EventBus;
@@ -46,6 +47,7 @@ import org.hotline.platform.health.ComponentHealth;
 import org.hotline.platform.health.ComponentKind;
 import org.hotline.platform.telephony.Devices;
 import org.hotline.platform.telephony.SpyMode;
+import org.hotline.platform.telephony.SwitchResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,10 +56,9 @@ import org.slf4j.LoggerFactory;
  * switch events of the calls in {@link AsteriskCalls} ({@code CallHungUp} exactly once per call,
  * {@code CallHoldChanged}, {@code CallTransferred}, {@code RecordingChanged}) and of the phones'
  * {@code DeviceStateChanged}; and the in-call
- * actions of the console and supervisors, with the signatures and exceptions of
- * {@link org.hotline.platform.telephony.SwitchControl}: {@link org.hotline.platform.error.NotFoundException} for an
- * unknown call id, {@link ConflictException} for a refused action (carrying Asterisk's {@code Message:}) or when no
- * server is connected.
+ * actions of the console and supervisors, which throw {@link NotFoundException} for an unknown call id, {@link ConflictException} for a
+ * refused action (carrying Asterisk's {@code Message:}) or when no server is connected; {@link #refusalOf} says what
+ * each means at the platform's ports ({@code org.hotline.cti.ports.PortBoundary}).
  *
  * <p><b>Threads.</b> Each connection runs on Asterisk-Java ({@link HotlineManagerConnection}, see there what is changed
  * and why), managed by an {@link AmiLink} on its own thread. Asterisk-Java's dispatch thread only hands each event to
@@ -240,12 +241,16 @@ public final class AmiGateway implements AutoCloseable {
      * @return the new call's id (the uniqueid of the phone's channel); its end comes as {@code CallHungUp}
      */
     public String originate(String device, String destination, String callerId) {
+        return originate(newCallId(), device, destination, callerId);
+    }
+
+    /** {@link #originate(String, String, String)} under the platform id {@code id}, given as the channel's ChannelId. */
+    public String originate(String id, String device, String destination, String callerId) {
         List<String> members = AmiMapping.requireDevices(device, "device");
         Destination d = AmiMapping.destination(destination, options.dialContext());
         requireAnyConnected();
         CallTracker.Origin origin = onEvents(() -> tracker.originFor(members));
         String server = origin.server();
-        String id = newCallId();
         OriginateAction o = new OriginateAction();
         o.setChannel(origin.device());
         o.setContext(d.context());
@@ -453,6 +458,24 @@ public final class AmiGateway implements AutoCloseable {
     public void recover(List<OpenCall> open, Consumer<Recovered> answer) {
         List<OpenCall> copy = List.copyOf(open);
         submit(() -> tracker.recover(copy, answer));
+    }
+
+    /**
+     * What a refusal of one of the actions above means to the platform's ports: an unknown call is
+     * {@code NO_SUCH_CALL}, Asterisk's own {@code Response: Error} is {@code SWITCH_ERROR}, any refusal while the
+     * gateway is closed or no server is connected is {@code UNREACHABLE}, anything else (call not connected, already
+     * recorded, event queue busy) {@code NOT_NOW}.
+     */
+    public SwitchResult.Refusal refusalOf(RuntimeException e) {
+        if (e instanceof NotFoundException) {
+            return SwitchResult.Refusal.NO_SUCH_CALL;
+        }
+        if (e instanceof AsteriskRefusedException) {
+            return SwitchResult.Refusal.SWITCH_ERROR;
+        }
+        boolean reachable = !closed.get()
+                && links.values().stream().anyMatch(l -> l.state() == AmiLinkState.CONNECTED);
+        return reachable ? SwitchResult.Refusal.NOT_NOW : SwitchResult.Refusal.UNREACHABLE;
     }
 
     // ------------------------------------------------------------------ plumbing
