@@ -92,6 +92,8 @@ class AmiLinkStateTest {
             FakeDeviceList.complete(f.fake().session(Duration.ofSeconds(5)), f.fake().actions("DeviceStateList"));
             f.awaitConnected();
             f.gateway.close();
+            // the watcher polls: let it see the last state before it stops
+            await().atMost(Duration.ofSeconds(5)).until(() -> w.seen.getLast() == CLOSED);
             w.close();
             assertThat(w.seen).containsExactly(DISCONNECTED, CONNECTING, SYNCING, CONNECTED, CLOSED);
         }
