@@ -22,6 +22,7 @@ import org.hotline.platform.event.DeviceStateChanged;
 import org.hotline.platform.event.EventBus;
 import org.hotline.platform.event.HotlineEvent;
 import org.hotline.platform.routing.AgentDesk;
+import org.hotline.platform.routing.AgentMove;
 import org.hotline.platform.routing.AgentProfile;
 import org.hotline.platform.routing.AgentSnapshot;
 import org.hotline.platform.routing.AnswerOutcome;
@@ -128,31 +129,31 @@ public final class Acd implements CallRouter, AgentDesk, AutoCloseable {
     }
 
     @Override
-    public AgentSnapshot login(String agent) {
+    public AgentMove login(String agent) {
         return mutate(e -> e.login(agent));
     }
 
-    /** @return the agent's state afterwards: RESERVED when a waiting call was offered at once */
+    /** @return when moved, the agent's state afterwards: RESERVED when a waiting call was offered at once */
     @Override
-    public AgentSnapshot ready(String agent) {
-        boolean online = presence.deviceAvailable(read(e -> e.device(agent)));
+    public AgentMove ready(String agent) {
+        boolean online = deviceOnline(agent);
         return mutate(e -> e.ready(agent, online));
     }
 
     @Override
-    public AgentSnapshot notReady(String agent, String reason) {
+    public AgentMove notReady(String agent, String reason) {
         return mutate(e -> e.notReady(agent, reason));
     }
 
-    /** @return the agent's state afterwards: RESERVED when a waiting call was offered at once */
+    /** @return when moved, the agent's state afterwards: RESERVED when a waiting call was offered at once */
     @Override
-    public AgentSnapshot finishWrapUp(String agent) {
-        boolean online = presence.deviceAvailable(read(e -> e.device(agent)));
+    public AgentMove finishWrapUp(String agent) {
+        boolean online = deviceOnline(agent);
         return mutate(e -> e.finishWrapUp(agent, online));
     }
 
     @Override
-    public AgentSnapshot logout(String agent) {
+    public AgentMove logout(String agent) {
         return mutate(e -> e.logout(agent));
     }
 
@@ -181,6 +182,12 @@ public final class Acd implements CallRouter, AgentDesk, AutoCloseable {
     }
 
     // ---- plumbing ----
+
+    /** Asked outside the lock: the device check may reach the switch. False for an unknown agent. */
+    private boolean deviceOnline(String agent) {
+        String device = read(e -> e.device(agent));
+        return device != null && presence.deviceAvailable(device);
+    }
 
     private <E extends HotlineEvent> void follow(EventBus bus, Class<E> type, BiConsumer<RoutingEngine, E> change) {
         subscriptions.add(bus.subscribe(type, e -> mutate(en -> {

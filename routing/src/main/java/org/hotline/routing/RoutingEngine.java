@@ -18,8 +18,6 @@ import java.util.concurrent.locks.Condition;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.hotline.platform.Times;
-import org.hotline.platform.error.ConflictException;
-import org.hotline.platform.error.ValidationException;
 import org.hotline.platform.event.AgentStateChanged;
 import org.hotline.platform.event.CallEvent.CallAbandoned;
 import org.hotline.platform.event.CallEvent.CallAnswered;
@@ -28,7 +26,14 @@ import org.hotline.platform.event.CallEvent.CallOffered;
 import org.hotline.platform.event.CallEvent.CallQueued;
 import org.hotline.platform.event.CallEvent.CallRingNoAnswer;
 import org.hotline.platform.event.HotlineEvent;
+import org.hotline.platform.routing.AgentMove;
+import org.hotline.platform.routing.AgentMove.DeviceUnavailable;
+import org.hotline.platform.routing.AgentMove.Moved;
+import org.hotline.platform.routing.AgentMove.NotAllowed;
+import org.hotline.platform.routing.AgentMove.ReasonRequired;
+import org.hotline.platform.routing.AgentMove.UnknownAgent;
 import org.hotline.platform.routing.AgentProfile;
+import org.hotline.platform.routing.AgentState;
 import org.hotline.platform.routing.AgentSnapshot;
 import org.hotline.platform.routing.AnswerOutcome;
 import org.hotline.platform.routing.AnswerOutcome.Connected;
@@ -222,50 +227,74 @@ final class RoutingEngine {
         return agent.snapshot();
     }
 
-    AgentSnapshot login(String username) {
-        Agent agent = roster.require(username);
+    AgentMove login(String username) {
+        Optional<Agent> found = roster.find(username);
+        if (found.isEmpty()) {
+            return new UnknownAgent(username);
+        }
+        Agent agent = found.get();
         if (agent.state() == LOGGED_OUT) {
             emit(roster.move(agent, NOT_READY, AgentReasons.LOGIN, null, now()));
         }
-        return agent.snapshot();
+        return new Moved(agent.snapshot());
     }
 
+    /** The agent's device, or null for an unknown agent. */
     String device(String username) {
-        return roster.require(username).device();
+        return roster.find(username).map(Agent::device).orElse(null);
     }
 
-    AgentSnapshot ready(String username, boolean deviceOnline) {
-        Agent agent = roster.require(username);
-        AgentTransitions.checkRequested(username, agent.state(), READY);
-        requireDevice(agent, deviceOnline);
-        emit(roster.move(agent, READY, null, null, now()));
-        serve(agent);
-        return agent.snapshot();
+    AgentMove ready(String username, boolean deviceOnline) {
+        return requested(username, READY, "go READY", agent -> {
+            if (!deviceOnline) {
+                return new DeviceUnavailable(username, agent.device());
+            }
+            emit(roster.move(agent, READY, null, null, now()));
+            serve(agent);
+            return null;
+        });
     }
 
-    AgentSnapshot finishWrapUp(String username, boolean deviceOnline) {
-        Agent agent = roster.require(username);
-        if (agent.state() != WRAP_UP) {
-            throw new ConflictException(username + " cannot finish wrap-up while " + agent.state());
+    AgentMove finishWrapUp(String username, boolean deviceOnline) {
+        Optional<Agent> found = roster.find(username);
+        if (found.isPresent() && found.get().state() != WRAP_UP) {
+            return new NotAllowed(username, found.get().state(), "finish wrap-up");
         }
         return ready(username, deviceOnline);
     }
 
-    AgentSnapshot notReady(String username, String reason) {
-        Agent agent = roster.require(username);
-        if (reason == null || reason.isBlank()) {
-            throw new ValidationException("reason", username + " needs a reason to go NOT_READY");
+    AgentMove notReady(String username, String reason) {
+        if (roster.find(username).isPresent() && (reason == null || reason.isBlank())) {
+            return new ReasonRequired(username);
         }
-        AgentTransitions.checkRequested(username, agent.state(), NOT_READY);
-        emit(roster.move(agent, NOT_READY, reason.strip(), null, now()));
-        return agent.snapshot();
+        return requested(username, NOT_READY, "go NOT_READY", agent -> {
+            emit(roster.move(agent, NOT_READY, reason.strip(), null, now()));
+            return null;
+        });
     }
 
-    AgentSnapshot logout(String username) {
-        Agent agent = roster.require(username);
-        AgentTransitions.checkRequested(username, agent.state(), LOGGED_OUT);
-        emit(roster.move(agent, LOGGED_OUT, null, null, now()));
-        return agent.snapshot();
+    AgentMove logout(String username) {
+        return requested(username, LOGGED_OUT, "go LOGGED_OUT", agent -> {
+            emit(roster.move(agent, LOGGED_OUT, null, null, now()));
+            return null;
+        });
+    }
+
+    /**
+     * A move the agent asks for: unknown agent and a move the table refuses (never out of RESERVED) are answered
+     * before {@code move} runs; {@code move} returns its own refusal, or null once it has moved the agent.
+     */
+    private AgentMove requested(String username, AgentState to, String wanted, Function<Agent, AgentMove> move) {
+        Optional<Agent> found = roster.find(username);
+        if (found.isEmpty()) {
+            return new UnknownAgent(username);
+        }
+        Agent agent = found.get();
+        if (!AgentTransitions.allowedOnRequest(agent.state(), to)) {
+            return new NotAllowed(username, agent.state(), wanted);
+        }
+        AgentMove refused = move.apply(agent);
+        return refused != null ? refused : new Moved(agent.snapshot());
     }
 
     /** The device to check before ending a wrap-up by timer, or null when the timer is stale. */
@@ -386,13 +415,6 @@ final class RoutingEngine {
     private QueuedCall live(String callId) {
         QueuedCall call = calls.get(callId);
         return call == null || call.status() == CallStatus.ENDED ? null : call;
-    }
-
-    private static void requireDevice(Agent agent, boolean deviceOnline) {
-        if (!deviceOnline) {
-            throw new ConflictException(agent.username() + " cannot go READY: device " + agent.device()
-                    + " is unavailable");
-        }
     }
 
     private static CallAbandoned abandoned(QueuedCall call, Instant now) {

@@ -56,13 +56,13 @@ public final class AcdFixture implements AutoCloseable {
     /** Registers and logs in an agent (NOT_READY); its device is {@code dev-<name>}. */
     public void loggedIn(String name, String... skills) {
         acd.register(new AgentProfile(name, name.toUpperCase(), Set.of(skills), device(name)));
-        acd.login(name);
+        acd.login(name).orElseThrow();
     }
 
     /** Registers, logs in and readies an agent. */
     public void ready(String name, String... skills) {
         loggedIn(name, skills);
-        acd.ready(name);
+        acd.ready(name).orElseThrow();
     }
 
     /** Enqueues a call the test expects routing to accept; returns the IVR's handle on it. */

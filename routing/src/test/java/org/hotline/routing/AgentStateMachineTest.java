@@ -13,17 +13,20 @@ import static org.hotline.routing.AcdFixture.call;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
-import org.hotline.platform.error.ConflictException;
-import org.hotline.platform.error.NotFoundException;
+import java.util.function.Supplier;
 import org.hotline.platform.error.ValidationException;
 import org.hotline.platform.event.AgentStateChanged;
 import org.hotline.platform.event.CallEvent.TransferKind;
+import org.hotline.platform.routing.AgentMove;
+import org.hotline.platform.routing.AgentMove.DeviceUnavailable;
+import org.hotline.platform.routing.AgentMove.NotAllowed;
+import org.hotline.platform.routing.AgentMove.ReasonRequired;
+import org.hotline.platform.routing.AgentMove.UnknownAgent;
 import org.hotline.platform.routing.AgentProfile;
 import org.hotline.platform.routing.AgentSnapshot;
 import org.hotline.platform.telephony.DeviceState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 /** One test per allowed transition of the agent state machine, and the refused ones an agent could try. */
 class AgentStateMachineTest {
@@ -41,7 +44,7 @@ class AgentStateMachineTest {
         f.acd.register(new AgentProfile("agent1", "Agent One", Set.of("support"), "dev-agent1"));
         assertThat(f.state("agent1")).isEqualTo(LOGGED_OUT);
 
-        AgentSnapshot s = f.acd.login("agent1");
+        AgentSnapshot s = f.acd.login("agent1").orElseThrow();
 
         assertThat(s.state()).isEqualTo(NOT_READY);
         assertThat(s.reason()).isEqualTo("login");
@@ -54,7 +57,7 @@ class AgentStateMachineTest {
         f.ready("agent1", "support");
         int mark = f.mark();
 
-        AgentSnapshot s = f.acd.login("agent1");
+        AgentSnapshot s = f.acd.login("agent1").orElseThrow();
 
         assertThat(s.state()).isEqualTo(READY);
         assertThat(f.since(mark)).isEmpty();
@@ -64,7 +67,7 @@ class AgentStateMachineTest {
     void notReadyToReady() {
         f.loggedIn("agent1", "support");
 
-        AgentSnapshot s = f.acd.ready("agent1");
+        AgentSnapshot s = f.acd.ready("agent1").orElseThrow();
 
         assertThat(s.state()).isEqualTo(READY);
         assertThat(f.lastAgentEvent("agent1")).isEqualTo(new AgentStateChanged("agent1", READY, null, null, s.since()));
@@ -74,7 +77,7 @@ class AgentStateMachineTest {
     void notReadyToNotReadyChangesTheReason() {
         f.loggedIn("agent1", "support");
 
-        AgentSnapshot s = f.acd.notReady("agent1", "  meeting ");
+        AgentSnapshot s = f.acd.notReady("agent1", "  meeting ").orElseThrow();
 
         assertThat(s.state()).isEqualTo(NOT_READY);
         assertThat(s.reason()).isEqualTo("meeting");
@@ -85,7 +88,7 @@ class AgentStateMachineTest {
     void notReadyToLoggedOut() {
         f.loggedIn("agent1", "support");
 
-        assertThat(f.acd.logout("agent1").state()).isEqualTo(LOGGED_OUT);
+        assertThat(f.acd.logout("agent1").orElseThrow().state()).isEqualTo(LOGGED_OUT);
         assertThat(f.lastAgentEvent("agent1").state()).isEqualTo(LOGGED_OUT);
     }
 
@@ -105,7 +108,7 @@ class AgentStateMachineTest {
     void readyToNotReady() {
         f.ready("agent1", "support");
 
-        AgentSnapshot s = f.acd.notReady("agent1", "break");
+        AgentSnapshot s = f.acd.notReady("agent1", "break").orElseThrow();
 
         assertThat(s.state()).isEqualTo(NOT_READY);
         assertThat(f.lastAgentEvent("agent1")).isEqualTo(new AgentStateChanged("agent1", NOT_READY, "break", null, s.since()));
@@ -127,7 +130,7 @@ class AgentStateMachineTest {
     void readyToLoggedOut() {
         f.ready("agent1", "support");
 
-        assertThat(f.acd.logout("agent1").state()).isEqualTo(LOGGED_OUT);
+        assertThat(f.acd.logout("agent1").orElseThrow().state()).isEqualTo(LOGGED_OUT);
         assertThat(f.lastAgentEvent("agent1").state()).isEqualTo(LOGGED_OUT);
     }
 
@@ -207,7 +210,7 @@ class AgentStateMachineTest {
     void wrapUpToReadyWhenTheAgentFinishesEarly() {
         wrappingUp("agent1", "c1");
 
-        AgentSnapshot s = f.acd.finishWrapUp("agent1");
+        AgentSnapshot s = f.acd.finishWrapUp("agent1").orElseThrow();
 
         assertThat(s.state()).isEqualTo(READY);
         assertThat(f.lastAgentEvent("agent1").state()).isEqualTo(READY);
@@ -217,7 +220,7 @@ class AgentStateMachineTest {
     void wrapUpToNotReady() {
         wrappingUp("agent1", "c1");
 
-        AgentSnapshot s = f.acd.notReady("agent1", "paperwork");
+        AgentSnapshot s = f.acd.notReady("agent1", "paperwork").orElseThrow();
 
         assertThat(s.state()).isEqualTo(NOT_READY);
         assertThat(s.reason()).isEqualTo("paperwork");
@@ -230,25 +233,25 @@ class AgentStateMachineTest {
         f.loggedIn("agent1", "support");
         f.clock.advance(Duration.ofSeconds(5));
 
-        AgentSnapshot s = f.acd.ready("agent1");
+        AgentSnapshot s = f.acd.ready("agent1").orElseThrow();
 
         assertThat(s.since()).isEqualTo(f.clock.instant().truncatedTo(ChronoUnit.MILLIS));
         assertThat(f.lastAgentEvent("agent1").at()).isEqualTo(s.since());
     }
 
-    // ---- refused: a clear exception, no change, no event ----
+    // ---- refused: a clear answer, no change, no event ----
 
     @Test
     void readyIsRefusedWhileOnCall() {
         onCall("agent1", "c1");
-        refused("agent1", () -> f.acd.ready("agent1"), ConflictException.class, "agent1 cannot go READY while ON_CALL");
+        refused("agent1", () -> f.acd.ready("agent1"), NotAllowed.class, "agent1 cannot go READY while ON_CALL");
     }
 
     @Test
     void notReadyIsRefusedWhileReserved() {
         f.ready("agent1", "support");
         f.queued(call("c1", "support", 0));
-        refused("agent1", () -> f.acd.notReady("agent1", "break"), ConflictException.class,
+        refused("agent1", () -> f.acd.notReady("agent1", "break"), NotAllowed.class,
                 "agent1 cannot go NOT_READY while RESERVED");
     }
 
@@ -256,14 +259,14 @@ class AgentStateMachineTest {
     void readyIsRefusedWhileReserved() {
         f.ready("agent1", "support");
         f.queued(call("c1", "support", 0));
-        refused("agent1", () -> f.acd.ready("agent1"), ConflictException.class,
+        refused("agent1", () -> f.acd.ready("agent1"), NotAllowed.class,
                 "agent1 cannot go READY while RESERVED");
     }
 
     @Test
     void notReadyIsRefusedWhileOnCall() {
         onCall("agent1", "c1");
-        refused("agent1", () -> f.acd.notReady("agent1", "break"), ConflictException.class,
+        refused("agent1", () -> f.acd.notReady("agent1", "break"), NotAllowed.class,
                 "agent1 cannot go NOT_READY while ON_CALL");
     }
 
@@ -271,53 +274,53 @@ class AgentStateMachineTest {
     void logoutIsRefusedWhileReserved() {
         f.ready("agent1", "support");
         f.queued(call("c1", "support", 0));
-        refused("agent1", () -> f.acd.logout("agent1"), ConflictException.class,
+        refused("agent1", () -> f.acd.logout("agent1"), NotAllowed.class,
                 "agent1 cannot go LOGGED_OUT while RESERVED");
     }
 
     @Test
     void logoutIsRefusedWhileOnCallAndWhileWrappingUp() {
         onCall("agent1", "c1");
-        refused("agent1", () -> f.acd.logout("agent1"), ConflictException.class,
+        refused("agent1", () -> f.acd.logout("agent1"), NotAllowed.class,
                 "agent1 cannot go LOGGED_OUT while ON_CALL");
         f.hangUp("c1");
-        refused("agent1", () -> f.acd.logout("agent1"), ConflictException.class,
+        refused("agent1", () -> f.acd.logout("agent1"), NotAllowed.class,
                 "agent1 cannot go LOGGED_OUT while WRAP_UP");
     }
 
     @Test
     void readyIsRefusedWhileLoggedOut() {
         f.acd.register(new AgentProfile("agent1", "Agent One", Set.of("support"), "dev-agent1"));
-        refused("agent1", () -> f.acd.ready("agent1"), ConflictException.class, "agent1 cannot go READY while LOGGED_OUT");
+        refused("agent1", () -> f.acd.ready("agent1"), NotAllowed.class, "agent1 cannot go READY while LOGGED_OUT");
     }
 
     @Test
     void readyIsRefusedWhileAlreadyReady() {
         f.ready("agent1", "support");
-        refused("agent1", () -> f.acd.ready("agent1"), ConflictException.class, "agent1 cannot go READY while READY");
+        refused("agent1", () -> f.acd.ready("agent1"), NotAllowed.class, "agent1 cannot go READY while READY");
     }
 
     @Test
     void readyIsRefusedWhenTheDeviceIsOffline() {
         f.loggedIn("agent1", "support");
         f.offlineDevices.add("dev-agent1");
-        refused("agent1", () -> f.acd.ready("agent1"), ConflictException.class,
+        refused("agent1", () -> f.acd.ready("agent1"), DeviceUnavailable.class,
                 "agent1 cannot go READY: device dev-agent1 is unavailable");
     }
 
     @Test
     void notReadyNeedsAReason() {
         f.ready("agent1", "support");
-        refused("agent1", () -> f.acd.notReady("agent1", " "), ValidationException.class,
+        refused("agent1", () -> f.acd.notReady("agent1", " "), ReasonRequired.class,
                 "agent1 needs a reason to go NOT_READY");
-        refused("agent1", () -> f.acd.notReady("agent1", null), ValidationException.class,
+        refused("agent1", () -> f.acd.notReady("agent1", null), ReasonRequired.class,
                 "agent1 needs a reason to go NOT_READY");
     }
 
     @Test
     void finishWrapUpIsRefusedOutsideWrapUp() {
         f.loggedIn("agent1", "support");
-        refused("agent1", () -> f.acd.finishWrapUp("agent1"), ConflictException.class,
+        refused("agent1", () -> f.acd.finishWrapUp("agent1"), NotAllowed.class,
                 "agent1 cannot finish wrap-up while NOT_READY");
     }
 
@@ -325,7 +328,7 @@ class AgentStateMachineTest {
     void finishWrapUpIsRefusedWhenTheDeviceIsOffline() {
         wrappingUp("agent1", "c1");
         f.offlineDevices.add("dev-agent1");
-        refused("agent1", () -> f.acd.finishWrapUp("agent1"), ConflictException.class,
+        refused("agent1", () -> f.acd.finishWrapUp("agent1"), DeviceUnavailable.class,
                 "agent1 cannot go READY: device dev-agent1 is unavailable");
     }
 
@@ -343,11 +346,14 @@ class AgentStateMachineTest {
 
     @Test
     void unknownAgentsAreNotFound() {
-        assertThatThrownBy(() -> f.acd.login("ghost")).isInstanceOf(NotFoundException.class).hasMessage("unknown agent: ghost");
-        assertThatThrownBy(() -> f.acd.ready("ghost")).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> f.acd.notReady("ghost", "x")).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> f.acd.finishWrapUp("ghost")).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> f.acd.logout("ghost")).isInstanceOf(NotFoundException.class);
+        UnknownAgent ghost = new UnknownAgent("ghost");
+        assertThat(f.acd.login("ghost")).isEqualTo(ghost);
+        assertThat(ghost.message()).isEqualTo("unknown agent: ghost");
+        assertThat(f.acd.ready("ghost")).isEqualTo(ghost);
+        assertThat(f.acd.notReady("ghost", "x")).isEqualTo(ghost);
+        assertThat(f.acd.notReady("ghost", null)).isEqualTo(ghost);
+        assertThat(f.acd.finishWrapUp("ghost")).isEqualTo(ghost);
+        assertThat(f.acd.logout("ghost")).isEqualTo(ghost);
         assertThat(f.acd.agent("ghost")).isEmpty();
         assertThat(f.events).isEmpty();
     }
@@ -376,10 +382,12 @@ class AgentStateMachineTest {
         assertThat(f.state(agent)).isEqualTo(WRAP_UP);
     }
 
-    private void refused(String agent, Executable action, Class<? extends RuntimeException> type, String message) {
+    private void refused(String agent, Supplier<AgentMove> action, Class<? extends AgentMove> type, String message) {
         AgentSnapshot before = f.snapshot(agent);
         int mark = f.mark();
-        assertThatThrownBy(action::execute).isInstanceOf(type).hasMessage(message);
+        AgentMove answer = action.get();
+        assertThat(answer).isInstanceOf(type);
+        assertThat(answer.message()).isEqualTo(message);
         assertThat(f.snapshot(agent)).isEqualTo(before);
         assertThat(f.since(mark)).isEmpty();
     }

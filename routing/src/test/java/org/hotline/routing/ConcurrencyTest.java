@@ -17,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.hotline.platform.error.ConflictException;
 import org.hotline.platform.event.AgentStateChanged;
 import org.hotline.platform.event.CallEvent;
 import org.hotline.platform.event.CallEvent.CallAbandoned;
@@ -154,13 +153,8 @@ class ConcurrencyTest {
         if (e.state() == AgentState.NOT_READY && "ring-no-answer".equals(e.reason())) {
             acd.ready(e.agent());
         } else if (e.state() == AgentState.WRAP_UP) {
-            consoles.submit(() -> {
-                try {
-                    acd.finishWrapUp(e.agent());
-                } catch (ConflictException timerWasFaster) {
-                    // the wrap-up timer already made the agent READY
-                }
-            });
+            // NotAllowed when the wrap-up timer was faster and already made the agent READY
+            consoles.submit(() -> acd.finishWrapUp(e.agent()));
         }
     }
 

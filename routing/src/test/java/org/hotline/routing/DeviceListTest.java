@@ -1,14 +1,13 @@
 package org.hotline.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hotline.platform.routing.AgentState.NOT_READY;
 import static org.hotline.platform.routing.AgentState.READY;
 import static org.hotline.routing.AcdFixture.call;
 
 import java.time.Duration;
 import java.util.Set;
-import org.hotline.platform.error.ConflictException;
+import org.hotline.platform.routing.AgentMove;
 import org.hotline.platform.event.AgentStateChanged;
 import org.hotline.platform.routing.AgentProfile;
 import org.hotline.platform.routing.WaitingCall;
@@ -84,14 +83,13 @@ class DeviceListTest {
         f.acd.login("agent1");
         f.memberReports(DESK, DeviceState.UNAVAILABLE);
         f.memberReports(BROWSER, DeviceState.UNAVAILABLE);
-        assertThatThrownBy(() -> f.acd.ready("agent1")).isInstanceOf(ConflictException.class)
-                .hasMessage("agent1 cannot go READY: device " + TWINS + " is unavailable");
+        assertThat(f.acd.ready("agent1")).isEqualTo(new AgentMove.DeviceUnavailable("agent1", TWINS));
 
         f.memberReports(BROWSER, DeviceState.AVAILABLE);
 
         assertThat(f.state("agent1")).as("its own NOT_READY (login) is not the platform's: it stays")
                 .isEqualTo(NOT_READY);
-        assertThat(f.acd.ready("agent1").state()).isEqualTo(READY);
+        assertThat(f.acd.ready("agent1").orElseThrow().state()).isEqualTo(READY);
     }
 
     @Test

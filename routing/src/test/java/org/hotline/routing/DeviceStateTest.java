@@ -1,7 +1,6 @@
 package org.hotline.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hotline.platform.routing.AgentState.LOGGED_OUT;
 import static org.hotline.platform.routing.AgentState.NOT_READY;
 import static org.hotline.platform.routing.AgentState.ON_CALL;
@@ -13,7 +12,7 @@ import static org.hotline.routing.AcdFixture.call;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
-import org.hotline.platform.error.ConflictException;
+import org.hotline.platform.routing.AgentMove;
 import org.hotline.platform.event.AgentStateChanged;
 import org.hotline.platform.event.DeviceStateChanged;
 import org.hotline.platform.routing.AgentProfile;
@@ -153,8 +152,7 @@ class DeviceStateTest {
 
         assertThat(f.state("agent1")).isEqualTo(WRAP_UP);
         assertThat(f.since(mark)).containsExactly(report);
-        assertThatThrownBy(() -> f.acd.finishWrapUp("agent1")).isInstanceOf(ConflictException.class)
-                .hasMessage("agent1 cannot go READY: device dev-agent1 is unavailable");
+        assertThat(f.acd.finishWrapUp("agent1")).isEqualTo(new AgentMove.DeviceUnavailable("agent1", "dev-agent1"));
         assertThat(f.state("agent1")).isEqualTo(WRAP_UP);
     }
 
@@ -162,7 +160,7 @@ class DeviceStateTest {
     void anAgentTheAcdPutNotReadyForAnUnreachablePhoneIsReadyAgainWhenThePhoneIsReachable() {
         f.ready("agent1", "support");
         f.deviceReports("agent1", DeviceState.UNAVAILABLE);
-        assertThatThrownBy(() -> f.acd.ready("agent1")).isInstanceOf(ConflictException.class);
+        assertThat(f.acd.ready("agent1")).isInstanceOf(AgentMove.DeviceUnavailable.class);
         f.clock.advance(Duration.ofSeconds(18));
         int mark = f.mark();
 

@@ -111,7 +111,7 @@ class TransferTest {
         List<AgentSnapshot> seen = new ArrayList<>();
         f.bus.subscribe(AgentStateChanged.class, e -> {
             if (e.state() == WRAP_UP) {
-                seen.add(f.acd.finishWrapUp(e.agent()));
+                seen.add(f.acd.finishWrapUp(e.agent()).orElseThrow());
             }
         });
         onCall("agent1", "c1");

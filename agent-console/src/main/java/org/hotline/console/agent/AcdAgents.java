@@ -1,9 +1,8 @@
 package org.hotline.console.agent;
 
 import java.util.Optional;
-import org.hotline.platform.error.ConflictException;
-import org.hotline.platform.error.NotFoundException;
 import org.hotline.platform.routing.AgentDesk;
+import org.hotline.platform.routing.AgentMove;
 import org.hotline.platform.routing.AgentProfile;
 import org.hotline.platform.routing.AgentSnapshot;
 import org.hotline.platform.routing.AgentState;
@@ -43,7 +42,7 @@ public final class AcdAgents {
     }
 
     /** Registers the agent if routing does not know it, then logs it in (a no-op when already logged in). */
-    public AgentSnapshot ensureLoggedIn(User user) {
+    public AgentMove ensureLoggedIn(User user) {
         if (desk.agent(user.username()).isEmpty()) {
             String device = phoneOf.apply(user.username());
             desk.register(new AgentProfile(user.username(), user.displayName(), user.skills(), device));
@@ -70,12 +69,10 @@ public final class AcdAgents {
 
     /** Logs the agent out of the ACD; an unknown agent or a refused transition (e.g. on a call) is only logged. */
     public void logoutQuietly(String username) {
-        try {
-            desk.logout(username);
-        } catch (NotFoundException e) {
-            LOG.debug("agent {} was not known to routing", username);
-        } catch (ConflictException e) {
-            LOG.info("agent {} stays logged in to the ACD: {}", username, e.getMessage());
+        switch (desk.logout(username)) {
+            case AgentMove.Moved m -> LOG.debug("agent {} logged out of the ACD", username);
+            case AgentMove.UnknownAgent u -> LOG.debug("agent {} was not known to routing", username);
+            case AgentMove refused -> LOG.info("agent {} stays logged in to the ACD: {}", username, refused.message());
         }
     }
 }

@@ -11,6 +11,7 @@ import org.hotline.console.http.HttpError;
 import org.hotline.console.http.JsonBody;
 import org.hotline.console.http.Responses;
 import org.hotline.interactions.calls.AgentCallControl;
+import org.hotline.platform.routing.AgentMove;
 import org.hotline.platform.routing.AgentSnapshot;
 import org.hotline.platform.routing.AgentState;
 import org.hotline.platform.telephony.SwitchCapabilities;
@@ -61,16 +62,16 @@ public final class AgentRoutes {
         String reason = body.optionalText("reason", REASON_MAX);
         return switch (target) {
             case READY -> blocking.run(() -> {
-                acd.ensureLoggedIn(user);
-                return view(acd.desk().ready(user.username()));
+                AgentMove in = acd.ensureLoggedIn(user);
+                return view(in.moved() ? acd.desk().ready(user.username()) : in);
             });
             case NOT_READY -> {
                 if (reason == null) {
                     throw HttpError.badRequest("reason", "reason is required for NOT_READY");
                 }
                 yield blocking.run(() -> {
-                    acd.ensureLoggedIn(user);
-                    return view(acd.desk().notReady(user.username(), reason));
+                    AgentMove in = acd.ensureLoggedIn(user);
+                    return view(in.moved() ? acd.desk().notReady(user.username(), reason) : in);
                 });
             }
             default -> throw HttpError.badRequest("state", "state must be READY or NOT_READY");
@@ -92,5 +93,16 @@ public final class AgentRoutes {
 
     private AgentView view(AgentSnapshot snapshot) {
         return AgentView.of(snapshot, can);
+    }
+
+    /** The agent as it is now, or routing's refusal as the console's error: 404, 409, or 400 for a missing reason. */
+    private AgentView view(AgentMove move) {
+        return switch (move) {
+            case AgentMove.Moved m -> view(m.agent());
+            case AgentMove.UnknownAgent u -> throw new HttpError(404, null, u.message());
+            case AgentMove.NotAllowed n -> throw new HttpError(409, null, n.message());
+            case AgentMove.DeviceUnavailable d -> throw new HttpError(409, null, d.message());
+            case AgentMove.ReasonRequired r -> throw HttpError.badRequest("reason", r.message());
+        };
     }
 }

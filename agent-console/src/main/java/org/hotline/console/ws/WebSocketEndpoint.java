@@ -17,6 +17,7 @@ import org.hotline.console.edge.EdgeGuard;
 import org.hotline.console.http.Blocking;
 import org.hotline.console.http.HttpError;
 import org.hotline.console.http.Json;
+import org.hotline.platform.routing.AgentMove;
 import org.hotline.platform.routing.AgentSnapshot;
 import org.hotline.platform.routing.AgentState;
 import org.slf4j.Logger;
@@ -97,7 +98,11 @@ public final class WebSocketEndpoint implements Handler<RoutingContext> {
     private String agentHello(ClientSocket client, UserView user) {
         AgentSnapshot snapshot;
         try {
-            snapshot = acd.ensureLoggedIn(client.user());
+            AgentMove in = acd.ensureLoggedIn(client.user());
+            snapshot = in instanceof AgentMove.Moved m ? m.agent() : null;
+            if (snapshot == null) {
+                LOG.warn("ACD login of {} refused: {}", client.username(), in.message());
+            }
         } catch (RuntimeException e) {
             LOG.warn("ACD login of {} failed: {}", client.username(), e.toString());
             snapshot = null;

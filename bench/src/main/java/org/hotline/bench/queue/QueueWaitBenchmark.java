@@ -203,7 +203,7 @@ public final class QueueWaitBenchmark {
             String device = "PJSIP/" + agent;
             acd.register(new AgentProfile(agent, "Bench agent " + k, Set.of(SKILL), device));
             acd.login(agent);
-            AgentSnapshot ready = acd.ready(agent);
+            AgentSnapshot ready = acd.ready(agent).orElseThrow();
             if (ready.state() != AgentState.RESERVED || ready.callId() == null) {
                 failure = agent + " was not reserved for a waiting call (" + ready.state() + ")";
                 break;

@@ -91,7 +91,7 @@ public final class RoutingFloor implements AutoCloseable {
     public AgentSnapshot agentBecomesReady() {
         String agent = onBreak.get(nextOnBreak);
         nextOnBreak = (nextOnBreak + 1) % onBreak.size();
-        return acd.ready(agent);
+        return acd.ready(agent).orElseThrow();
     }
 
     /** Undoes decision one: the agent does not answer, goes NOT_READY, and the call goes back to its place. */

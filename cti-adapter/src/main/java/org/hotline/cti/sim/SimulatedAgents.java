@@ -14,6 +14,7 @@ import org.hotline.platform.error.ValidationException;
 import org.hotline.platform.event.AgentStateChanged;
 import org.hotline.platform.event.EventBus;
 import org.hotline.platform.routing.AgentDesk;
+import org.hotline.platform.routing.AgentMove;
 import org.hotline.platform.routing.AgentProfile;
 import org.hotline.platform.routing.AgentState;
 import org.slf4j.Logger;
@@ -67,7 +68,10 @@ public final class SimulatedAgents implements AutoCloseable {
         devices.add(profile.device());
         desk.register(profile);
         desk.login(profile.username());
-        desk.ready(profile.username());
+        AgentMove ready = desk.ready(profile.username());
+        if (!ready.moved()) {
+            LOG.info("simulated agent {} is not ready: {}", profile.username(), ready.message());
+        }
         agents.add(profile.username());
         LOG.debug("simulated agent {} ready on {}", profile.username(), profile.device());
     }
@@ -79,15 +83,22 @@ public final class SimulatedAgents implements AutoCloseable {
         if (e.state() == AgentState.WRAP_UP) {
             later(wrapUpTime, () -> {
                 if (in(e.agent(), AgentState.WRAP_UP)) {
-                    desk.finishWrapUp(e.agent());
+                    refusedOrNot(e.agent(), desk.finishWrapUp(e.agent()));
                 }
             });
         } else if (e.state() == AgentState.NOT_READY) {
             later(notReadyPause, () -> {
                 if (in(e.agent(), AgentState.NOT_READY)) {
-                    desk.ready(e.agent());
+                    refusedOrNot(e.agent(), desk.ready(e.agent()));
                 }
             });
+        }
+    }
+
+    /** A refusal here is a race with routing (a call offered, the wrap-up timer faster): the next event retries. */
+    private static void refusedOrNot(String agent, AgentMove move) {
+        if (!move.moved()) {
+            LOG.debug("simulated agent {}: {}", agent, move.message());
         }
     }
 

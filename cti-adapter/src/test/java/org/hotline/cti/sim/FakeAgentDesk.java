@@ -5,11 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.hotline.platform.error.ConflictException;
-import org.hotline.platform.error.NotFoundException;
 import org.hotline.platform.event.AgentStateChanged;
 import org.hotline.platform.event.EventBus;
 import org.hotline.platform.routing.AgentDesk;
+import org.hotline.platform.routing.AgentMove;
 import org.hotline.platform.routing.AgentProfile;
 import org.hotline.platform.routing.AgentSnapshot;
 import org.hotline.platform.routing.AgentState;
@@ -30,27 +29,27 @@ final class FakeAgentDesk implements AgentDesk {
     }
 
     @Override
-    public AgentSnapshot login(String agent) {
+    public AgentMove login(String agent) {
         return move(agent, AgentState.NOT_READY, "login", AgentState.LOGGED_OUT);
     }
 
     @Override
-    public AgentSnapshot ready(String agent) {
+    public AgentMove ready(String agent) {
         return move(agent, AgentState.READY, null, AgentState.NOT_READY, AgentState.WRAP_UP);
     }
 
     @Override
-    public AgentSnapshot notReady(String agent, String reason) {
+    public AgentMove notReady(String agent, String reason) {
         return move(agent, AgentState.NOT_READY, reason, AgentState.READY, AgentState.RESERVED, AgentState.WRAP_UP);
     }
 
     @Override
-    public AgentSnapshot finishWrapUp(String agent) {
+    public AgentMove finishWrapUp(String agent) {
         return move(agent, AgentState.READY, null, AgentState.WRAP_UP);
     }
 
     @Override
-    public AgentSnapshot logout(String agent) {
+    public AgentMove logout(String agent) {
         return move(agent, AgentState.LOGGED_OUT, null, AgentState.values());
     }
 
@@ -73,18 +72,18 @@ final class FakeAgentDesk implements AgentDesk {
         return agents.get(agent).state();
     }
 
-    private synchronized AgentSnapshot move(String agent, AgentState to, String reason, AgentState... from) {
+    private synchronized AgentMove move(String agent, AgentState to, String reason, AgentState... from) {
         AgentSnapshot s = agents.get(agent);
         if (s == null) {
-            throw new NotFoundException("unknown agent " + agent);
+            return new AgentMove.UnknownAgent(agent);
         }
         if (!List.of(from).contains(s.state())) {
-            throw new ConflictException(agent + ": " + s.state() + " -> " + to + " not allowed");
+            return new AgentMove.NotAllowed(agent, s.state(), "go " + to);
         }
         AgentSnapshot next = new AgentSnapshot(s.username(), s.displayName(), s.skills(), s.device(), to, reason,
                 Instant.now(), null);
         agents.put(agent, next);
         bus.publish(new AgentStateChanged(agent, to, reason, null, next.since()));
-        return next;
+        return new AgentMove.Moved(next);
     }
 }

@@ -12,6 +12,7 @@ import org.hotline.platform.event.CallEvent.HangupParty;
 import org.hotline.platform.event.CallEvent.OutboundCallPlaced;
 import org.hotline.platform.event.EventBus;
 import org.hotline.platform.routing.AgentDesk;
+import org.hotline.platform.routing.AgentMove;
 import org.hotline.platform.routing.AgentSnapshot;
 import org.hotline.platform.routing.AgentState;
 import org.hotline.platform.telephony.Originate;
@@ -115,7 +116,13 @@ public final class OutboundDial {
         }
         boolean wasReady = me.state() == AgentState.READY;
         if (wasReady) {
-            desk.notReady(user.username(), OUTBOUND);
+            AgentMove paused = desk.notReady(user.username(), OUTBOUND);
+            if (!paused.moved()) {
+                // routing offered the agent a call in between: the offer wins, nothing is dialled
+                audit(request, null, AuditOutcome.DENIED, destination + ": " + paused.message());
+                return new DialResult.NotNow(paused instanceof AgentMove.NotAllowed n ? n.from() : me.state(),
+                        paused.message());
+            }
         }
         String callId = originate.newCallId();
         trace.bus().publish(new OutboundCallPlaced(callId, user.username(), me.device(), destination,
@@ -150,11 +157,10 @@ public final class OutboundDial {
     }
 
     private void backToReady(String agent) {
-        try {
-            desk.ready(agent);
-        } catch (RuntimeException e) {
+        AgentMove ready = desk.ready(agent);
+        if (!ready.moved()) {
             // routing's own refusal (the agent logged out meanwhile ...): the dial's answer stands
-            LOG.info("{} stays NOT_READY after a failed dial: {}", agent, e.getMessage());
+            LOG.info("{} stays NOT_READY after a failed dial: {}", agent, ready.message());
         }
     }
 

@@ -7,9 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.hotline.platform.error.ConflictException;
-import org.hotline.platform.error.NotFoundException;
 import org.hotline.platform.routing.AgentDesk;
+import org.hotline.platform.routing.AgentMove;
 import org.hotline.platform.routing.AgentProfile;
 import org.hotline.platform.routing.AgentSnapshot;
 import org.hotline.platform.routing.AgentState;
@@ -22,6 +21,8 @@ import org.hotline.platform.user.User;
 final class Desk implements AgentDesk, AgentLookup {
     private final Map<String, AgentSnapshot> agents = new ConcurrentHashMap<>();
     final List<String> transitions = new ArrayList<>();
+    /** Set by a test: routing offers this agent a call just before its next own move (the move is then refused). */
+    volatile String offeredBeforeNextMove;
 
     User put(String username, AgentState state, String callId) {
         agents.put(username, new AgentSnapshot(username, username, Set.of("general"), "console/" + username, state,
@@ -45,27 +46,27 @@ final class Desk implements AgentDesk, AgentLookup {
     }
 
     @Override
-    public AgentSnapshot login(String agent) {
+    public AgentMove login(String agent) {
         throw new UnsupportedOperationException();
     }
 
     @Override
-    public AgentSnapshot ready(String agent) {
+    public AgentMove ready(String agent) {
         return move(agent, AgentState.READY, null);
     }
 
     @Override
-    public AgentSnapshot notReady(String agent, String reason) {
+    public AgentMove notReady(String agent, String reason) {
         return move(agent, AgentState.NOT_READY, reason);
     }
 
     @Override
-    public AgentSnapshot finishWrapUp(String agent) {
+    public AgentMove finishWrapUp(String agent) {
         throw new UnsupportedOperationException();
     }
 
     @Override
-    public AgentSnapshot logout(String agent) {
+    public AgentMove logout(String agent) {
         throw new UnsupportedOperationException();
     }
 
@@ -79,15 +80,22 @@ final class Desk implements AgentDesk, AgentLookup {
         return List.copyOf(agents.values());
     }
 
-    private AgentSnapshot move(String agent, AgentState to, String reason) {
-        AgentSnapshot s = agent(agent).orElseThrow(() -> new NotFoundException(agent));
+    private AgentMove move(String agent, AgentState to, String reason) {
+        if (agent.equals(offeredBeforeNextMove)) {
+            offeredBeforeNextMove = null;
+            put(agent, AgentState.RESERVED, "in-1");
+        }
+        AgentSnapshot s = agents.get(agent);
+        if (s == null) {
+            return new AgentMove.UnknownAgent(agent);
+        }
         if (s.state() != AgentState.READY && s.state() != AgentState.NOT_READY) {
-            throw new ConflictException(agent + " cannot go " + to + " while " + s.state());
+            return new AgentMove.NotAllowed(agent, s.state(), "go " + to);
         }
         AgentSnapshot next = new AgentSnapshot(agent, s.displayName(), s.skills(), s.device(), to, reason,
                 Instant.EPOCH, s.callId());
         agents.put(agent, next);
         transitions.add(to + (reason == null ? "" : "(" + reason + ")"));
-        return next;
+        return new AgentMove.Moved(next);
     }
 }

@@ -66,6 +66,21 @@ class OutboundDialTest {
     }
 
     @Test
+    void aCallRoutingOffersJustBeforeTheDialWinsAndNothingIsDialled() {
+        User agent = desk.put("agent1", AgentState.READY, null);
+        desk.offeredBeforeNextMove = "agent1";
+
+        DialResult result = dial(SwitchCapabilities.ALL).dial(new DialRequest(agent, "10086", null));
+
+        assertThat(result).isEqualTo(new DialResult.NotNow(AgentState.RESERVED,
+                "agent1 cannot go NOT_READY while RESERVED"));
+        assertThat(sw.requests).isEmpty();
+        assertThat(events).as("no call was announced").isEmpty();
+        assertThat(desk.state("agent1")).isEqualTo(AgentState.RESERVED);
+        assertThat(audit).extracting(AuditEntry::outcome).containsExactly(AuditOutcome.DENIED);
+    }
+
+    @Test
     void aDialTheSwitchRefusesEndsItsCallAtOnceAndPutsTheAgentBackToReady() {
         User agent = desk.put("agent1", AgentState.READY, null);
         sw.refusal = new SwitchResult.Refused<>(SwitchResult.Refusal.NOT_NOW, "device console/agent1 is busy");

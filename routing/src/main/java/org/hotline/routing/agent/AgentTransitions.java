@@ -30,7 +30,7 @@ import org.hotline.platform.routing.AgentState;
  * </pre>
  *
  * <p>The moves out of RESERVED are the ACD's own (answer, ring-no-answer, caller gone): an agent cannot ask for them
- * ({@link #checkRequested}), or a ringing call would be left with an agent that is no longer reserved for it.
+ * ({@link #allowedOnRequest}), or a ringing call would be left with an agent that is no longer reserved for it.
  *
  * <p>The moves the ACD makes on its own when the switch reports an agent's device are a second, smaller table
  * ({@link #onDevice}), so that "who goes back to READY when the phone is reachable again" is one row and not a
@@ -113,12 +113,9 @@ public final class AgentTransitions {
         }
     }
 
-    /** Like {@link #check}, for a move the agent asks for (ready, not ready, logout): never out of RESERVED. */
-    public static void checkRequested(String agent, AgentState from, AgentState to) {
-        if (from == RESERVED) {
-            throw refused(agent, from, to);
-        }
-        check(agent, from, to);
+    /** Like {@link #allowed}, for a move the agent asks for (ready, not ready, logout): never out of RESERVED. */
+    public static boolean allowedOnRequest(AgentState from, AgentState to) {
+        return from != RESERVED && allowed(from, to);
     }
 
     private static ConflictException refused(String agent, AgentState from, AgentState to) {
