@@ -536,9 +536,13 @@ public final class AmiGateway implements AutoCloseable {
         @Override
         public CompletableFuture<ResyncResult> beginResync(AmiLink link, String channelsId, String devicesId,
                                                            boolean periodic) {
+            // the calls followed now, as the link is about to ask for the lists (the event thread may begin the
+            // resync later, behind a backlog): a call tracked after this may be missing from the lists and is not
+            // ended by them
+            ChannelResync.Snapshot asked = tracker.snapshot();
             try {
                 return CompletableFuture.supplyAsync(() -> tracker.beginResync(link.name(), channelsId, devicesId,
-                        periodic), events).thenCompose(f -> f);
+                        periodic, asked), events).thenCompose(f -> f);
             } catch (RejectedExecutionException e) {
                 return CompletableFuture.failedFuture(new ConflictException("the AMI gateway is closed"));
             }

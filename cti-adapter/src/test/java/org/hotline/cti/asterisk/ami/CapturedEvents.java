@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.asteriskjava.manager.event.ManagerEvent;
+import org.asteriskjava.manager.event.ResponseEvent;
 import org.hotline.cti.asterisk.ami.testing.AmiCapture;
 import org.hotline.cti.asterisk.ami.wire.ChanSpyStartEvent;
 import org.hotline.cti.asterisk.ami.wire.DeviceStateEvent;
@@ -146,7 +147,11 @@ final class CapturedEvents {
             return null;
         }
         try {
-            return (ManagerEvent) BUILD.invoke(BUILDER, CapturedEvents.class, attributes);
+            ManagerEvent event = (ManagerEvent) BUILD.invoke(BUILDER, CapturedEvents.class, attributes);
+            if (event instanceof ResponseEvent r && attributes.get("actionid") instanceof String id) {
+                r.setActionId(id); // the builder leaves it to the reader, which strips its own internal prefix
+            }
+            return event;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("could not build " + attributes.get("event"), e);
         }
