@@ -98,6 +98,11 @@ final class CallTracker {
         return devices;
     }
 
+    /** The channel book (read by tests: what is left on it after a capture). */
+    ChannelBook book() {
+        return book;
+    }
+
     // ------------------------------------------------------------------ events
 
     /** Handles one event of {@code server}; never throws. */

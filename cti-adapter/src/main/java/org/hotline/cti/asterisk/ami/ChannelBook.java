@@ -140,6 +140,11 @@ final class ChannelBook {
         c.bridge = null;
     }
 
+    /** How many bridges have members. */
+    int bridgeCount() {
+        return bridges.size();
+    }
+
     void destroyBridge(String server, String bridgeId) {
         bridges.remove(bridgeKey(server, bridgeId));
     }

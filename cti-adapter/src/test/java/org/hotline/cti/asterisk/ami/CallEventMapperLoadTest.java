@@ -51,7 +51,9 @@ class CallEventMapperLoadTest {
         assertThat(answered.keySet()).isEqualTo(started);                     // 600 answered, each once
         assertThat(u.events(CallHoldChanged.class)).isEmpty();               // music while queued is no hold
         assertThat(u.calls.callIds()).isEmpty();                             // nothing is left followed
+        assertThat(u.tracker.book().all()).isEmpty();                        // every channel hung up was forgotten
+        assertThat(u.tracker.book().bridgeCount()).isZero();
         assertThat(ends.stream().map(CallHungUp::party).collect(Collectors.toSet()))
-                .doesNotContain(HangupParty.SYSTEM);                          // nobody's call was cut by Hotline
+                .doesNotContain(HangupParty.SYSTEM);                          // agents or callers hung up, not Asterisk
     }
 }
