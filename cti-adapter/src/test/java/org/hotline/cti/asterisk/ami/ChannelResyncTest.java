@@ -147,4 +147,25 @@ class ChannelResyncTest {
         assertThat(u.calls.platformIdOf(CAROL)).isEqualTo("ast-carol");
         assertThat(u.tracker.isLive(CAROL)).isTrue();
     }
+
+    @Test
+    void aServersListEndsNoCallOfAnotherServerAndNeverSeenCallsOnlyWhenEveryOtherServerIsConnected() {
+        CallUnits u = new CallUnits("pbx1", "pbx2");
+        u.calls.track(CAROL, CAROL_CHANNEL);
+        u.calls.track("hal.1", "PJSIP/trunk-00000050"); // on pbx2
+        u.calls.track("ida.1", "PJSIP/trunk-00000051"); // tracked while AMI was down, channel never seen
+        u.feed("pbx1", live()).feed("pbx2", List.of(newChannel("hal.1", "PJSIP/trunk-00000050")));
+        u.connected.remove("pbx2"); // pbx2 reconnects later: ida.1 may be on it
+
+        u.tracker.beginResync("pbx1", LIST_ID, DEVICES_ID, false);
+        u.feed("pbx1", lists());
+        assertThat(u.events(CallHungUp.class)).isEmpty();
+
+        u.connected.add("pbx2");
+        u.tracker.beginResync("pbx1", LIST_ID, DEVICES_ID, false);
+        u.feed("pbx1", lists());
+        assertThat(u.events(CallHungUp.class)).extracting(CallHungUp::callId).containsExactly("ida.1");
+        assertThat(u.tracker.isLive("hal.1")).isTrue();
+        assertThat(u.tracker.isLive(CAROL)).isTrue();
+    }
 }
