@@ -34,8 +34,8 @@ import org.asteriskjava.manager.action.StopMixMonitorAction;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.hotline.cti.asterisk.AsteriskCalls;
 import org.hotline.cti.asterisk.ami.AmiMapping.Destination;
-import org.hotline.cti.asterisk.ami.CallTracker.ResyncResult;
-import org.hotline.cti.asterisk.ami.CallTracker.Target;
+import org.hotline.cti.asterisk.ami.ChannelResync.ResyncResult;
+import org.hotline.cti.asterisk.ami.ActionTargets.Target;
 import org.hotline.cti.asterisk.ami.wire.BlindTransferAction;
 import org.hotline.platform.call.OpenCall;
 import org.hotline.platform.error.ConflictException;
@@ -249,7 +249,7 @@ public final class AmiGateway implements AutoCloseable {
         List<String> members = AmiMapping.requireDevices(device, "device");
         Destination d = AmiMapping.destination(destination, options.dialContext());
         requireAnyConnected();
-        CallTracker.Origin origin = onEvents(() -> tracker.originFor(members));
+        ActionTargets.Origin origin = onEvents(() -> tracker.originFor(members));
         String server = origin.server();
         OriginateAction o = new OriginateAction();
         o.setChannel(origin.device());
@@ -536,9 +536,13 @@ public final class AmiGateway implements AutoCloseable {
         @Override
         public CompletableFuture<ResyncResult> beginResync(AmiLink link, String channelsId, String devicesId,
                                                            boolean periodic) {
+            // the calls followed now, as the link is about to ask for the lists (the event thread may begin the
+            // resync later, behind a backlog): a call tracked after this may be missing from the lists and is not
+            // ended by them
+            ChannelResync.Snapshot asked = tracker.snapshot();
             try {
                 return CompletableFuture.supplyAsync(() -> tracker.beginResync(link.name(), channelsId, devicesId,
-                        periodic), events).thenCompose(f -> f);
+                        periodic, asked), events).thenCompose(f -> f);
             } catch (RejectedExecutionException e) {
                 return CompletableFuture.failedFuture(new ConflictException("the AMI gateway is closed"));
             }

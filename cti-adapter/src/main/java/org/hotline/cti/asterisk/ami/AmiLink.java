@@ -29,7 +29,7 @@ import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.ProtocolIdentifierReceivedEvent;
 import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
-import org.hotline.cti.asterisk.ami.CallTracker.ResyncResult;
+import org.hotline.cti.asterisk.ami.ChannelResync.ResyncResult;
 import org.hotline.cti.asterisk.ami.wire.DeviceStateListAction;
 import org.hotline.platform.error.ConflictException;
 import org.slf4j.Logger;

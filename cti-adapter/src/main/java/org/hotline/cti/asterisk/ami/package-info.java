@@ -9,7 +9,10 @@
  *       retries, back-off, Ping, resync.</li>
  *   <li>{@code HotlineManagerConnection} and {@code GuardedSocket}: Asterisk-Java's {@code ManagerConnectionImpl}
  *       with the changes needed to use it safely (see their Javadoc).</li>
- *   <li>{@code CallTracker}: channels, bridges and the calls' state, from the events; {@code DeviceBook}: phones.</li>
+ *   <li>{@code CallTracker}: the calls' state, wiring one unit per job: {@code ChannelBook} (channels and bridges),
+ *       {@code FollowedCalls}, {@code CallEventMapper} (events to platform events), {@code CallFeatures} (hold,
+ *       recording, transfer), {@code ChannelResync} (lists after a reconnect, recovery), {@code ActionTargets}
+ *       (where an action goes); {@code DeviceBook}: phones.</li>
  * </ul>
  *
  * <p>Its ingest rate, ours against a bare Asterisk-Java listener, is measured by the bench module's
