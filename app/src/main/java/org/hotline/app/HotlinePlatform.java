@@ -11,6 +11,7 @@ import org.hotline.app.config.Settings;
 import org.hotline.app.db.EmbeddedDatabase;
 import org.hotline.app.lifecycle.Lifecycle;
 import org.hotline.app.lifecycle.NodeParts;
+import org.hotline.interactions.live.InMemoryLiveCalls;
 import org.hotline.app.telephony.AsteriskProfile;
 import org.hotline.app.telephony.SimulatorProfile;
 import org.hotline.app.telephony.TelephonyProfile;
@@ -66,6 +67,7 @@ public final class HotlinePlatform implements AutoCloseable {
     private org.hotline.ticketing.workflow.DbTicketDesk desk;
     private TelephonyProfile telephony;
     private LiveStats stats;
+    private InMemoryLiveCalls liveCalls;
     private int httpPort;
     private final Settings settings;
     private final Clock clock;
@@ -116,6 +118,9 @@ public final class HotlinePlatform implements AutoCloseable {
             parts.start(Lifecycle.running("call journal", journal));
         }
         parts.start(Lifecycle.of("call recorder", () -> ticketing.callRecorder().start(bus), ticketing.callRecorder()));
+        // before anything publishes a call event: every consumer of "the call" reads this one model
+        liveCalls = new InMemoryLiveCalls(clock);
+        parts.start(Lifecycle.of("live calls", () -> liveCalls.start(bus), liveCalls));
         ticketing.callbacks().publishTo(bus);
         org.hotline.ticketing.notify.NotificationDelivery notices =
                 new org.hotline.ticketing.notify.NotificationDelivery(database, bus, clock);
@@ -169,7 +174,7 @@ public final class HotlinePlatform implements AutoCloseable {
                 new ConsoleBackend(ticketing.users(), acd, ticketing.calls(), ticketing.customers(),
                         ticketing.tickets(), ticketing.callbacks(), stats, ports,
                         ticketing.audit(), bus, clock, health(), ticketing.notifications(), desk,
-                        ticketing.organisation(), ticketing.calendars(), ticketing.intake()));
+                        ticketing.organisation(), ticketing.calendars(), ticketing.intake(), liveCalls));
         parts.start(Lifecycle.of("console server", () -> httpPort = await(console.start()),
                 () -> await(console.stop())));
         LOG.info("Hotline console on http://{}:{}/", settings.http().host(), httpPort);
@@ -277,6 +282,11 @@ public final class HotlinePlatform implements AutoCloseable {
 
     public LiveStats stats() {
         return stats;
+    }
+
+    /** The node's live-call model (every call on the switch now, and the recently ended ones). */
+    public InMemoryLiveCalls liveCalls() {
+        return liveCalls;
     }
 
     public Settings settings() {
