@@ -105,11 +105,13 @@ public final class Messages {
     }
 
     /**
-     * The wallboard's figures, and the node's health ({@code {status, time, components: [{name, state, up, kind,
-     * since, detail}]}}, see {@code HealthView}): supervisors and admins only.
+     * The wallboard's figures (with the calls in progress, see {@code StatsView}), and the node's health
+     * ({@code {status, time, components: [{name, state, up, kind, since, detail}]}}, see {@code HealthView}):
+     * supervisors and admins only.
      */
     public static String stats(StatsView view, Map<String, Object> health) {
-        return write(message("stats", "queues", view.queues(), "agents", view.agents(), "health", health));
+        return write(message("stats", "queues", view.queues(), "agents", view.agents(), "calls", view.calls(),
+                "health", health));
     }
 
     public static String pong() {
