@@ -45,6 +45,8 @@ public final class InMemoryLiveCalls implements LiveCalls, AutoCloseable {
     private final Object[] locks = new Object[STRIPES];
     /** Ended calls, in the order they ended (guarded by itself). */
     private final Deque<Ended> ended = new ArrayDeque<>();
+    /** When each kept ended call is to be forgotten (read without a lock by {@link #find}). */
+    private final Map<String, Instant> forgetAt = new ConcurrentHashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private EventBus.Subscription subscription;
 
@@ -94,8 +96,10 @@ public final class InMemoryLiveCalls implements LiveCalls, AutoCloseable {
             }
             calls.put(id, after);
             if (after.ended() && (before == null || !before.ended())) {
+                Instant forget = clock.instant().plus(keep);
+                forgetAt.put(id, forget);
                 synchronized (ended) {
-                    ended.addLast(new Ended(id, clock.instant().plus(keep)));
+                    ended.addLast(new Ended(id, forget));
                 }
             }
             tell(new LiveCallChange(event, before, after));
@@ -103,10 +107,15 @@ public final class InMemoryLiveCalls implements LiveCalls, AutoCloseable {
         forgetOldEnded();
     }
 
+    /** Takes no lock (a listener may call it): an ended call kept long enough is not found, even before it goes. */
     @Override
     public Optional<LiveCall> find(String callId) {
-        forgetOldEnded();
-        return callId == null ? Optional.empty() : Optional.ofNullable(calls.get(callId));
+        if (callId == null) {
+            return Optional.empty();
+        }
+        LiveCall call = calls.get(callId);
+        Instant forget = call != null && call.ended() ? forgetAt.get(callId) : null;
+        return forget != null && !forget.isAfter(clock.instant()) ? Optional.empty() : Optional.ofNullable(call);
     }
 
     @Override
@@ -137,7 +146,10 @@ public final class InMemoryLiveCalls implements LiveCalls, AutoCloseable {
         }
     }
 
-    /** Forgets the ended calls kept long enough, and the oldest beyond the cap. */
+    /**
+     * Forgets the ended calls kept long enough, and the oldest beyond the cap; runs after each event, holding no call's
+     * lock when it starts (it takes them one by one).
+     */
     private void forgetOldEnded() {
         Instant now = clock.instant();
         while (true) {
@@ -150,7 +162,9 @@ public final class InMemoryLiveCalls implements LiveCalls, AutoCloseable {
                 ended.pollFirst();
             }
             synchronized (lockOf(first.callId())) {
-                calls.computeIfPresent(first.callId(), (id, c) -> c.ended() ? null : c);
+                if (calls.computeIfPresent(first.callId(), (id, c) -> c.ended() ? null : c) == null) {
+                    forgetAt.remove(first.callId());
+                }
             }
         }
     }
