@@ -11,7 +11,6 @@ import org.hotline.app.config.Settings;
 import org.hotline.app.db.EmbeddedDatabase;
 import org.hotline.app.lifecycle.Lifecycle;
 import org.hotline.app.lifecycle.NodeParts;
-import org.hotline.interactions.live.InMemoryLiveCalls;
 import org.hotline.app.telephony.AsteriskProfile;
 import org.hotline.app.telephony.SimulatorProfile;
 import org.hotline.app.telephony.TelephonyProfile;
@@ -21,6 +20,7 @@ import org.hotline.console.ConsoleServer;
 import org.hotline.console.auth.AuthConfig;
 import org.hotline.console.callcontrol.DialPolicy;
 import org.hotline.console.edge.EdgeSettings;
+import org.hotline.interactions.live.InMemoryLiveCalls;
 import org.hotline.cti.asterisk.AsteriskSwitch;
 import org.hotline.cti.sim.SimulatedSwitch;
 import org.hotline.cti.sim.TrafficGenerator;
@@ -49,9 +49,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running Hotline node: database, event bus, call recorder, ACD, live statistics, IVR, the switch of its
- * {@link TelephonyProfile} (simulator or Asterisk) and the console server, wired together, the same way whichever
- * profile runs. Built by {@link #start}, each part through its {@link Lifecycle}; {@link #close} stops it in order
+ * One running Hotline node: database, event bus, call recorder, live-call model, ACD, live statistics, IVR, the
+ * switch of its {@link TelephonyProfile} (simulator or Asterisk) and the console server, wired together, the same way
+ * whichever profile runs. Built by {@link #start}, each part through its {@link Lifecycle}; {@link #close} stops it in order
  * ({@link NodeParts}): first what brings calls in (traffic generators, then the switch, which hangs up the calls still
  * live so that their records end), while routing, statistics and the recorder still listen; then everything else in
  * the reverse order of its start, so the call recorder drains into a database that is still up and the database
