@@ -9,7 +9,8 @@ import java.util.Optional;
  *
  * <p>Delivery rule: a call's changes are applied and told in the order its events were published, one call at a
  * time; an event that changes nothing (a repeat, a stale ring-no-answer) tells nothing. Listeners are called on the
- * publishing thread and must not block.
+ * publishing thread, under the call's lock: they must not block nor publish (hand the change to their own thread or
+ * context, as the console's relay does); reading the model back ({@link #find}) is fine.
  */
 public interface LiveCalls {
     /** The call, live or recently ended; empty for an unknown or null id. */
