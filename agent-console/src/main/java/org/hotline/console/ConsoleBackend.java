@@ -10,6 +10,7 @@ import org.hotline.platform.customer.CustomerDirectory;
 import org.hotline.platform.event.EventBus;
 import org.hotline.platform.health.HealthCheck;
 import org.hotline.platform.intake.ComplaintIntake;
+import org.hotline.platform.live.LiveCalls;
 import org.hotline.platform.notify.Notifications;
 import org.hotline.platform.org.Organisation;
 import org.hotline.platform.routing.AgentDesk;
@@ -23,13 +24,15 @@ import org.hotline.platform.user.UserDirectory;
  * The platform ports the console talks to; it reaches the rest of Hotline only through these. {@code health} covers
  * every part of the node (database, switch links, call server) for {@code /api/health} and the wallboard.
  * {@code notifications} are the users' own (the bell); {@code desk} is the ticket workflow; {@code intake} the public
- * complaint form; {@code switches} the switch's capability ports.
+ * complaint form; {@code switches} the switch's capability ports; {@code liveCalls} the one live-call model (who
+ * has which call, hold, recording) the relay, the greeting and the wallboard read.
  */
 public record ConsoleBackend(UserDirectory users, AgentDesk agents, CallLog calls, CustomerDirectory customers,
                              TicketService tickets, CallbackService callbacks, LiveStatsView stats,
                              SwitchPorts switches, AuditLog audit, EventBus bus, Clock clock,
                              HealthCheck health, Notifications notifications, TicketDesk desk,
-                             Organisation organisation, Calendars calendars, ComplaintIntake intake) {
+                             Organisation organisation, Calendars calendars, ComplaintIntake intake,
+                             LiveCalls liveCalls) {
     public ConsoleBackend {
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(agents, "agents");
@@ -48,6 +51,7 @@ public record ConsoleBackend(UserDirectory users, AgentDesk agents, CallLog call
         Objects.requireNonNull(organisation, "organisation");
         Objects.requireNonNull(calendars, "calendars");
         Objects.requireNonNull(intake, "intake");
+        Objects.requireNonNull(liveCalls, "liveCalls");
     }
 
     /** Without the public complaint form: {@code POST /api/public/complaints} answers 503. */
@@ -55,8 +59,8 @@ public record ConsoleBackend(UserDirectory users, AgentDesk agents, CallLog call
                           TicketService tickets, CallbackService callbacks, LiveStatsView stats,
                           SwitchPorts switches, AuditLog audit, EventBus bus, Clock clock,
                           HealthCheck health, Notifications notifications, TicketDesk desk,
-                          Organisation organisation, Calendars calendars) {
+                          Organisation organisation, Calendars calendars, LiveCalls liveCalls) {
         this(users, agents, calls, customers, tickets, callbacks, stats, switches, audit, bus, clock, health,
-                notifications, desk, organisation, calendars, PublicFormOff.INSTANCE);
+                notifications, desk, organisation, calendars, PublicFormOff.INSTANCE, liveCalls);
     }
 }

@@ -25,7 +25,6 @@ import org.hotline.console.auth.SessionEnder;
 import org.hotline.console.auth.SessionStore;
 import org.hotline.console.callbacks.CallbackRoutes;
 import org.hotline.console.callcontrol.CallControlRoutes;
-import org.hotline.console.callcontrol.CallFeatureStates;
 import org.hotline.console.callcontrol.SpyRoutes;
 import org.hotline.console.calls.CallRoutes;
 import org.hotline.console.customers.CustomerHistory;
@@ -86,7 +85,6 @@ public final class ConsoleServer {
     private final AgentCallControl calls;
     private final OutboundDial dial;
     private final SocketRegistry sockets = new SocketRegistry();
-    private final CallFeatureStates callFeatures = new CallFeatureStates();
     private final CustomerHistory history;
     private final ScreenPopBuilder pops;
     private final StatsBroadcaster broadcaster;
@@ -114,19 +112,18 @@ public final class ConsoleServer {
         this.ender = new SessionEnder(sessions, acd, blocking);
         this.history = new CustomerHistory(backend.customers(), backend.tickets(), backend.calls(), backend.clock());
         this.pops = new ScreenPopBuilder(history);
-        this.broadcaster = new StatsBroadcaster(vertx, sockets, backend.stats(), callFeatures, blocking,
+        this.broadcaster = new StatsBroadcaster(vertx, sockets, backend.stats(), backend.liveCalls(), blocking,
                 backend.health(), backend.clock());
         this.edge = new EdgeGuard(config.edge(), config.host());
         this.router = Router.router(vertx);
         this.context = vertx.getOrCreateContext();
-        this.relay = new EventRelay(backend.bus(), context, sockets, pops, blocking);
+        this.relay = new EventRelay(backend.bus(), backend.liveCalls(), context, sockets, pops, blocking);
         this.notices = new NotificationRelay(backend.bus(), context, sockets);
         this.ticketChanges = new TicketRelay(backend.bus(), context, sockets);
         SwitchPorts switches = backend.switches();
         this.calls = new AgentCallControl(acd::current, switches.control(), switches.capabilities());
         this.dial = new OutboundDial(acd::current, backend.agents(), switches.originate(), switches.capabilities(),
-                config.dialPolicy()::allows, new OutboundDial.Trace(backend.bus(), backend.audit(), backend.clock()),
-                relay::followOutbound);
+                config.dialPolicy()::allows, new OutboundDial.Trace(backend.bus(), backend.audit(), backend.clock()));
         sessions.onEnded(s -> sockets.closeSession(s.token()));
         mountRoutes();
     }
@@ -164,7 +161,6 @@ public final class ConsoleServer {
         relay.close();
         notices.close();
         ticketChanges.close();
-        callFeatures.close();
         broadcaster.stop();
         if (purgeTimer >= 0) {
             vertx.cancelTimer(purgeTimer);
@@ -181,7 +177,6 @@ public final class ConsoleServer {
         relay.start();
         notices.start();
         ticketChanges.start();
-        callFeatures.start(backend.bus());
         broadcaster.start();
         purgeTimer = vertx.setPeriodic(PURGE_PERIOD_MS, id -> ender.purgeExpired());
         HttpServerOptions options = new HttpServerOptions()
@@ -224,7 +219,7 @@ public final class ConsoleServer {
                 blocking, backend.clock()).mount(router);
         new AgentRoutes(acd, calls, backend.switches().capabilities(), blocking).mount(router);
         new CallControlRoutes(calls, dial, blocking).mount(router);
-        new StatsRoutes(backend.stats(), backend.agents(), callFeatures, blocking).mount(router);
+        new StatsRoutes(backend.stats(), backend.agents(), backend.liveCalls(), blocking).mount(router);
         new SpyRoutes(new SupervisorJoin(backend.agents(), backend.switches().supervision(),
                 backend.switches().capabilities(), config.phoneOf()), blocking).mount(router);
         DataAccess access = new DataAccess(backend.agents(), backend.calls());
@@ -239,7 +234,7 @@ public final class ConsoleServer {
         new org.hotline.console.calendar.CalendarRoutes(backend.calendars(), addresses, blocking).mount(router);
         new PublicComplaintRoutes(backend.intake(), new LoginThrottle(backend.clock(), ThrottleRule.PUBLIC_FORM_DEFAULT,
                 ThrottleRule.PUBLIC_FORM_DEFAULT), addresses, blocking).mount(router);
-        router.get("/api/ws").handler(new WebSocketEndpoint(sockets, relay, broadcaster, acd, sessions, callFeatures,
+        router.get("/api/ws").handler(new WebSocketEndpoint(sockets, relay, broadcaster, acd, sessions, backend.liveCalls(),
                 blocking, edge));
 
         // every page links /favicon.svg; a client that asks for the old address anyway is sent there, not a 404

@@ -147,6 +147,38 @@ class SupervisionTest extends StackTestBase {
     }
 
     @Test
+    void theWallboardListsTheCallsInProgressFromTheLiveCallModel() throws Exception {
+        String token = supervisorWithPhone();
+        try (ConsoleAgent agent = ConsoleAgent.open(stack); Socket wallboard = Socket.open(api, token)) {
+            wallboard.awaitType("hello");
+            String callId = agent.takeCall("13600000006");
+            api.post("/api/agent/hold", json("onHold", true), agent.token);
+
+            JsonNode pushed = wallboard.await(m -> "stats".equals(m.path("type").asText())
+                    && call(m.path("calls"), callId) != null && call(m.path("calls"), callId).path("onHold").asBoolean());
+            JsonNode listed = call(pushed.path("calls"), callId);
+            assertThat(listed.path("direction").asText()).isEqualTo("INBOUND");
+            assertThat(listed.path("phase").asText()).isEqualTo("TALKING");
+            assertThat(listed.path("agent").asText()).isEqualTo(agent.username);
+            assertThat(listed.path("queue").asText()).isEqualTo(Stack.QUEUE);
+
+            api.post("/api/agent/hangup", "{}", agent.token);
+
+            await().atMost(Socket.WAIT).until(() -> call(api.get("/api/stats/live", token).json().path("calls"),
+                    callId) == null);
+        }
+    }
+
+    private static JsonNode call(JsonNode calls, String callId) {
+        for (JsonNode c : calls) {
+            if (callId.equals(c.path("callId").asText())) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    @Test
     void aReloadedPageIsToldTheHoldAndRecordingOfTheCallInProgress() throws Exception {
         try (ConsoleAgent agent = ConsoleAgent.open(stack)) {
             String callId = agent.takeCall("13600000005");

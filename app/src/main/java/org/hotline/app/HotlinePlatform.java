@@ -20,6 +20,7 @@ import org.hotline.console.ConsoleServer;
 import org.hotline.console.auth.AuthConfig;
 import org.hotline.console.callcontrol.DialPolicy;
 import org.hotline.console.edge.EdgeSettings;
+import org.hotline.interactions.live.InMemoryLiveCalls;
 import org.hotline.cti.asterisk.AsteriskSwitch;
 import org.hotline.cti.sim.SimulatedSwitch;
 import org.hotline.cti.sim.TrafficGenerator;
@@ -48,9 +49,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running Hotline node: database, event bus, call recorder, ACD, live statistics, IVR, the switch of its
- * {@link TelephonyProfile} (simulator or Asterisk) and the console server, wired together, the same way whichever
- * profile runs. Built by {@link #start}, each part through its {@link Lifecycle}; {@link #close} stops it in order
+ * One running Hotline node: database, event bus, call recorder, live-call model, ACD, live statistics, IVR, the
+ * switch of its {@link TelephonyProfile} (simulator or Asterisk) and the console server, wired together, the same way
+ * whichever profile runs. Built by {@link #start}, each part through its {@link Lifecycle}; {@link #close} stops it in order
  * ({@link NodeParts}): first what brings calls in (traffic generators, then the switch, which hangs up the calls still
  * live so that their records end), while routing, statistics and the recorder still listen; then everything else in
  * the reverse order of its start, so the call recorder drains into a database that is still up and the database
@@ -66,6 +67,7 @@ public final class HotlinePlatform implements AutoCloseable {
     private org.hotline.ticketing.workflow.DbTicketDesk desk;
     private TelephonyProfile telephony;
     private LiveStats stats;
+    private InMemoryLiveCalls liveCalls;
     private int httpPort;
     private final Settings settings;
     private final Clock clock;
@@ -116,6 +118,9 @@ public final class HotlinePlatform implements AutoCloseable {
             parts.start(Lifecycle.running("call journal", journal));
         }
         parts.start(Lifecycle.of("call recorder", () -> ticketing.callRecorder().start(bus), ticketing.callRecorder()));
+        // before anything publishes a call event: every consumer of "the call" reads this one model
+        liveCalls = new InMemoryLiveCalls(clock);
+        parts.start(Lifecycle.of("live calls", () -> liveCalls.start(bus), liveCalls));
         ticketing.callbacks().publishTo(bus);
         org.hotline.ticketing.notify.NotificationDelivery notices =
                 new org.hotline.ticketing.notify.NotificationDelivery(database, bus, clock);
@@ -169,7 +174,7 @@ public final class HotlinePlatform implements AutoCloseable {
                 new ConsoleBackend(ticketing.users(), acd, ticketing.calls(), ticketing.customers(),
                         ticketing.tickets(), ticketing.callbacks(), stats, ports,
                         ticketing.audit(), bus, clock, health(), ticketing.notifications(), desk,
-                        ticketing.organisation(), ticketing.calendars(), ticketing.intake()));
+                        ticketing.organisation(), ticketing.calendars(), ticketing.intake(), liveCalls));
         parts.start(Lifecycle.of("console server", () -> httpPort = await(console.start()),
                 () -> await(console.stop())));
         LOG.info("Hotline console on http://{}:{}/", settings.http().host(), httpPort);
@@ -277,6 +282,11 @@ public final class HotlinePlatform implements AutoCloseable {
 
     public LiveStats stats() {
         return stats;
+    }
+
+    /** The node's live-call model (every call on the switch now, and the recently ended ones). */
+    public InMemoryLiveCalls liveCalls() {
+        return liveCalls;
     }
 
     public Settings settings() {

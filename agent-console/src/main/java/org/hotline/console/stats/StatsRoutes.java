@@ -2,9 +2,9 @@ package org.hotline.console.stats;
 
 import io.vertx.ext.web.Router;
 import java.util.Map;
-import org.hotline.console.callcontrol.CallFeatureStates;
 import org.hotline.console.http.Blocking;
 import org.hotline.console.http.Responses;
+import org.hotline.platform.live.LiveCalls;
 import org.hotline.platform.routing.AgentDesk;
 import org.hotline.platform.stats.LiveStatsView;
 
@@ -12,19 +12,19 @@ import org.hotline.platform.stats.LiveStatsView;
 public final class StatsRoutes {
     private final LiveStatsView stats;
     private final AgentDesk desk;
-    private final CallFeatureStates features;
+    private final LiveCalls liveCalls;
     private final Blocking blocking;
 
-    public StatsRoutes(LiveStatsView stats, AgentDesk desk, CallFeatureStates features, Blocking blocking) {
+    public StatsRoutes(LiveStatsView stats, AgentDesk desk, LiveCalls liveCalls, Blocking blocking) {
         this.stats = stats;
         this.desk = desk;
-        this.features = features;
+        this.liveCalls = liveCalls;
         this.blocking = blocking;
     }
 
     public void mount(Router router) {
         router.get("/api/stats/live").handler(Responses.ok(rc -> blocking.run(
-                () -> StatsView.of(stats.snapshot(), features))));
+                () -> StatsView.of(stats.snapshot(), liveCalls))));
         router.get("/api/agents").handler(Responses.ok(rc -> blocking.run(() -> Map.of("agents", desk.agents()))));
     }
 }

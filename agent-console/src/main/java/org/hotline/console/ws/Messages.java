@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hotline.console.auth.UserView;
 import org.hotline.console.callbacks.CallbackView;
-import org.hotline.console.callcontrol.CallFeatureStates.Features;
 import org.hotline.console.http.Json;
 import org.hotline.console.pop.ScreenPop;
 import org.hotline.console.stats.StatsView;
@@ -18,6 +17,7 @@ import org.hotline.platform.event.CallEvent.CallRingNoAnswer;
 import org.hotline.platform.event.CallEvent.CallTransferred;
 import org.hotline.platform.event.CallEvent.RecordingChanged;
 import org.hotline.platform.event.CallbackChanged;
+import org.hotline.platform.live.LiveCall;
 import org.hotline.platform.routing.AgentSnapshot;
 
 /** The WebSocket protocol: every server → client message, as JSON text. */
@@ -34,13 +34,17 @@ public final class Messages {
         return write(message("hello", "user", user, "agent", agent, "offer", offer, "call", call));
     }
 
-    /** The {@code call} part of the greeting: a call's features. */
-    public static Map<String, Object> callFeatures(String callId, Features features) {
+    /**
+     * The {@code call} part of the greeting: whether the call is on hold and recorded (with the recording's file);
+     * {@code call} null for a call the live-call model does not know (nothing on).
+     */
+    public static Map<String, Object> callFeatures(String callId, LiveCall call) {
+        boolean recording = call != null && call.recording();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("callId", callId);
-        m.put("onHold", features.onHold());
-        m.put("recording", features.recording());
-        m.put("file", features.file());
+        m.put("onHold", call != null && call.onHold());
+        m.put("recording", recording);
+        m.put("file", recording ? call.recordingFile() : null);
         return m;
     }
 
@@ -101,11 +105,13 @@ public final class Messages {
     }
 
     /**
-     * The wallboard's figures, and the node's health ({@code {status, time, components: [{name, state, up, kind,
-     * since, detail}]}}, see {@code HealthView}): supervisors and admins only.
+     * The wallboard's figures (with the calls in progress, see {@code StatsView}), and the node's health
+     * ({@code {status, time, components: [{name, state, up, kind, since, detail}]}}, see {@code HealthView}):
+     * supervisors and admins only.
      */
     public static String stats(StatsView view, Map<String, Object> health) {
-        return write(message("stats", "queues", view.queues(), "agents", view.agents(), "health", health));
+        return write(message("stats", "queues", view.queues(), "agents", view.agents(), "calls", view.calls(),
+                "health", health));
     }
 
     public static String pong() {

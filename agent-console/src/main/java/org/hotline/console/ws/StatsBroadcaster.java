@@ -3,12 +3,12 @@ package org.hotline.console.ws;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
-import org.hotline.console.callcontrol.CallFeatureStates;
 import org.hotline.console.health.HealthRoutes;
 import org.hotline.console.health.HealthView;
 import org.hotline.console.http.Blocking;
 import org.hotline.console.stats.StatsView;
 import org.hotline.platform.health.HealthCheck;
+import org.hotline.platform.live.LiveCalls;
 import org.hotline.platform.stats.LiveStatsView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,21 +25,21 @@ public final class StatsBroadcaster {
     private final Vertx vertx;
     private final SocketRegistry sockets;
     private final LiveStatsView stats;
-    private final CallFeatureStates features;
+    private final LiveCalls liveCalls;
     private final Blocking blocking;
     private final HealthCheck health;
     private final Clock clock;
     private long timerId = -1;
     private boolean inFlight;
 
-    public StatsBroadcaster(Vertx vertx, SocketRegistry sockets, LiveStatsView stats, CallFeatureStates features,
+    public StatsBroadcaster(Vertx vertx, SocketRegistry sockets, LiveStatsView stats, LiveCalls liveCalls,
                             Blocking blocking, HealthCheck health, Clock clock) {
         this.health = health;
         this.clock = clock;
         this.vertx = vertx;
         this.sockets = sockets;
         this.stats = stats;
-        this.features = features;
+        this.liveCalls = liveCalls;
         this.blocking = blocking;
     }
 
@@ -57,7 +57,7 @@ public final class StatsBroadcaster {
 
     /** The current figures and health as a {@code stats} message. */
     public Future<String> current() {
-        return blocking.run(() -> Messages.stats(StatsView.of(stats.snapshot(), features),
+        return blocking.run(() -> Messages.stats(StatsView.of(stats.snapshot(), liveCalls),
                 HealthView.of(HealthRoutes.report(health, clock), true)));
     }
 

@@ -12,11 +12,11 @@ import org.hotline.console.auth.AuthHandler;
 import org.hotline.console.auth.Session;
 import org.hotline.console.auth.SessionStore;
 import org.hotline.console.auth.UserView;
-import org.hotline.console.callcontrol.CallFeatureStates;
 import org.hotline.console.edge.EdgeGuard;
 import org.hotline.console.http.Blocking;
 import org.hotline.console.http.HttpError;
 import org.hotline.console.http.Json;
+import org.hotline.platform.live.LiveCalls;
 import org.hotline.platform.routing.AgentMove;
 import org.hotline.platform.routing.AgentSnapshot;
 import org.hotline.platform.routing.AgentState;
@@ -35,19 +35,19 @@ public final class WebSocketEndpoint implements Handler<RoutingContext> {
     private final StatsBroadcaster stats;
     private final AcdAgents acd;
     private final SessionStore sessions;
-    private final CallFeatureStates features;
+    private final LiveCalls liveCalls;
     private final Blocking blocking;
     private final EdgeGuard edge;
 
     public WebSocketEndpoint(SocketRegistry sockets, EventRelay relay, StatsBroadcaster stats, AcdAgents acd,
-                             SessionStore sessions, CallFeatureStates features, Blocking blocking, EdgeGuard edge) {
+                             SessionStore sessions, LiveCalls liveCalls, Blocking blocking, EdgeGuard edge) {
         this.edge = edge;
         this.sockets = sockets;
         this.relay = relay;
         this.stats = stats;
         this.acd = acd;
         this.sessions = sessions;
-        this.features = features;
+        this.liveCalls = liveCalls;
         this.blocking = blocking;
     }
 
@@ -111,7 +111,7 @@ public final class WebSocketEndpoint implements Handler<RoutingContext> {
                 : relay.offerFor(client.username(), snapshot.callId()).map(relay::offeredMessage).orElse(null);
         Map<String, Object> call = snapshot == null || snapshot.state() != AgentState.ON_CALL
                 || snapshot.callId() == null ? null
-                : Messages.callFeatures(snapshot.callId(), features.of(snapshot.callId()));
+                : Messages.callFeatures(snapshot.callId(), liveCalls.find(snapshot.callId()).orElse(null));
         return Messages.hello(user, snapshot, offer, call);
     }
 

@@ -11,6 +11,7 @@ import org.hotline.console.auth.SessionPolicy;
 import org.hotline.console.callcontrol.DialPolicy;
 import org.hotline.cti.sim.SimulatedSwitch;
 import org.hotline.cti.sim.SimulationTiming;
+import org.hotline.interactions.live.InMemoryLiveCalls;
 import org.hotline.platform.health.HealthCheck;
 import org.hotline.platform.routing.AgentSnapshot;
 import org.hotline.platform.routing.AgentState;
@@ -22,8 +23,8 @@ import org.hotline.routing.Acd;
 import org.hotline.routing.queue.QueueDefinition;
 
 /**
- * One test's running system on top of a {@link Backend}: the simulated switch, the real ACD, live statistics and the
- * console server on a free port of 127.0.0.1.
+ * One test's running system on top of a {@link Backend}: the live-call model, the simulated switch, the real ACD,
+ * live statistics and the console server on a free port of 127.0.0.1.
  */
 public final class Stack implements AutoCloseable {
     public static final String QUEUE = "general";
@@ -31,6 +32,7 @@ public final class Stack implements AutoCloseable {
     public static final Duration WRAP_UP = Duration.ofMinutes(5);
 
     public final Backend backend;
+    public final InMemoryLiveCalls liveCalls;
     public final SimulatedSwitch sim;
     public final Acd acd;
     public final LiveStats stats;
@@ -65,6 +67,7 @@ public final class Stack implements AutoCloseable {
 
     private Stack(Backend backend, AuthConfig auth, DialPolicy dialPolicy, SwitchCapabilities can) {
         this.backend = backend;
+        this.liveCalls = new InMemoryLiveCalls(backend.clock).start(backend.bus);
         this.sim = new SimulatedSwitch(backend.bus, backend.clock, SimulationTiming.instant());
         SwitchPorts simPorts = sim.ports();
         this.acd = new Acd(List.of(new QueueDefinition(QUEUE, QUEUE, 15, RING_TIMEOUT, WRAP_UP)), backend.bus,
@@ -77,7 +80,7 @@ public final class Stack implements AutoCloseable {
                 backend.ticketing.audit(), backend.bus, backend.clock,
                 HealthCheck.of(List.of(backend.ticketing.health(), sim)), backend.ticketing.notifications(),
                 backend.desk, backend.ticketing.organisation(), backend.ticketing.calendars(),
-                backend.ticketing.intake());
+                backend.ticketing.intake(), liveCalls);
         backend.desk.servedCustomers(new AcdServedCustomer(acd, backend.ticketing.calls()));
         this.server = new ConsoleServer(backend.vertx, new ConsoleConfig("127.0.0.1", 0, auth,
                 org.hotline.console.agent.AcdAgents::consoleDevice, dialPolicy), ports);
@@ -100,5 +103,6 @@ public final class Stack implements AutoCloseable {
         stats.close();
         sim.close();
         acd.close();
+        liveCalls.close();
     }
 }

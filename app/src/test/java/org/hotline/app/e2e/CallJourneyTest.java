@@ -16,6 +16,7 @@ import org.hotline.platform.call.CallRecord;
 import org.hotline.platform.customer.Customer;
 import org.hotline.platform.customer.CustomerClass;
 import org.hotline.platform.customer.Product;
+import org.hotline.platform.live.LiveCall;
 import org.hotline.platform.routing.AgentState;
 import org.hotline.platform.ticket.Ticket;
 import org.hotline.platform.ticket.TicketType;
@@ -239,9 +240,15 @@ class CallJourneyTest {
 
         assertThat(f.post("/api/agent/answer", t2, Map.of()).status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> agentState("agent2") == AgentState.ON_CALL);
+        // the node's one live-call model: the call is agent2's now, no longer agent1's
+        assertThat(f.platform.liveCalls().ofAgent("agent2")).extracting(LiveCall::callId).containsExactly(callId);
+        assertThat(f.platform.liveCalls().ofAgent("agent1")).isEmpty();
         assertThat(f.post("/api/agent/hangup", t2, Map.of()).status()).isEqualTo(200);
         CallRecord rec = awaitRecord(callId, CallOutcome.ANSWERED);
         assertThat(rec.agent()).isEqualTo("agent2");
         assertThat(rec.queue()).isEqualTo("operator");
+        assertThat(f.platform.liveCalls().find(callId)).get()
+                .extracting(LiveCall::phase, LiveCall::agent, LiveCall::queue)
+                .containsExactly(LiveCall.Phase.ENDED, "agent2", "operator");
     }
 }

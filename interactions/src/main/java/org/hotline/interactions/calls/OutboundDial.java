@@ -29,9 +29,10 @@ import org.slf4j.LoggerFactory;
  * offer it a call its busy phone could not take, and back to READY when the switch refuses the call.
  *
  * <p>The platform names the call ({@link Originate#newCallId}) and publishes {@link OutboundCallPlaced} BEFORE the
- * switch dials, so that every consumer knows the call's agent from its first event; when the switch then refuses,
- * the call ends at once ({@code CallHungUp}, SYSTEM, {@code originate refused: <reason>}), so that nobody keeps a call
- * that never was, and the call recorder closes its OUTBOUND record as FAILED with that cause.
+ * switch dials, so that every consumer (the live-call model, and through it the agent's console) knows the call's
+ * agent from its first event; when the switch then refuses, the call ends at once ({@code CallHungUp}, SYSTEM,
+ * {@code originate refused: <reason>}), so that nobody keeps a call that never was, and the call recorder closes its
+ * OUTBOUND record as FAILED with that cause.
  *
  * <p>Every attempt is an audit line ({@value #AUDIT_ACTION}): SUCCESS with the new call as target, DENIED when the
  * dial plan, the agent's state or the switch's capabilities refused it, FAILURE when the switch did. Every method
@@ -55,13 +56,6 @@ public final class OutboundDial {
         }
     }
 
-    /** Hears of every call the switch accepted, so that its progress can reach the agent's console. */
-    @FunctionalInterface
-    public interface Placed {
-        /** {@code agent} placed {@code callId} from {@code device} to {@code destination}. */
-        void placed(String callId, String agent, String device, String destination);
-    }
-
     /** One dial: who, where to, and the client's address for the audit line (null when unknown). */
     public record DialRequest(User user, String destination, String address) {
         public DialRequest {
@@ -76,18 +70,16 @@ public final class OutboundDial {
     private final SwitchCapabilities can;
     private final Predicate<String> dialPlan;
     private final Trace trace;
-    private final Placed placed;
 
     /** @param dialPlan whether a destination may be dialled */
     public OutboundDial(AgentLookup agents, AgentDesk desk, Originate originate, SwitchCapabilities can,
-                        Predicate<String> dialPlan, Trace trace, Placed placed) {
+                        Predicate<String> dialPlan, Trace trace) {
         this.agents = Objects.requireNonNull(agents, "agents");
         this.desk = Objects.requireNonNull(desk, "desk");
         this.originate = Objects.requireNonNull(originate, "originate");
         this.can = Objects.requireNonNull(can, "can");
         this.dialPlan = Objects.requireNonNull(dialPlan, "dialPlan");
         this.trace = Objects.requireNonNull(trace, "trace");
-        this.placed = Objects.requireNonNull(placed, "placed");
     }
 
     /** Why the user may not dial now (not audited: nothing was asked for yet), or null when it may. */
@@ -140,7 +132,6 @@ public final class OutboundDial {
         }
         LOG.info("{} dialled {} from {}: call {}", user.username(), destination, me.device(), callId);
         audit(request, "call:" + callId, AuditOutcome.SUCCESS, destination);
-        placed.placed(callId, user.username(), me.device(), destination);
         return new DialResult.Dialled(callId);
     }
 

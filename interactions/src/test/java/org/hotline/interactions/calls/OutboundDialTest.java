@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 class OutboundDialTest {
     private final List<String> events = new ArrayList<>();
     private final List<AuditEntry> audit = new ArrayList<>();
-    private final List<String> placed = new ArrayList<>();
     private final Desk desk = new Desk();
     private final RecordingSwitch sw = new RecordingSwitch(events);
     private final LocalEventBus bus = new LocalEventBus();
@@ -47,8 +46,7 @@ class OutboundDialTest {
             }
         };
         return new OutboundDial(desk, desk, sw, can, d -> !d.startsWith("00"),
-                new OutboundDial.Trace(bus, log, Clock.fixed(Instant.parse("2026-12-02T08:00:00Z"), ZoneOffset.UTC)),
-                (callId, agent, device, destination) -> placed.add(callId + " " + agent));
+                new OutboundDial.Trace(bus, log, Clock.fixed(Instant.parse("2026-12-02T08:00:00Z"), ZoneOffset.UTC)));
     }
 
     @Test
@@ -60,7 +58,6 @@ class OutboundDialTest {
         assertThat(result).isEqualTo(new DialResult.Dialled("out-1"));
         assertThat(sw.requests).containsExactly("originate out-1 console/agent1 -> 10086 after [placed out-1 by agent1]");
         assertThat(desk.transitions).containsExactly("NOT_READY(outbound)");
-        assertThat(placed).containsExactly("out-1 agent1");
         assertThat(audit).extracting(AuditEntry::outcome, AuditEntry::target, AuditEntry::detail)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(AuditOutcome.SUCCESS, "call:out-1", "10086"));
     }
@@ -93,7 +90,6 @@ class OutboundDialTest {
                 "hung up out-1 SYSTEM originate refused: device console/agent1 is busy");
         assertThat(desk.transitions).containsExactly("NOT_READY(outbound)", "READY");
         assertThat(desk.state("agent1")).isEqualTo(AgentState.READY);
-        assertThat(placed).isEmpty();
         assertThat(audit).extracting(AuditEntry::outcome, AuditEntry::detail).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(AuditOutcome.FAILURE, "10086: device console/agent1 is busy"));
     }
