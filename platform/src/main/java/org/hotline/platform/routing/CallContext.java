@@ -1,5 +1,6 @@
 package org.hotline.platform.routing;
 
+import java.io.Serializable;
 import java.time.Instant;
 import org.hotline.platform.customer.CustomerClass;
 
@@ -10,5 +11,5 @@ import org.hotline.platform.customer.CustomerClass;
  */
 public record CallContext(String callId, String ani, String dnis, Long customerId, String customerName,
                           CustomerClass customerClass, String ivrPath, String digits, String queue, int priority,
-                          Instant arrivedAt, Instant queuedAt) {
+                          Instant arrivedAt, Instant queuedAt) implements Serializable {
 }
