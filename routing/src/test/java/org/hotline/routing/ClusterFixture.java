@@ -1,12 +1,9 @@
 package org.hotline.routing;
 
 import com.hazelcast.config.Config;
-import com.hazelcast.config.JoinConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.topic.ITopic;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -99,10 +96,7 @@ final class ClusterFixture implements AutoCloseable {
 
     ClusterFixture(int size, Set<String> offline, Duration wrapUp) {
         this.wrapUp = wrapUp;
-        List<Integer> ports = new ArrayList<>();
-        for (int i = 0; i < size; i++) {
-            ports.add(freePort());
-        }
+        List<Integer> ports = LoopbackMembers.freePorts(size);
         for (int i = 0; i < size; i++) {
             members.add(new Member("node" + (char) ('A' + i), ports.get(i), ports, offline));
         }
@@ -152,30 +146,7 @@ final class ClusterFixture implements AutoCloseable {
     }
 
     private Config config(String name, int port, List<Integer> ports) {
-        Config config = new Config().setClusterName(cluster).setInstanceName(cluster + "-" + name);
-        config.setProperty("hazelcast.phone.home.enabled", "false");
-        config.setProperty("hazelcast.wait.seconds.before.join", "0");
-        config.setProperty("hazelcast.max.no.heartbeat.seconds", "5");
-        config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
-        config.setProperty("hazelcast.partition.count", "31");
-        config.setProperty("hazelcast.logging.type", "slf4j");
-        config.getNetworkConfig().setPort(port).setPortAutoIncrement(false);
-        config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-        JoinConfig join = config.getNetworkConfig().getJoin();
-        join.getMulticastConfig().setEnabled(false);
-        join.getAutoDetectionConfig().setEnabled(false);
-        join.getTcpIpConfig().setEnabled(true);
-        ports.forEach(p -> join.getTcpIpConfig().addMember("127.0.0.1:" + p));
-        config.addMapConfig(ClusteredAcd.mapConfig());
-        return config;
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return LoopbackMembers.config(cluster, name, port, ports).addMapConfig(ClusteredAcd.mapConfig());
     }
 
     @Override
