@@ -90,15 +90,7 @@ public final class Acd implements CallRouter, AgentDesk, AutoCloseable {
     /** @throws ValidationException for a call without an id or a queue name (a programming error) */
     @Override
     public EnqueueOutcome enqueue(CallContext call) {
-        if (call == null) {
-            throw new ValidationException("call", "a call is required");
-        }
-        if (call.callId() == null || call.callId().isBlank()) {
-            throw new ValidationException("callId", "a queued call needs a call id");
-        }
-        if (call.queue() == null || call.queue().isBlank()) {
-            throw new ValidationException("queue", "call " + call.callId() + " names no queue");
-        }
+        requireQueueable(call);
         var statusChanged = lock.newCondition();
         return mutate(e -> e.enqueue(call, statusChanged, queued -> new AcdWaitingCall(queued, lock, e)));
     }
@@ -182,6 +174,19 @@ public final class Acd implements CallRouter, AgentDesk, AutoCloseable {
     }
 
     // ---- plumbing ----
+
+    /** @throws ValidationException for a call without an id or a queue name (a programming error of the caller) */
+    static void requireQueueable(CallContext call) {
+        if (call == null) {
+            throw new ValidationException("call", "a call is required");
+        }
+        if (call.callId() == null || call.callId().isBlank()) {
+            throw new ValidationException("callId", "a queued call needs a call id");
+        }
+        if (call.queue() == null || call.queue().isBlank()) {
+            throw new ValidationException("queue", "call " + call.callId() + " names no queue");
+        }
+    }
 
     /** Asked outside the lock: the device check may reach the switch. False for an unknown agent. */
     private boolean deviceOnline(String agent) {

@@ -3,7 +3,6 @@ package org.hotline.routing;
 import static org.hotline.platform.routing.AgentState.READY;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +26,7 @@ import org.hotline.routing.agent.AgentTransitions.DeviceSignal;
  */
 final class DeviceWatch {
     /** Per device (one member of a device list): whether the switch's last report said it is reachable. */
-    private final Map<String, Boolean> reachable = new HashMap<>();
+    private final Map<String, Boolean> reachable;
     private final AgentRoster roster;
     private final Consumer<AgentStateChanged> emit;
     private final Consumer<Agent> serve;
@@ -37,7 +36,9 @@ final class DeviceWatch {
      * @param emit  publishes a move (through the engine, in the order the state changed)
      * @param serve lets a READY agent take the best waiting call
      */
-    DeviceWatch(AgentRoster roster, Consumer<AgentStateChanged> emit, Consumer<Agent> serve, Supplier<Instant> now) {
+    DeviceWatch(Map<String, Boolean> reachable, AgentRoster roster, Consumer<AgentStateChanged> emit,
+                Consumer<Agent> serve, Supplier<Instant> now) {
+        this.reachable = reachable;
         this.roster = roster;
         this.emit = emit;
         this.serve = serve;

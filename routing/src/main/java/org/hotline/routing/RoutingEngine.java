@@ -10,7 +10,6 @@ import static org.hotline.platform.routing.AgentState.WRAP_UP;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,21 +75,29 @@ final class RoutingEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(RoutingEngine.class);
 
+    private final AcdState state;
     private final QueueBoard queues;
-    private final AgentRoster roster = new AgentRoster();
-    private final Map<String, QueuedCall> calls = new HashMap<>();
+    private final AgentRoster roster;
+    private final Map<String, QueuedCall> calls;
     private final Clock clock;
     private final Consumer<HotlineEvent> emit;
     private final RoutingTimers timers;
     private final DeviceWatch devices;
-    private long nextSeq;
 
     RoutingEngine(QueueBoard queues, Clock clock, Consumer<HotlineEvent> emit, RoutingTimers timers) {
-        this.queues = queues;
+        this(new AcdState(queues), clock, emit, timers);
+    }
+
+    /** Over a state kept elsewhere (the cluster's replicated copy): the engine holds no state of its own. */
+    RoutingEngine(AcdState state, Clock clock, Consumer<HotlineEvent> emit, RoutingTimers timers) {
+        this.state = state;
+        this.queues = state.queues;
+        this.roster = state.roster;
+        this.calls = state.calls;
         this.clock = clock;
         this.emit = emit;
         this.timers = timers;
-        this.devices = new DeviceWatch(roster, this::emit, this::serve, this::now);
+        this.devices = new DeviceWatch(state.reachable, roster, this::emit, this::serve, this::now);
     }
 
     // ---- call side ----
@@ -111,7 +118,7 @@ final class RoutingEngine {
         CallQueue queue = found.get();
         Instant now = now();
         CallContext context = call.queuedAt() != null ? call : withQueuedAt(call, now);
-        QueuedCall queued = new QueuedCall(context, queue.definition(), nextSeq++, now, statusChanged);
+        QueuedCall queued = new QueuedCall(context, queue.definition(), state.nextSeq++, now, statusChanged);
         calls.put(call.callId(), queued);
         queue.add(queued);
         emit(new CallQueued(call.callId(), queue.definition().name(), call.priority(), false, now));
@@ -337,6 +344,15 @@ final class RoutingEngine {
 
     List<AgentSnapshot> agents() {
         return roster.all().stream().map(Agent::snapshot).toList();
+    }
+
+    /** Where a call stands for the IVR waiting on it, read by call id (a cluster node holds no handle on it). */
+    CallWait waitState(String callId) {
+        QueuedCall call = callId == null ? null : calls.get(callId);
+        if (call == null) {
+            return CallWait.GONE;
+        }
+        return new CallWait(call.status(), call.reservation(), position(call));
     }
 
     void cancelTimers() {

@@ -1,11 +1,12 @@
 package org.hotline.platform.routing;
 
+import java.io.Serializable;
 /**
  * How an agent's own request to change state ended ({@link AgentDesk#ready}, {@code notReady}, {@code logout},
  * {@code finishWrapUp}, {@code login}). A refusal is an answer the console shows, not an error: the agent asked while
  * a call was being offered, or while its phone was offline. Nothing changed unless the answer is {@link Moved}.
  */
-public sealed interface AgentMove {
+public sealed interface AgentMove extends Serializable {
 
     /** The move was made (or there was nothing to do, e.g. logging in while logged in): the agent as it is now. */
     record Moved(AgentSnapshot agent) implements AgentMove {

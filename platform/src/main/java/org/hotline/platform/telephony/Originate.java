@@ -16,7 +16,8 @@ public interface Originate {
     SwitchResult<Void> originate(OriginateRequest request);
 
     /** One call to place; {@code callerId} may be null (the switch's default). */
-    record OriginateRequest(String callId, String device, String destination, String callerId) {
+    record OriginateRequest(String callId, String device, String destination, String callerId)
+            implements java.io.Serializable {
         public OriginateRequest {
             java.util.Objects.requireNonNull(callId, "callId");
             java.util.Objects.requireNonNull(device, "device");

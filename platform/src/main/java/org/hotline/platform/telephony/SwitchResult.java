@@ -1,11 +1,13 @@
 package org.hotline.platform.telephony;
 
+import java.io.Serializable;
+
 /**
  * What a switch did with a request of the platform: {@link Done} (with the request's value, e.g. a recording's file
  * name), or {@link Refused} with the switch's reason. A switch port never throws for a refusal; it throws only for a
  * programming error (a null argument).
  */
-public sealed interface SwitchResult<T> {
+public sealed interface SwitchResult<T> extends Serializable {
 
     /** Whether the switch carried the request out. */
     default boolean done() {

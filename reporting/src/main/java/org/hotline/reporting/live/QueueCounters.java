@@ -2,8 +2,11 @@ package org.hotline.reporting.live;
 
 import java.time.Duration;
 
-/** One queue's counts for the current day. Not thread-safe: guarded by {@link LiveStats}' lock. */
-final class QueueCounters {
+/** One queue's counts for the current day. Not thread-safe: part of {@link LiveCounts}. */
+final class QueueCounters implements java.io.Serializable {
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
+
     private final QueueSpec spec;
     private long offered;
     private long answered;

@@ -9,7 +9,7 @@ import org.hotline.platform.error.ValidationException;
  * @param skill               the skill that makes an agent count for this queue
  * @param serviceLevelSeconds a call answered within this many seconds of entering the queue meets the target
  */
-public record QueueSpec(String name, String skill, int serviceLevelSeconds) {
+public record QueueSpec(String name, String skill, int serviceLevelSeconds) implements java.io.Serializable {
     public QueueSpec {
         if (name == null || name.isBlank()) {
             throw new ValidationException("name", "a queue needs a name");

@@ -1,5 +1,7 @@
 package org.hotline.routing.agent;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.concurrent.Future;
 import org.hotline.platform.routing.AgentProfile;
@@ -10,7 +12,10 @@ import org.hotline.platform.routing.AgentState;
  * One agent as the ACD holds it. Not thread-safe: guarded by the ACD's lock. State changes go through
  * {@link AgentRoster#move}, which checks {@link AgentTransitions}.
  */
-public final class Agent {
+public final class Agent implements Serializable {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
     private AgentProfile profile;
     private AgentState state = AgentState.LOGGED_OUT;
     private String reason;
@@ -18,7 +23,8 @@ public final class Agent {
     private String callId;
     private long transitions;
     private long idleRank;
-    private Future<?> wrapUpTimer;
+    /** A handle on this node's timer; not part of the replicated state (a stale timer is a no-op anyway). */
+    private transient Future<?> wrapUpTimer;
 
     Agent(AgentProfile profile, Instant registeredAt) {
         this.profile = profile;

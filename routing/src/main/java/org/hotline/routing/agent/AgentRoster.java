@@ -1,5 +1,7 @@
 package org.hotline.routing.agent;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -15,7 +17,10 @@ import org.hotline.platform.routing.AgentState;
 import org.hotline.platform.telephony.Devices;
 
 /** Every agent known to the ACD, and the READY ones in idle order. Not thread-safe: guarded by the ACD's lock. */
-public final class AgentRoster {
+public final class AgentRoster implements Serializable {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
     private final Map<String, Agent> agents = new TreeMap<>();
     private final TreeMap<Long, Agent> idle = new TreeMap<>();
     private long nextIdleRank;

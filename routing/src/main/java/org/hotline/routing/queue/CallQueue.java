@@ -1,10 +1,15 @@
 package org.hotline.routing.queue;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.Optional;
 import java.util.TreeSet;
 
 /** The calls waiting in one queue, in serving order. Not thread-safe: guarded by the ACD's lock. */
-public final class CallQueue {
+public final class CallQueue implements Serializable {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
     private final QueueDefinition definition;
     private final TreeSet<QueuedCall> waiting = new TreeSet<>(QueuedCall.SERVING_ORDER);
 

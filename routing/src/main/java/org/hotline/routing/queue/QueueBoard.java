@@ -1,5 +1,7 @@
 package org.hotline.routing.queue;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +11,10 @@ import java.util.Set;
 import org.hotline.platform.error.ValidationException;
 
 /** Every queue of the ACD by name. Not thread-safe: guarded by the ACD's lock. */
-public final class QueueBoard {
+public final class QueueBoard implements Serializable {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
     private final Map<String, CallQueue> queues = new LinkedHashMap<>();
 
     public QueueBoard(List<QueueDefinition> definitions) {

@@ -1,5 +1,6 @@
 package org.hotline.routing.queue;
 
+import java.io.Serializable;
 import java.time.Duration;
 import org.hotline.platform.error.ValidationException;
 
@@ -13,7 +14,7 @@ import org.hotline.platform.error.ValidationException;
  * @param wrapUp              after-call work time; the agent goes READY by itself when it has passed
  */
 public record QueueDefinition(String name, String skill, int serviceLevelSeconds, Duration ringTimeout,
-                              Duration wrapUp) {
+                              Duration wrapUp) implements Serializable {
     public QueueDefinition {
         if (name == null || name.isBlank()) {
             throw new ValidationException("name", "a queue needs a name");

@@ -1,5 +1,7 @@
 package org.hotline.routing.queue;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.concurrent.Future;
@@ -11,21 +13,23 @@ import org.hotline.platform.routing.Reservation;
  * One call known to the ACD, from enqueue until it ends. Not thread-safe: guarded by the ACD's lock, whose
  * {@link #statusChanged()} condition wakes the IVR thread waiting for a reservation.
  */
-public final class QueuedCall {
+public final class QueuedCall implements Serializable {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
     /** Serving order inside a queue and across queues: higher priority first, then the earliest enqueued. */
-    public static final Comparator<QueuedCall> SERVING_ORDER =
-            ((Comparator<QueuedCall>) (a, b) -> Integer.compare(b.context.priority(), a.context.priority()))
-                    .thenComparingLong(c -> c.seq);
+    public static final Comparator<QueuedCall> SERVING_ORDER = new ServingOrder();
 
     private final CallContext context;
     private final QueueDefinition queue;
     private final long seq;
     private final Instant enqueuedAt;
-    private final Condition statusChanged;
+    /** Wakes this node's IVR thread; absent from a replicated copy, whose waiters follow the events instead. */
+    private final transient Condition statusChanged;
     private CallStatus status = CallStatus.WAITING;
     private Reservation reservation;
     private int offers;
-    private Future<?> ringGuard;
+    private transient Future<?> ringGuard;
 
     /**
      * @param seq the call's place in arrival order; it keeps it when it comes back after a ring-no-answer, so it
@@ -110,6 +114,20 @@ public final class QueuedCall {
         if (next != CallStatus.RINGING) {
             cancelRingGuard();
         }
-        statusChanged.signalAll();
+        if (statusChanged != null) {
+            statusChanged.signalAll();
+        }
+    }
+
+    /** A class, not a lambda: the waiting lists are part of the replicated ACD state and must serialise. */
+    private static final class ServingOrder implements Comparator<QueuedCall>, Serializable {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int compare(QueuedCall a, QueuedCall b) {
+            int byPriority = Integer.compare(b.context.priority(), a.context.priority());
+            return byPriority != 0 ? byPriority : Long.compare(a.seq, b.seq);
+        }
     }
 }

@@ -1,0 +1,249 @@
+package org.hotline.routing;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import org.hotline.platform.routing.AgentProfile;
+import org.hotline.platform.routing.CallContext;
+import org.hotline.platform.telephony.DeviceState;
+
+/**
+ * One step of the ACD as data, for the cluster: the node that takes a request turns it into a command, and the member
+ * that owns the ACD's state applies it ({@link AcdProcessor}); its backup applies the same command to its copy. So a
+ * command must be deterministic: everything it depends on travels with it — the time ({@link #at}), and the answers
+ * of the switch that the ACD asks outside its lock (whether a device is online).
+ */
+sealed interface AcdCommand extends Serializable {
+    Instant at();
+
+    /** Applies the command; the answer goes back to the node that sent it (null when there is none). */
+    Object apply(RoutingEngine engine);
+
+    /** A read: it changes nothing, so it needs no backup and no lock on the entry. */
+    default boolean reads() {
+        return false;
+    }
+
+    /** A timer that fired: its deadline is forgotten by both copies when it is applied. */
+    sealed interface Fired extends AcdCommand {
+        String deadlineKey();
+    }
+
+    /**
+     * Arms again, on the member that owns the entry now, every timer whose deadline the entry holds (after a member
+     * left or the entry moved). Changes nothing; the owner's node arms each deadline once.
+     */
+    record Rearm(Instant at) implements AcdCommand {
+        @Override
+        public Object apply(RoutingEngine engine) {
+            return null;
+        }
+
+        @Override
+        public boolean reads() {
+            return true;
+        }
+    }
+
+    // ---- calls ----
+
+    record Enqueue(CallContext call, Instant at) implements AcdCommand {
+        @Override
+        public Object apply(RoutingEngine engine) {
+            // no handle here: the sending node wraps its own (ClusteredWaitingCall) around a Queued answer
+            return engine.enqueue(call, null, queued -> null);
+        }
+    }
+
+    record Answered(String callId, Instant at) implements AcdCommand {
+        @Override
+        public Object apply(RoutingEngine engine) {
+            return engine.answered(callId);
+        }
+    }
+
+    record RingNoAnswer(String callId, Instant at) implements AcdCommand {
+        @Override
+        public Object apply(RoutingEngine engine) {
+            return engine.ringNoAnswer(callId);
+        }
+    }
+
+    record Withdraw(String callId, long callbackId, Instant at) implements AcdCommand {
+        @Override
+        public Object apply(RoutingEngine engine) {
+            return engine.withdraw(callId, callbackId);
+        }
+    }
+
+    record HungUp(String callId, Instant at) implements AcdCommand {
+        @Override
+        public Object apply(RoutingEngine engine) {
+            engine.hungUp(callId);
+            return null;
+        }
+    }
+
+    record Transferred(String callId, Instant at) implements AcdCommand {
+        @Override
+        public Object apply(RoutingEngine engine) {
+            engine.transferred(callId);
+            return null;
+        }
+    }
+
+    record RingExpired(String callId, int offer, Instant at) implements Fired {
+        @Override
+        public String deadlineKey() {
+            return new AcdShard.Deadline(AcdShard.Deadline.Kind.RING, callId, offer, at).key();
+        }
+
+        @Override
+        public Object apply(RoutingEngine engine) {
+            engine.ringExpired(callId, offer);
+            return null;
+        }
+    }
+
+    // ---- agents ----
+
+    record Register(AgentProfile profile, Instant at) implements AcdCommand {
+        @Override
+        public Object apply(RoutingEngine engine) {
+            return engine.register(profile);
+        }
+    }
+
+    record Login(String agent, Instant at) implements AcdCommand {
+        @Override
+        public Object apply(RoutingEngine engine) {
+            return engine.login(agent);
+        }
+    }
+
+    record Ready(String agent, boolean deviceOnline, Instant at) implements AcdCommand {
+        @Override
+        public Object apply(RoutingEngine engine) {
+            return engine.ready(agent, deviceOnline);
+        }
+    }
+
+    record NotReady(String agent, String reason, Instant at) implements AcdCommand {
+        @Override
+        public Object apply(RoutingEngine engine) {
+            return engine.notReady(agent, reason);
+        }
+    }
+
+    record FinishWrapUp(String agent, boolean deviceOnline, Instant at) implements AcdCommand {
+        @Override
+        public Object apply(RoutingEngine engine) {
+            return engine.finishWrapUp(agent, deviceOnline);
+        }
+    }
+
+    record Logout(String agent, Instant at) implements AcdCommand {
+        @Override
+        public Object apply(RoutingEngine engine) {
+            return engine.logout(agent);
+        }
+    }
+
+    record WrapUpEnded(String agent, long transitions, boolean deviceOnline, Instant at) implements Fired {
+        @Override
+        public String deadlineKey() {
+            return new AcdShard.Deadline(AcdShard.Deadline.Kind.WRAP_UP, agent, transitions, at).key();
+        }
+
+        @Override
+        public Object apply(RoutingEngine engine) {
+            engine.wrapUpEnded(agent, transitions, deviceOnline);
+            return null;
+        }
+    }
+
+    /** Answers the device strings to check before {@link DeviceChanged} (see {@code Acd.deviceChanged}). */
+    record DeviceReported(String device, DeviceState state, Instant at) implements AcdCommand {
+        @Override
+        public Object apply(RoutingEngine engine) {
+            return new ArrayList<>(engine.deviceReported(device, state));
+        }
+    }
+
+    record DeviceChanged(String device, DeviceState state, HashMap<String, Boolean> online, Instant at)
+            implements AcdCommand {
+        DeviceChanged(String device, DeviceState state, Map<String, Boolean> online, Instant at) {
+            this(device, state, new HashMap<>(online), at);
+        }
+
+        @Override
+        public Object apply(RoutingEngine engine) {
+            engine.deviceChanged(device, state, online::get);
+            return null;
+        }
+    }
+
+    // ---- reads ----
+
+    record AgentOf(String agent, Instant at) implements AcdCommand {
+        @Override
+        public Object apply(RoutingEngine engine) {
+            return engine.agent(agent).orElse(null);
+        }
+
+        @Override
+        public boolean reads() {
+            return true;
+        }
+    }
+
+    record Agents(Instant at) implements AcdCommand {
+        @Override
+        public Object apply(RoutingEngine engine) {
+            return new ArrayList<>(engine.agents());
+        }
+
+        @Override
+        public boolean reads() {
+            return true;
+        }
+    }
+
+    record DeviceOf(String agent, Instant at) implements AcdCommand {
+        @Override
+        public Object apply(RoutingEngine engine) {
+            return engine.device(agent);
+        }
+
+        @Override
+        public boolean reads() {
+            return true;
+        }
+    }
+
+    record StillWrappingUp(String agent, long transitions, Instant at) implements AcdCommand {
+        @Override
+        public Object apply(RoutingEngine engine) {
+            return engine.deviceIfStillWrappingUp(agent, transitions);
+        }
+
+        @Override
+        public boolean reads() {
+            return true;
+        }
+    }
+
+    record WaitStateOf(String callId, Instant at) implements AcdCommand {
+        @Override
+        public Object apply(RoutingEngine engine) {
+            return engine.waitState(callId);
+        }
+
+        @Override
+        public boolean reads() {
+            return true;
+        }
+    }
+}

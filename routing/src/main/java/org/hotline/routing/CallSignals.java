@@ -1,0 +1,75 @@
+package org.hotline.routing;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.hotline.platform.event.CallEvent;
+
+/**
+ * Wakes the IVR sessions of this node that wait for a reservation in the cluster's ACD. The ACD's entry may live on
+ * another member, so no lock condition can be shared: every event of a watched call (offered, requeued, abandoned,
+ * hung up ...) bumps the call's version, and the waiting session reads the call's state again when it moved.
+ */
+final class CallSignals {
+    private final Map<String, Signal> watched = new ConcurrentHashMap<>();
+
+    /** One call's version; the lock is a ReentrantLock so that a waiting virtual thread does not pin its carrier. */
+    static final class Signal {
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition moved = lock.newCondition();
+        private long version;
+
+        long version() {
+            lock.lock();
+            try {
+                return version;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        void poke() {
+            lock.lock();
+            try {
+                version++;
+                moved.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /** Waits until the version is no longer {@code seen}, at most {@code nanos}. */
+        void awaitChange(long seen, long nanos) throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                long left = nanos;
+                while (version == seen && left > 0) {
+                    left = moved.awaitNanos(left);
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    Signal watch(String callId) {
+        return watched.computeIfAbsent(callId, id -> new Signal());
+    }
+
+    void forget(String callId) {
+        watched.remove(callId);
+    }
+
+    void onEvent(CallEvent e) {
+        Signal s = e.callId() == null ? null : watched.get(e.callId());
+        if (s != null) {
+            s.poke();
+        }
+    }
+
+    int watchedCalls() {
+        return watched.size();
+    }
+
+}

@@ -1,0 +1,445 @@
+package org.hotline.routing;
+
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.config.InMemoryFormat;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.hazelcast.partition.MigrationListener;
+import com.hazelcast.partition.MigrationState;
+import com.hazelcast.partition.ReplicaMigrationEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.hotline.platform.Times;
+import org.hotline.platform.event.CallEvent;
+import org.hotline.platform.event.CallEvent.CallHungUp;
+import org.hotline.platform.event.CallEvent.CallTransferred;
+import org.hotline.platform.event.DeviceStateChanged;
+import org.hotline.platform.event.EventBus;
+import org.hotline.platform.event.HotlineEvent;
+import org.hotline.platform.routing.AgentDesk;
+import org.hotline.platform.routing.AgentMove;
+import org.hotline.platform.routing.AgentProfile;
+import org.hotline.platform.routing.AgentSnapshot;
+import org.hotline.platform.routing.AnswerOutcome;
+import org.hotline.platform.routing.CallContext;
+import org.hotline.platform.routing.CallRouter;
+import org.hotline.platform.routing.EnqueueOutcome;
+import org.hotline.platform.routing.RingNoAnswerOutcome;
+import org.hotline.platform.routing.WithdrawOutcome;
+import org.hotline.platform.telephony.DevicePresence;
+import org.hotline.routing.AcdShard.Deadline;
+import org.hotline.routing.queue.QueueBoard;
+import org.hotline.routing.queue.QueueDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ACD of a cluster: the same rules as {@link Acd} ({@link RoutingEngine}), over one state that lives in a
+ * Hazelcast entry on the member that owns its partition, with a backup on another. Every request of this node —
+ * an IVR queuing a call, a console going READY, a hang-up this node's switch link saw — becomes an
+ * {@link AcdCommand} that the owning member applies on the entry's partition thread ({@link AcdProcessor}): one
+ * command at a time, so an agent is reserved for at most one call whatever node the call and the agent are on, with
+ * no lock and no CP subsystem (not in Hazelcast's open-source edition). The backup replays each command, so losing a
+ * member loses no acknowledged change; the member that takes over arms the entry's timers again (ring guard,
+ * end of wrap-up).
+ *
+ * <p>The owner publishes the ACD's events on its node's bus, in the order the state changed; the node's bus carries
+ * them to the others (the cluster's event bus). The switch's events this node saw first ({@code switchEvents}) are
+ * the only ones it turns into commands, so each reaches the ACD once.
+ *
+ * <p>All queues share one entry: an agent may serve several queues, and choosing its next call among them must be
+ * one step. Routing one queue happens on the member that owns that entry.
+ */
+public final class ClusteredAcd implements CallRouter, AgentDesk, AutoCloseable {
+    static final String MAP = "hotline.acd";
+    static final String KEY = "acd";
+    private static final String NODE_KEY = "hotline.acd.node";
+    private static final Logger LOG = LoggerFactory.getLogger(ClusteredAcd.class);
+
+    private final HazelcastInstance hz;
+    private final List<QueueDefinition> queues;
+    private final IMap<String, AcdShard> map;
+    private final Clock clock;
+    private final DevicePresence presence;
+    private final CallSignals signals = new CallSignals();
+    private final Node node;
+    private final List<EventBus.Subscription> subscriptions = new ArrayList<>();
+    private final UUID membershipListener;
+    private final UUID migrationListener;
+
+    /**
+     * @param bus          this node's bus: the ACD's events are published on it, and its call events wake this
+     *                     node's waiting IVR sessions
+     * @param switchEvents the events this node's own switch link and IVR published (not those of other nodes): the
+     *                     hang-ups, transfers and device states the ACD follows
+     * @param scheduler    arms the timers while this node owns the ACD's entry; owned by the caller
+     */
+    public ClusteredAcd(HazelcastInstance hz, List<QueueDefinition> queues, EventBus bus, EventBus switchEvents,
+                        Clock clock, ScheduledExecutorService scheduler, DevicePresence presence) {
+        this.hz = Objects.requireNonNull(hz, "hz");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.presence = Objects.requireNonNull(presence, "presence");
+        new QueueBoard(queues); // checks the definitions before anything starts
+        this.queues = List.copyOf(queues);
+        hz.getConfig().addMapConfig(mapConfig());
+        this.map = hz.getMap(MAP);
+        this.node = new Node(this, bus, Objects.requireNonNull(scheduler, "scheduler"), clock);
+        hz.getUserContext().put(NODE_KEY, node);
+        if (map.putIfAbsent(KEY, fresh()) == null) {
+            LOG.info("cluster ACD started by this member with queues {}", names(queues));
+        }
+        subscriptions.add(bus.subscribe(CallEvent.class, signals::onEvent));
+        subscriptions.add(switchEvents.subscribe(CallHungUp.class,
+                e -> sendAsync(new AcdCommand.HungUp(e.callId(), now()))));
+        subscriptions.add(switchEvents.subscribe(CallTransferred.class,
+                e -> sendAsync(new AcdCommand.Transferred(e.callId(), now()))));
+        subscriptions.add(switchEvents.subscribe(DeviceStateChanged.class,
+                e -> Thread.ofVirtual().name("acd-device").start(() -> deviceChanged(e))));
+        this.membershipListener = hz.getCluster().addMembershipListener(new MembershipListener() {
+            @Override
+            public void memberAdded(MembershipEvent e) {
+                // the entry may move to the newcomer: its migration listener re-arms there
+            }
+
+            @Override
+            public void memberRemoved(MembershipEvent e) {
+                LOG.info("member {} left: the ACD's timers are armed again where its entry is now", e.getMember());
+                rearmSoon();
+            }
+        });
+        this.migrationListener = hz.getPartitionService().addMigrationListener(new MigrationListener() {
+            @Override
+            public void migrationStarted(MigrationState state) {
+            }
+
+            @Override
+            public void migrationFinished(MigrationState state) {
+                rearmSoon();
+            }
+
+            @Override
+            public void replicaMigrationCompleted(ReplicaMigrationEvent event) {
+            }
+
+            @Override
+            public void replicaMigrationFailed(ReplicaMigrationEvent event) {
+            }
+        });
+        rearmSoon();
+    }
+
+    /** The ACD's map: objects in memory (each command works on the live state), one synchronous backup. */
+    public static MapConfig mapConfig() {
+        return new MapConfig(MAP).setInMemoryFormat(InMemoryFormat.OBJECT).setBackupCount(1).setAsyncBackupCount(0);
+    }
+
+    // ---- CallRouter ----
+
+    @Override
+    public EnqueueOutcome enqueue(CallContext call) {
+        Acd.requireQueueable(call);
+        CallSignals.Signal signal = signals.watch(call.callId());
+        EnqueueOutcome outcome = (EnqueueOutcome) send(new AcdCommand.Enqueue(call, now()));
+        if (outcome instanceof EnqueueOutcome.Queued) {
+            return new EnqueueOutcome.Queued(new ClusteredWaitingCall(call.callId(), this, signals, signal));
+        }
+        if (!(outcome instanceof EnqueueOutcome.AlreadyInAcd)) {
+            signals.forget(call.callId());
+        }
+        return outcome;
+    }
+
+    @Override
+    public AnswerOutcome answered(String callId) {
+        Objects.requireNonNull(callId, "callId");
+        return (AnswerOutcome) send(new AcdCommand.Answered(callId, now()));
+    }
+
+    @Override
+    public RingNoAnswerOutcome ringNoAnswer(String callId) {
+        Objects.requireNonNull(callId, "callId");
+        return (RingNoAnswerOutcome) send(new AcdCommand.RingNoAnswer(callId, now()));
+    }
+
+    @Override
+    public WithdrawOutcome withdraw(String callId, long callbackId) {
+        Objects.requireNonNull(callId, "callId");
+        return (WithdrawOutcome) send(new AcdCommand.Withdraw(callId, callbackId, now()));
+    }
+
+    // ---- AgentDesk ----
+
+    @Override
+    public void register(AgentProfile profile) {
+        send(new AcdCommand.Register(profile, now()));
+    }
+
+    @Override
+    public AgentMove login(String agent) {
+        return (AgentMove) send(new AcdCommand.Login(agent, now()));
+    }
+
+    @Override
+    public AgentMove ready(String agent) {
+        boolean online = deviceOnline(agent);
+        return (AgentMove) send(new AcdCommand.Ready(agent, online, now()));
+    }
+
+    @Override
+    public AgentMove notReady(String agent, String reason) {
+        return (AgentMove) send(new AcdCommand.NotReady(agent, reason, now()));
+    }
+
+    @Override
+    public AgentMove finishWrapUp(String agent) {
+        boolean online = deviceOnline(agent);
+        return (AgentMove) send(new AcdCommand.FinishWrapUp(agent, online, now()));
+    }
+
+    @Override
+    public AgentMove logout(String agent) {
+        return (AgentMove) send(new AcdCommand.Logout(agent, now()));
+    }
+
+    @Override
+    public Optional<AgentSnapshot> agent(String agent) {
+        return Optional.ofNullable((AgentSnapshot) send(new AcdCommand.AgentOf(agent, now())));
+    }
+
+    /** In username order. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<AgentSnapshot> agents() {
+        return List.copyOf((List<AgentSnapshot>) send(new AcdCommand.Agents(now())));
+    }
+
+    /** Stops following events and membership, and cancels this node's timers (the entry keeps their deadlines). */
+    @Override
+    public void close() {
+        subscriptions.forEach(EventBus.Subscription::close);
+        subscriptions.clear();
+        if (hz.getLifecycleService().isRunning()) {
+            hz.getCluster().removeMembershipListener(membershipListener);
+            hz.getPartitionService().removeMigrationListener(migrationListener);
+            hz.getUserContext().remove(NODE_KEY, node);
+        }
+        node.close();
+    }
+
+    // ---- plumbing ----
+
+    CallWait waitState(String callId) {
+        return (CallWait) send(new AcdCommand.WaitStateOf(callId, now()));
+    }
+
+    /** How many timers this node armed for the ACD after taking its entry over from another member. */
+    long rearmedTimers() {
+        return node.rearmed.get();
+    }
+
+    /** How many calls this node's IVR sessions wait on (for tests and health). */
+    int watchedCalls() {
+        return signals.watchedCalls();
+    }
+
+    private Object send(AcdCommand command) {
+        Object answer = map.executeOnKey(KEY, AcdProcessor.of(command));
+        if (answer == AcdProcessor.Missing.ENTRY) {
+            // no manual step: the ACD starts again empty; consoles log their agents in again as they reconnect
+            LOG.error("the cluster's ACD state was lost (its members died before a backup was made): starting empty");
+            map.putIfAbsent(KEY, fresh());
+            answer = map.executeOnKey(KEY, AcdProcessor.of(command));
+        }
+        return answer;
+    }
+
+    private AcdShard fresh() {
+        return new AcdShard(new AcdState(new QueueBoard(queues)));
+    }
+
+    /** From a bus callback, which must not wait: the answer (none) is not needed. */
+    private void sendAsync(AcdCommand command) {
+        map.submitToKey(KEY, AcdProcessor.of(command)).whenComplete((r, failure) -> {
+            if (failure != null) {
+                LOG.warn("ACD command {} failed: {}", command, failure.toString());
+            }
+        });
+    }
+
+    private boolean deviceOnline(String agent) {
+        String device = (String) send(new AcdCommand.DeviceOf(agent, now()));
+        return device != null && presence.deviceAvailable(device);
+    }
+
+    /** As {@code Acd.deviceChanged}: the switch is asked outside the ACD's step, between the two commands. */
+    @SuppressWarnings("unchecked")
+    private void deviceChanged(DeviceStateChanged e) {
+        if (e.device() == null || e.state() == null) {
+            return;
+        }
+        try {
+            Map<String, Boolean> online = new HashMap<>();
+            for (String device : (List<String>) send(new AcdCommand.DeviceReported(e.device(), e.state(), now()))) {
+                online.put(device, presence.deviceAvailable(device));
+            }
+            send(new AcdCommand.DeviceChanged(e.device(), e.state(), online, now()));
+        } catch (RuntimeException failure) {
+            LOG.warn("device {} {}: the ACD was not told: {}", e.device(), e.state(), failure.toString());
+        }
+    }
+
+    /** A timer of the ACD fired on this node: the command goes to the entry, wherever it is now. */
+    private void fire(Deadline d) {
+        try {
+            switch (d.kind()) {
+                case WRAP_UP -> {
+                    String device = (String) send(new AcdCommand.StillWrappingUp(d.subject(), d.count(), now()));
+                    boolean online = device != null && presence.deviceAvailable(device);
+                    send(new AcdCommand.WrapUpEnded(d.subject(), d.count(), online, now()));
+                }
+                case RING -> send(new AcdCommand.RingExpired(d.subject(), (int) d.count(), now()));
+            }
+        } catch (RuntimeException failure) {
+            LOG.error("ACD timer {} failed", d.key(), failure);
+        }
+    }
+
+    private void rearmSoon() {
+        Thread.ofVirtual().name("acd-rearm").start(() -> {
+            try {
+                send(new AcdCommand.Rearm(now()));
+            } catch (RuntimeException failure) {
+                LOG.debug("ACD re-arm not sent: {}", failure.toString());
+            }
+        });
+    }
+
+    private Instant now() {
+        return Times.now(clock);
+    }
+
+    private static List<String> names(List<QueueDefinition> queues) {
+        return queues.stream().map(QueueDefinition::name).toList();
+    }
+
+    /**
+     * What the ACD's entry needs of the member it is on: its bus, to publish the events of a command, and its
+     * scheduler, to arm timers. Found by the processor in the Hazelcast instance's user context.
+     */
+    static final class Node {
+        private final ClusteredAcd acd;
+        private final EventBus bus;
+        private final ScheduledExecutorService scheduler;
+        private final Clock clock;
+        /** One thread: the events leave in the order the partition thread produced them, and it never waits. */
+        private final ExecutorService publisher = Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("acd-events").daemon().factory());
+        private final Map<String, Future<?>> armed = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.concurrent.atomic.AtomicLong rearmed = new java.util.concurrent.atomic.AtomicLong();
+
+        Node(ClusteredAcd acd, EventBus bus, ScheduledExecutorService scheduler, Clock clock) {
+            this.acd = acd;
+            this.bus = bus;
+            this.scheduler = scheduler;
+            this.clock = clock;
+        }
+
+        static Node of(HazelcastInstance hz) {
+            Object node = hz == null ? null : hz.getUserContext().get(NODE_KEY);
+            if (node == null) {
+                throw new IllegalStateException("this member runs no ClusteredAcd");
+            }
+            return (Node) node;
+        }
+
+        void publish(List<HotlineEvent> events) {
+            publisher.execute(() -> {
+                for (HotlineEvent e : events) {
+                    try {
+                        bus.publish(e);
+                    } catch (RuntimeException failure) {
+                        LOG.error("publishing {} failed", e, failure);
+                    }
+                }
+            });
+        }
+
+        /** Arms {@code d} here; the handle also forgets it. */
+        Future<?> arm(Deadline d) {
+            long delay = Math.max(0, d.at().toEpochMilli() - clock.millis());
+            Future<?> timer = scheduler.schedule(() -> {
+                armed.remove(d.key());
+                Thread.ofVirtual().name("acd-timer").start(() -> acd.fire(d));
+            }, delay, TimeUnit.MILLISECONDS);
+            Future<?> previous = armed.put(d.key(), timer);
+            if (previous != null) {
+                previous.cancel(false);
+            }
+            return new Forgetting(d.key(), timer, armed);
+        }
+
+        /** Arms the deadlines not armed on this member yet (it just took the entry over, or a member left). */
+        void rearm(List<Deadline> deadlines) {
+            int count = 0;
+            for (Deadline d : deadlines) {
+                if (!armed.containsKey(d.key())) {
+                    arm(d);
+                    count++;
+                }
+            }
+            rearmed.addAndGet(count);
+            if (count > 0) {
+                LOG.info("armed {} ACD timers taken over from another member", count);
+            }
+        }
+
+        void close() {
+            armed.values().forEach(f -> f.cancel(false));
+            armed.clear();
+            publisher.shutdown();
+        }
+
+        private record Forgetting(String key, Future<?> timer, Map<String, Future<?>> armed)
+                implements Future<Object> {
+            @Override
+            public boolean cancel(boolean mayInterrupt) {
+                armed.remove(key, timer);
+                return timer.cancel(mayInterrupt);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return timer.isCancelled();
+            }
+
+            @Override
+            public boolean isDone() {
+                return timer.isDone();
+            }
+
+            @Override
+            public Object get() {
+                return null; // an ACD timer has no result
+            }
+
+            @Override
+            public Object get(long timeout, TimeUnit unit) {
+                return null;
+            }
+        }
+    }
+}
