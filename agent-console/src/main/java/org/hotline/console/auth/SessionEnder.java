@@ -1,6 +1,7 @@
 package org.hotline.console.auth;
 
 import io.vertx.core.Future;
+import org.hotline.platform.session.Session;
 import org.hotline.console.agent.AcdAgents;
 import org.hotline.console.http.Blocking;
 import org.hotline.platform.user.Role;
