@@ -137,6 +137,7 @@ public final class ConsoleServer {
                 config.dialPolicy()::allows, new OutboundDial.Trace(backend.bus(), backend.audit(), backend.clock()),
                 relay::followOutbound);
         sessions.onEnded(s -> sockets.closeSession(s.token()));
+        sessions.onEndedElsewhere(ender::endedElsewhere);
         mountRoutes();
     }
 

@@ -112,15 +112,25 @@ class ThreeNodeClusterTest {
     void aLogoutOnOneNodeEndsTheSessionOnEveryNodeAndEachNodesListenersHearIt() {
         List<String> endedOnA = new CopyOnWriteArrayList<>();
         List<String> endedOnB = new CopyOnWriteArrayList<>();
+        List<String> endedOnC = new CopyOnWriteArrayList<>();
+        List<String> elsewhereOnA = new CopyOnWriteArrayList<>();
+        List<String> elsewhereOnC = new CopyOnWriteArrayList<>();
         a.sessions().onRemoved(x -> endedOnA.add(x.token()));
         b.sessions().onRemoved(x -> endedOnB.add(x.token()));
+        c.sessions().onRemoved(x -> endedOnC.add(x.token()));
+        a.sessions().onRemovedElsewhere(x -> elsewhereOnA.add(x.token()));
+        c.sessions().onRemovedElsewhere(x -> elsewhereOnC.add(x.token()));
         Session s = opened(T0);
         a.sessions().add(s);
 
         assertThat(c.sessions().remove(s.token())).get().extracting(Session::username).isEqualTo("alice");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> endedOnA.contains(s.token()) && endedOnB.contains(s.token()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> endedOnA.contains(s.token())
+                && endedOnB.contains(s.token()) && endedOnC.contains(s.token()) && elsewhereOnA.contains(s.token()));
         assertThat(a.sessions().touch(s.token(), T0.plusSeconds(5))).isEmpty();
+        // C ended it itself: its caller handles that, it is not told it ended elsewhere
+        assertThat(elsewhereOnC).doesNotContain(s.token());
+        assertThat(endedOnA).containsOnlyOnce(s.token());
         // the session goes to one caller only: a second logout elsewhere finds nothing
         assertThat(b.sessions().remove(s.token())).isEmpty();
     }

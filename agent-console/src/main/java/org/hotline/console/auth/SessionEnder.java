@@ -46,6 +46,14 @@ public final class SessionEnder {
         }
     }
 
+    /**
+     * Another node ended {@code session} (logout or purge there): this node's ACD logs the agent out too when that was
+     * their last session, as if it had ended here (the ACD is still per node).
+     */
+    public void endedElsewhere(Session session) {
+        logOutOfAcd(session);
+    }
+
     private Future<Void> logOutOfAcd(Session session) {
         if (!session.user().has(Role.AGENT) || sessions.hasOtherSession(session.username(), session.token())) {
             return Future.succeededFuture();

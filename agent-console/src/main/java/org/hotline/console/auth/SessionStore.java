@@ -52,6 +52,17 @@ public final class SessionStore {
         endListeners.add(listener);
     }
 
+    /** Called with every session another node of the cluster ended (never on a standalone node); on any thread. */
+    public void onEndedElsewhere(Consumer<Session> listener) {
+        repository.onRemovedElsewhere(s -> {
+            try {
+                listener.accept(s);
+            } catch (RuntimeException e) {
+                LOG.warn("session end listener failed for {}", s.username(), e);
+            }
+        });
+    }
+
     public Session create(User user) {
         Session session = Session.opened(Tokens.next(), user, Times.now(clock), policy.idleTimeout(user),
                 policy.absoluteLifetime());

@@ -4,13 +4,11 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.IndexConfig;
 import com.hazelcast.config.IndexType;
 import com.hazelcast.config.MapConfig;
-import com.hazelcast.core.EntryEvent;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
-import com.hazelcast.map.listener.EntryEvictedListener;
-import com.hazelcast.map.listener.EntryExpiredListener;
-import com.hazelcast.map.listener.EntryRemovedListener;
 import com.hazelcast.query.Predicates;
+import com.hazelcast.topic.ITopic;
+import com.hazelcast.topic.Message;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,22 +26,28 @@ import org.slf4j.LoggerFactory;
  * The console's sessions in one Hazelcast map shared by every node, so that a browser that reconnects to another node
  * keeps its login (and its agent's state, which the ACD keeps by user name). Keyed by token, one backup (a node lost
  * loses no session). Using a session slides its idle expiry in one entry processor on the key's owner
- * ({@link UseAt}); a removal anywhere (logout on one node, the purge of any node) is heard by the entry listener of
- * every node, which runs that node's end listeners (closing its sockets of the session). {@link #release} only
- * unregisters this node: the sessions stay for the others.
+ * ({@link UseAt}); the one node whose removal took the session (logout on one node, the purge of any node: only
+ * one gets it) announces it on a topic that every node hears, which runs that node's end listeners (closing its
+ * sockets of the session) and, on the others, the "ended elsewhere" listeners: the topic says who published, which
+ * an entry listener would not. {@link #release} only unregisters this node: the sessions stay for the others.
  */
 public final class HazelcastSessionRepository implements SessionRepository {
     private static final Logger LOG = LoggerFactory.getLogger(HazelcastSessionRepository.class);
     /** The map's name in the cluster. */
     public static final String MAP = "hotline.sessions";
+    /** The topic every ended session is announced on, by the node that removed it. */
+    public static final String ENDED = "hotline.sessions.ended";
 
     private final IMap<String, Session> sessions;
+    private final ITopic<Session> ended;
     private final List<Consumer<Session>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Session>> elsewhere = new CopyOnWriteArrayList<>();
     private final UUID listenerId;
 
     public HazelcastSessionRepository(HazelcastInstance hazelcast) {
         this.sessions = hazelcast.getMap(MAP);
-        this.listenerId = sessions.addEntryListener(new Ended(), true);
+        this.ended = hazelcast.getTopic(ENDED);
+        this.listenerId = ended.addMessageListener(this::ended);
     }
 
     /** What the member's configuration needs for this map: the compact format of sessions, one backup, an index. */
@@ -65,7 +69,11 @@ public final class HazelcastSessionRepository implements SessionRepository {
 
     @Override
     public Optional<Session> remove(String token) {
-        return Optional.ofNullable(sessions.remove(token));
+        Session removed = sessions.remove(token);
+        if (removed != null) {
+            ended.publish(removed);
+        }
+        return Optional.ofNullable(removed);
     }
 
     @Override
@@ -102,39 +110,29 @@ public final class HazelcastSessionRepository implements SessionRepository {
     }
 
     @Override
+    public void onRemovedElsewhere(Consumer<Session> listener) {
+        elsewhere.add(listener);
+    }
+
+    @Override
     public void release() {
         try {
-            sessions.removeEntryListener(listenerId);
+            ended.removeMessageListener(listenerId);
         } catch (RuntimeException e) {
             LOG.debug("session listener already gone: {}", e.toString());
         }
     }
 
-    private void ended(Session session) {
-        if (session == null) {
-            return;
-        }
+    /** One ended session, heard on a Hazelcast event thread of every node. */
+    private void ended(Message<Session> message) {
+        Session session = message.getMessageObject();
         for (Consumer<Session> listener : listeners) {
             listener.accept(session);
         }
-    }
-
-    /** Every way an entry leaves the map; runs on a Hazelcast event thread of every node. */
-    private final class Ended implements EntryRemovedListener<String, Session>, EntryEvictedListener<String, Session>,
-            EntryExpiredListener<String, Session> {
-        @Override
-        public void entryRemoved(EntryEvent<String, Session> event) {
-            ended(event.getOldValue());
-        }
-
-        @Override
-        public void entryEvicted(EntryEvent<String, Session> event) {
-            ended(event.getOldValue());
-        }
-
-        @Override
-        public void entryExpired(EntryEvent<String, Session> event) {
-            ended(event.getOldValue());
+        if (message.getPublishingMember() == null || !message.getPublishingMember().localMember()) {
+            for (Consumer<Session> listener : elsewhere) {
+                listener.accept(session);
+            }
         }
     }
 }

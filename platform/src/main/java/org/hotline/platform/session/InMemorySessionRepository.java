@@ -74,6 +74,12 @@ public final class InMemorySessionRepository implements SessionRepository {
         listeners.add(listener);
     }
 
+    /** No other node shares this memory: never called. */
+    @Override
+    public void onRemovedElsewhere(Consumer<Session> listener) {
+        // nothing is removed elsewhere
+    }
+
     @Override
     public void release() {
         for (String token : List.copyOf(sessions.keySet())) {

@@ -17,7 +17,8 @@ import org.hotline.platform.user.User;
  *
  * <p>Contract: {@link #touch} is atomic per token (two nodes sliding one session at once both succeed, neither
  * undoes the other's end); {@link #remove} gives the session to exactly one caller, however many nodes race; every
- * {@link #onRemoved} listener of every node sharing the repository hears every removal, on any thread, once.
+ * {@link #onRemoved} listener of every node sharing the repository hears every removal, on any thread, once (a
+ * removal whose node dies before telling the others may go unheard there).
  * Implementations never log tokens.
  */
 public interface SessionRepository {
@@ -47,6 +48,13 @@ public interface SessionRepository {
 
     /** Called with every removed session, on every node; may be called on any thread. */
     void onRemoved(Consumer<Session> listener);
+
+    /**
+     * Called with every session that another node removed (after the {@link #onRemoved} listeners), so that this
+     * node can undo what the session held here (an agent logged in to this node's ACD); this node's own removals are
+     * its caller's to handle. Never called where no other node shares the repository.
+     */
+    void onRemovedElsewhere(Consumer<Session> listener);
 
     /**
      * This node stops using the repository. Sessions that live only in this node's memory end with it (and are
