@@ -61,7 +61,14 @@ public final class MemberNode implements ClusterNode {
         configured.add(MemberSetup.ipOf(config.host(), "hotline.cluster.host") + ":" + config.port());
         LOG.info("cluster {}: node {} joining on {}:{} (members {})", config.name(), config.nodeName(),
                 config.host(), config.port(), config.members());
-        this.hazelcast = Hazelcast.newHazelcastInstance(MemberSetup.of(config));
+        try {
+            this.hazelcast = Hazelcast.newHazelcastInstance(MemberSetup.of(config));
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("could not start the cluster member " + config.nodeName() + " on "
+                    + config.host() + ":" + config.port() + " (hotline.cluster.host / port): " + e.getMessage(), e);
+        }
         hazelcast.getCluster().addMembershipListener(new Membership());
         hazelcast.getLifecycleService().addLifecycleListener(this::lifecycle);
         this.sessions = new HazelcastSessionRepository(hazelcast);

@@ -70,7 +70,12 @@ final class MemberSetup {
     /** The IP of {@code host} (Hazelcast's interface list and the member addresses compare by IP). */
     static String ipOf(String host, String key) {
         try {
-            return InetAddress.getByName(host).getHostAddress();
+            InetAddress address = InetAddress.getByName(host);
+            if (address.isAnyLocalAddress()) {
+                throw new IllegalArgumentException(key + " must be an address the other nodes reach this one at, not "
+                        + host);
+            }
+            return address.getHostAddress();
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException(key + ": cannot resolve '" + host + "'", e);
         }

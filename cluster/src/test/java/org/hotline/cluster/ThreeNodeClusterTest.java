@@ -150,6 +150,18 @@ class ThreeNodeClusterTest {
     }
 
     @Test
+    void aMemberWhosePortIsTakenFailsToStartWithTheKeyNamed() {
+        ClusterConfig taken = new ClusterConfig(true, members.config(0).name(), "node-d", "127.0.0.1",
+                members.port(0), members.config(0).members(), "", 0, Duration.ofSeconds(4));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ClusterNode.start(taken, java.time.Clock.systemUTC()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("could not start the cluster member node-d on 127.0.0.1:" + members.port(0))
+                .hasMessageContaining("hotline.cluster.host / port");
+        assertThat(a.view().members()).hasSize(3);
+    }
+
+    @Test
     void theClusteredEventBusCarriesAMessageFromOneNodeToAnother() throws Exception {
         Vertx onA = a.newVertx();
         Vertx onB = b.newVertx();
