@@ -14,6 +14,7 @@ import org.hotline.app.lifecycle.NodeParts;
 import org.hotline.app.telephony.AsteriskProfile;
 import org.hotline.app.telephony.SimulatorProfile;
 import org.hotline.app.telephony.TelephonyProfile;
+import org.hotline.cluster.ClusterNode;
 import org.hotline.console.ConsoleBackend;
 import org.hotline.console.ConsoleConfig;
 import org.hotline.console.ConsoleServer;
@@ -49,17 +50,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running Hotline node: database, event bus, call recorder, live-call model, ACD, live statistics, IVR, the
+ * One running Hotline node: its {@link ClusterNode} (alone, or a cluster member that supplies a clustered Vert.x and
+ * cluster-wide console sessions), database, event bus, call recorder, live-call model, ACD, live statistics, IVR, the
  * switch of its {@link TelephonyProfile} (simulator or Asterisk) and the console server, wired together, the same way
- * whichever profile runs. Built by {@link #start}, each part through its {@link Lifecycle}; {@link #close} stops it in order
- * ({@link NodeParts}): first what brings calls in (traffic generators, then the switch, which hangs up the calls still
- * live so that their records end), while routing, statistics and the recorder still listen; then everything else in
- * the reverse order of its start, so the call recorder drains into a database that is still up and the database
- * stops last.
+ * whichever profile runs and whether clustered or not. Built by {@link #start}, each part through its
+ * {@link Lifecycle}; {@link #close} stops it in order ({@link NodeParts}): first what brings calls in (traffic
+ * generators, then the switch, which hangs up the calls still live so that their records end), while routing,
+ * statistics and the recorder still listen; then everything else in the reverse order of its start, so the call
+ * recorder drains into a database that is still up, the database stops, and the cluster node leaves last.
  */
 public final class HotlinePlatform implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HotlinePlatform.class);
     private final NodeParts parts = new NodeParts();
+    private ClusterNode cluster;
     private Ticketing ticketing;
     private MailChannel mailChannel;
     private EventBus bus;
@@ -89,6 +92,9 @@ public final class HotlinePlatform implements AutoCloseable {
     }
 
     private void boot() {
+        // first, so that it stops last: alone (no Hazelcast) or a joined member; it gives the Vert.x and sessions
+        cluster = ClusterNode.start(settings.cluster(), clock);
+        parts.start(Lifecycle.running("cluster node", cluster));
         Settings.Db dbs = settings.db();
         DatabaseConfig dbConfig;
         if (dbs.embedded()) {
@@ -161,7 +167,7 @@ public final class HotlinePlatform implements AutoCloseable {
                 IvrSettings.defaults(), ticketing.callbacks()));
         registerHumanAgents();
 
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = cluster.newVertx();
         parts.start(Lifecycle.running("Vert.x",
                 () -> vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS)));
         ConsoleServer console = new ConsoleServer(vertx,
@@ -174,7 +180,8 @@ public final class HotlinePlatform implements AutoCloseable {
                 new ConsoleBackend(ticketing.users(), acd, ticketing.calls(), ticketing.customers(),
                         ticketing.tickets(), ticketing.callbacks(), stats, ports,
                         ticketing.audit(), bus, clock, health(), ticketing.notifications(), desk,
-                        ticketing.organisation(), ticketing.calendars(), ticketing.intake(), liveCalls));
+                        ticketing.organisation(), ticketing.calendars(), ticketing.intake(), liveCalls),
+                cluster.sessions());
         parts.start(Lifecycle.of("console server", () -> httpPort = await(console.start()),
                 () -> await(console.stop())));
         LOG.info("Hotline console on http://{}:{}/", settings.http().host(), httpPort);
@@ -193,10 +200,11 @@ public final class HotlinePlatform implements AutoCloseable {
 
     /**
      * Every part of this node that can tell its health: the database, then the switch (each AMI link and the FastAGI
-     * server on Asterisk, the simulator on the simulator). The cluster will be one more part.
+     * server on Asterisk, the simulator on the simulator), then the cluster membership (STANDALONE, JOINED, PARTIAL,
+     * LEFT).
      */
     public HealthCheck health() {
-        return HealthCheck.of(List.of(ticketing.health(), telephony.health()));
+        return HealthCheck.of(List.of(ticketing.health(), telephony.health(), cluster.health()));
     }
 
     /**
@@ -263,6 +271,11 @@ public final class HotlinePlatform implements AutoCloseable {
 
     public Acd acd() {
         return acd;
+    }
+
+    /** How this node stands in the cluster (alone by default). */
+    public ClusterNode cluster() {
+        return cluster;
     }
 
     /** The simulated switch, or null when the platform runs on Asterisk. */
