@@ -12,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * Two whole nodes clustered on loopback (one JVM, two Hazelcast members over real TCP, two consoles on their own
  * ports, one database): a browser that logs in on one node and reconnects to the other keeps its login, a logout on
  * one closes the session's socket on the other and logs the agent out of the other's ACD (still one per node), and
- * each node's health names both members.
+ * each node's health names both members; a node that stops leaves its browsers' logins to the other.
  */
 class ClusteredConsoleTest {
     private static final String PASSWORD = "correct horse 1";
@@ -94,6 +93,19 @@ class ClusteredConsoleTest {
     }
 
     @Test
+    void whenTheNodeABrowserLoggedInOnStopsItsLoginGoesOnOnTheOther() {
+        String token = post(baseB, "/api/login", null, Map.of("username", "agent1", "password", PASSWORD))
+                .body().path("token").asText();
+
+        b.close();
+
+        await().atMost(WAIT).until(() -> a.platform.cluster().view().members().size() == 1);
+        Fixture.Response me = a.get("/api/me", token);
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.body().path("user").path("username").asText()).isEqualTo("agent1");
+    }
+
+    @Test
     void aLogoutOnOneNodeClosesTheSessionsSocketOnTheOther() throws Exception {
         String token = a.login("agent1", PASSWORD);
         Socket onA = Socket.open(a.platform.httpPort(), token);
@@ -134,12 +146,24 @@ class ClusteredConsoleTest {
     }
 
     private Fixture.Response post(String base, String path, String token) {
-        return send(base, HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{}")), token);
+        return post(base, path, token, Map.of());
+    }
+
+    private Fixture.Response post(String base, String path, String token, Map<String, String> body) {
+        try {
+            return send(base, HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(Fixture.JSON.writeValueAsString(body))), token);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     private Fixture.Response send(String base, HttpRequest.Builder request, String token) {
-        request.header("Origin", base).header("Authorization", "Bearer " + token);
+        request.header("Origin", base);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
             HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(20)).build(),
                     HttpResponse.BodyHandlers.ofString());
