@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.hotline.app.config.Settings;
 import org.hotline.app.db.EmbeddedDatabase;
 import org.hotline.app.lifecycle.Lifecycle;
+import org.hotline.app.cluster.NodeShape;
 import org.hotline.app.lifecycle.NodeParts;
 import org.hotline.app.telephony.AsteriskProfile;
 import org.hotline.app.telephony.SimulatorProfile;
@@ -30,7 +31,6 @@ import org.hotline.ivr.IvrSettings;
 import org.hotline.ivr.flow.FlowSet;
 import org.hotline.platform.callback.CallbackQuery;
 import org.hotline.platform.event.EventBus;
-import org.hotline.platform.event.LocalEventBus;
 import org.hotline.platform.health.HealthCheck;
 import org.hotline.platform.routing.AgentProfile;
 import org.hotline.platform.telephony.SwitchPorts;
@@ -38,7 +38,7 @@ import org.hotline.platform.user.Role;
 import org.hotline.platform.user.User;
 import org.hotline.reporting.live.LiveStats;
 import org.hotline.reporting.live.QueueSpec;
-import org.hotline.routing.Acd;
+import org.hotline.routing.CallDistributor;
 import org.hotline.routing.queue.QueueDefinition;
 import org.hotline.ticketing.Ticketing;
 import org.hotline.ticketing.mail.MailChannel;
@@ -66,12 +66,14 @@ public final class HotlinePlatform implements AutoCloseable {
     private Ticketing ticketing;
     private MailChannel mailChannel;
     private EventBus bus;
-    private Acd acd;
+    private CallDistributor acd;
+    private NodeShape shape;
     private org.hotline.ticketing.workflow.DbTicketDesk desk;
     private TelephonyProfile telephony;
     private LiveStats stats;
     private InMemoryLiveCalls liveCalls;
     private int httpPort;
+    private DatabaseConfig databaseConfig;
     private final Settings settings;
     private final Clock clock;
 
@@ -95,6 +97,11 @@ public final class HotlinePlatform implements AutoCloseable {
         // first, so that it stops last: alone (no Hazelcast) or a joined member; it gives the Vert.x and sessions
         cluster = ClusterNode.start(settings.cluster(), clock);
         parts.start(Lifecycle.running("cluster node", cluster));
+        // next: a member's event bus, ACD and statistics need its clustered Vert.x and Hazelcast
+        Vertx vertx = cluster.newVertx();
+        parts.start(Lifecycle.running("Vert.x",
+                () -> vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS)));
+        shape = NodeShape.of(cluster, vertx);
         Settings.Db dbs = settings.db();
         DatabaseConfig dbConfig;
         if (dbs.embedded()) {
@@ -104,10 +111,11 @@ public final class HotlinePlatform implements AutoCloseable {
         } else {
             dbConfig = new DatabaseConfig(dbs.url(), dbs.user(), dbs.password(), dbs.maxPoolSize());
         }
+        databaseConfig = dbConfig;
         Database database = Database.open(dbConfig);
         parts.start(Lifecycle.running("database pool", database));
         ticketing = new Ticketing(database, clock, settings.auth().passwordIterations(), settings.auth().lockout());
-        bus = new LocalEventBus();
+        bus = shape.bus();
         desk = ticketing.workflow(bus);
         if (settings.demoSeed()) {
             DemoSeed.apply(ticketing);
@@ -123,7 +131,9 @@ public final class HotlinePlatform implements AutoCloseable {
         if (journal != null) {
             parts.start(Lifecycle.running("call journal", journal));
         }
-        parts.start(Lifecycle.of("call recorder", () -> ticketing.callRecorder().start(bus), ticketing.callRecorder()));
+        // one recorder per call: the node that holds the switch link, where the calls come in
+        parts.start(Lifecycle.of("call recorder", () -> ticketing.callRecorder().start(shape.whileHoldingLink()),
+                ticketing.callRecorder()));
         // before anything publishes a call event: every consumer of "the call" reads this one model
         liveCalls = new InMemoryLiveCalls(clock);
         parts.start(Lifecycle.of("live calls", () -> liveCalls.start(bus), liveCalls));
@@ -142,20 +152,23 @@ public final class HotlinePlatform implements AutoCloseable {
         }));
 
         // what the node runs its calls on; stopped first (see the class comment)
-        telephony = parts.intake(TelephonyProfile.of(settings, bus, clock));
-        SwitchPorts ports = telephony.ports();
-
-        // before the switch takes calls: close (or follow again) the records a stopped platform left open
-        new OpenCallRepair(ticketing.callRecorder(), clock).run(telephony.recovery());
+        telephony = TelephonyProfile.of(settings, bus, clock);
+        // the switch's link runs where the node shape says (here, or on the one member holding it); stopped first
+        Lifecycle link = parts.intake(shape.switchLink("switch", Lifecycle.of(telephony.name(), () -> {
+            // before the switch takes calls: close (or follow again) the records a stopped holder left open
+            new OpenCallRepair(ticketing.callRecorder(), clock).run(telephony.recovery());
+            telephony.start();
+        }, telephony)));
+        SwitchPorts ports = shape.switchPorts(telephony.ports());
 
         List<QueueDefinition> queues = settings.queues().stream()
                 .map(q -> new QueueDefinition(q.name(), q.skill(), q.serviceLevelSeconds(), q.ringTimeout(), q.wrapUp()))
                 .toList();
-        acd = new Acd(queues, bus, clock, scheduler, ports.presence());
+        acd = shape.acd(queues, clock, scheduler, ports.presence());
         parts.start(Lifecycle.running("ACD", acd));
         desk.servedCustomers(new org.hotline.ticketing.workflow.AcdServedCustomer(acd, ticketing.calls()));
 
-        stats = new LiveStats(bus, clock, settings.queues().stream()
+        stats = shape.stats(clock, settings.queues().stream()
                 .map(q -> new QueueSpec(q.name(), q.skill(), q.serviceLevelSeconds())).toList(), acd);
         parts.start(Lifecycle.running("live statistics", stats));
         stats.openCallbacks(ticketing.callbacks().list(CallbackQuery.open(CallbackQuery.MAX_LIMIT)));
@@ -167,9 +180,6 @@ public final class HotlinePlatform implements AutoCloseable {
                 IvrSettings.defaults(), ticketing.callbacks()));
         registerHumanAgents();
 
-        Vertx vertx = cluster.newVertx();
-        parts.start(Lifecycle.running("Vert.x",
-                () -> vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS)));
         ConsoleServer console = new ConsoleServer(vertx,
                 new ConsoleConfig(settings.http().host(), settings.http().port(),
                         new AuthConfig(settings.http().sessions(), settings.http().secureCookies(),
@@ -189,7 +199,7 @@ public final class HotlinePlatform implements AutoCloseable {
 
         // last: the switch starts taking calls (the simulator's agents and traffic; Asterisk's AMI and FastAGI)
         telephony.wire(new TelephonyProfile.Node(acd, scheduler, ticketing));
-        parts.begin(telephony);
+        parts.begin(link);
     }
 
     /** Public origins, allowed hosts, timeouts and the connection cap (validated by {@link Settings}). */
@@ -257,6 +267,11 @@ public final class HotlinePlatform implements AutoCloseable {
         return mailChannel;
     }
 
+    /** The database this node uses (the embedded one's address when it runs one). */
+    public DatabaseConfig databaseConfig() {
+        return databaseConfig;
+    }
+
     public int httpPort() {
         return httpPort;
     }
@@ -269,8 +284,13 @@ public final class HotlinePlatform implements AutoCloseable {
         return bus;
     }
 
-    public Acd acd() {
+    public CallDistributor acd() {
         return acd;
+    }
+
+    /** Whether this node holds the switch's link now: always alone; one member at a time in a cluster. */
+    public boolean holdsSwitchLink() {
+        return shape.holdsLink();
     }
 
     /** How this node stands in the cluster (alone by default). */

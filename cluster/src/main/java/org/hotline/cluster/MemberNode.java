@@ -81,6 +81,11 @@ public final class MemberNode implements ClusterNode {
     }
 
     /** The member's Hazelcast instance (the cluster-wide maps live there). */
+    /** This node's name in the cluster ({@code hotline.cluster.node-name}). */
+    public String nodeName() {
+        return config.nodeName();
+    }
+
     public HazelcastInstance hazelcast() {
         return hazelcast;
     }

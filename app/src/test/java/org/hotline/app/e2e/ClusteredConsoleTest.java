@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Two whole nodes clustered on loopback (one JVM, two Hazelcast members over real TCP, two consoles on their own
  * ports, one database): a browser that logs in on one node and reconnects to the other keeps its login, a logout on
- * one closes the session's socket on the other and logs the agent out of the other's ACD (still one per node), and
+ * one closes the session's socket on the other and the agent is logged out of the cluster's one ACD, and
  * each node's health names both members; a node that stops leaves its browsers' logins to the other.
  */
 class ClusteredConsoleTest {
