@@ -214,7 +214,7 @@ public final class HotlinePlatform implements AutoCloseable {
      * LEFT).
      */
     public HealthCheck health() {
-        return HealthCheck.of(List.of(ticketing.health(), telephony.health(), cluster.health()));
+        return HealthCheck.of(List.of(ticketing.health(), shape.switchHealth(telephony.health()), cluster.health()));
     }
 
     /**

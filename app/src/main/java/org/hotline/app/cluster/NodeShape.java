@@ -71,6 +71,13 @@ public sealed interface NodeShape {
      */
     EventBus whileHoldingLink();
 
+    /**
+     * The switch's part of the node's health: its own (AMI links, FastAGI, the simulator) where the link runs; on a
+     * member that does not hold it, which node does ({@code switch link}: HELD here, STANDBY with the holder named,
+     * or down when no node holds it and no call can come in).
+     */
+    org.hotline.platform.health.HealthCheck switchHealth(org.hotline.platform.health.HealthCheck own);
+
     /** The switch's ports for the rest of the node, given the node's own. */
     SwitchPorts switchPorts(SwitchPorts own);
 
@@ -113,6 +120,11 @@ public sealed interface NodeShape {
         @Override
         public EventBus whileHoldingLink() {
             return bus;
+        }
+
+        @Override
+        public org.hotline.platform.health.HealthCheck switchHealth(org.hotline.platform.health.HealthCheck own) {
+            return own;
         }
 
         @Override
@@ -181,6 +193,32 @@ public sealed interface NodeShape {
                     });
                 }
             };
+        }
+
+        @Override
+        public org.hotline.platform.health.HealthCheck switchHealth(org.hotline.platform.health.HealthCheck own) {
+            java.time.Instant startedAt = java.time.Instant.now();
+            return () -> {
+                SwitchLinkLease l = lease;
+                if (l != null && l.heldHere()) {
+                    List<org.hotline.platform.health.ComponentHealth> parts = new java.util.ArrayList<>(
+                            own.components());
+                    parts.add(link("HELD", true, startedAt, "this node (" + node.nodeName() + ") holds the switch"
+                            + " link: calls come in here"));
+                    return parts;
+                }
+                String holder = l == null ? "" : l.holder();
+                return List.of(holder.isEmpty()
+                        ? link("NONE", false, startedAt, "no node holds the switch link: no call can come in")
+                        : link("STANDBY", true, startedAt, "held by " + holder
+                                + "; this node takes it over if that node stops"));
+            };
+        }
+
+        private static org.hotline.platform.health.ComponentHealth link(String state, boolean up,
+                                                                         java.time.Instant since, String detail) {
+            return new org.hotline.platform.health.ComponentHealth("switch link",
+                    org.hotline.platform.health.ComponentKind.CLUSTER, state, up, since, detail);
         }
 
         @Override

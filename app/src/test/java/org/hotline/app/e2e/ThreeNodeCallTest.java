@@ -148,6 +148,26 @@ class ThreeNodeCallTest {
                 == AgentState.ON_CALL);
     }
 
+    @Test
+    void everyNodesHealthSaysWhichNodeHoldsTheSwitch() {
+        Fixture switchNode = holder();
+        String holderName = switchNode.platform.settings().cluster().nodeName();
+        for (Fixture n : nodes) {
+            var link = n.platform.health().components().stream().filter(c -> c.name().equals("switch link"))
+                    .findFirst().orElseThrow();
+            assertThat(link.up()).isTrue();
+            if (n == switchNode) {
+                assertThat(link.state()).isEqualTo("HELD");
+                assertThat(n.platform.health().components()).anyMatch(c -> c.name().equals("simulator"));
+            } else {
+                assertThat(link.state()).isEqualTo("STANDBY");
+                assertThat(link.detail()).startsWith("held by " + holderName);
+                assertThat(n.platform.health().components()).as("an idle switch is not reported")
+                        .noneMatch(c -> c.name().equals("simulator"));
+            }
+        }
+    }
+
     private static JsonNode repair(Fixture node, String token) {
         Fixture.Response r = node.get("/api/stats/live", token);
         assertThat(r.status()).isEqualTo(200);
