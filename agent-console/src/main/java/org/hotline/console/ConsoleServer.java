@@ -54,6 +54,8 @@ import org.hotline.interactions.calls.AgentCallControl;
 import org.hotline.interactions.calls.CallbackDial;
 import org.hotline.interactions.calls.OutboundDial;
 import org.hotline.interactions.calls.SupervisorJoin;
+import org.hotline.platform.session.InMemorySessionRepository;
+import org.hotline.platform.session.SessionRepository;
 import org.hotline.platform.telephony.SwitchPorts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,12 +100,19 @@ public final class ConsoleServer {
     private HttpServer server;
     private long purgeTimer = -1;
 
+    /** With the sessions in this node's memory (a standalone node). */
     public ConsoleServer(Vertx vertx, ConsoleConfig config, ConsoleBackend backend) {
+        this(vertx, config, backend, new InMemorySessionRepository());
+    }
+
+    /** With the sessions kept in {@code sessionRepository} (shared by a cluster's nodes, or this node's memory). */
+    public ConsoleServer(Vertx vertx, ConsoleConfig config, ConsoleBackend backend,
+                         SessionRepository sessionRepository) {
         this.vertx = vertx;
         this.config = config;
         this.backend = backend;
         this.blocking = new Blocking(vertx);
-        this.sessions = new SessionStore(backend.clock(), config.auth().sessions());
+        this.sessions = new SessionStore(backend.clock(), config.auth().sessions(), sessionRepository);
         this.cookie = SessionCookie.forHost(config.host(), config.auth().secureCookies());
         this.throttle = new LoginThrottle(backend.clock(), config.auth().accountThrottle(),
                 config.auth().addressThrottle());
@@ -125,6 +134,7 @@ public final class ConsoleServer {
         this.dial = new OutboundDial(acd::current, backend.agents(), switches.originate(), switches.capabilities(),
                 config.dialPolicy()::allows, new OutboundDial.Trace(backend.bus(), backend.audit(), backend.clock()));
         sessions.onEnded(s -> sockets.closeSession(s.token()));
+        sessions.onEndedElsewhere(ender::endedElsewhere);
         mountRoutes();
     }
 

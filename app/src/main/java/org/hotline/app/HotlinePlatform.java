@@ -10,10 +10,12 @@ import java.util.concurrent.TimeUnit;
 import org.hotline.app.config.Settings;
 import org.hotline.app.db.EmbeddedDatabase;
 import org.hotline.app.lifecycle.Lifecycle;
+import org.hotline.app.cluster.NodeShape;
 import org.hotline.app.lifecycle.NodeParts;
 import org.hotline.app.telephony.AsteriskProfile;
 import org.hotline.app.telephony.SimulatorProfile;
 import org.hotline.app.telephony.TelephonyProfile;
+import org.hotline.cluster.ClusterNode;
 import org.hotline.console.ConsoleBackend;
 import org.hotline.console.ConsoleConfig;
 import org.hotline.console.ConsoleServer;
@@ -29,7 +31,6 @@ import org.hotline.ivr.IvrSettings;
 import org.hotline.ivr.flow.FlowSet;
 import org.hotline.platform.callback.CallbackQuery;
 import org.hotline.platform.event.EventBus;
-import org.hotline.platform.event.LocalEventBus;
 import org.hotline.platform.health.HealthCheck;
 import org.hotline.platform.routing.AgentProfile;
 import org.hotline.platform.telephony.SwitchPorts;
@@ -37,7 +38,7 @@ import org.hotline.platform.user.Role;
 import org.hotline.platform.user.User;
 import org.hotline.reporting.live.LiveStats;
 import org.hotline.reporting.live.QueueSpec;
-import org.hotline.routing.Acd;
+import org.hotline.routing.CallDistributor;
 import org.hotline.routing.queue.QueueDefinition;
 import org.hotline.ticketing.Ticketing;
 import org.hotline.ticketing.mail.MailChannel;
@@ -49,26 +50,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running Hotline node: database, event bus, call recorder, live-call model, ACD, live statistics, IVR, the
+ * One running Hotline node: its {@link ClusterNode} (alone, or a cluster member that supplies a clustered Vert.x and
+ * cluster-wide console sessions), database, event bus, call recorder, live-call model, ACD, live statistics, IVR, the
  * switch of its {@link TelephonyProfile} (simulator or Asterisk) and the console server, wired together, the same way
- * whichever profile runs. Built by {@link #start}, each part through its {@link Lifecycle}; {@link #close} stops it in order
- * ({@link NodeParts}): first what brings calls in (traffic generators, then the switch, which hangs up the calls still
- * live so that their records end), while routing, statistics and the recorder still listen; then everything else in
- * the reverse order of its start, so the call recorder drains into a database that is still up and the database
- * stops last.
+ * whichever profile runs and whether clustered or not. Built by {@link #start}, each part through its
+ * {@link Lifecycle}; {@link #close} stops it in order ({@link NodeParts}): first what brings calls in (traffic
+ * generators, then the switch, which hangs up the calls still live so that their records end), while routing,
+ * statistics and the recorder still listen; then everything else in the reverse order of its start, so the call
+ * recorder drains into a database that is still up, the database stops, and the cluster node leaves last.
  */
 public final class HotlinePlatform implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HotlinePlatform.class);
     private final NodeParts parts = new NodeParts();
+    private ClusterNode cluster;
     private Ticketing ticketing;
     private MailChannel mailChannel;
     private EventBus bus;
-    private Acd acd;
+    private CallDistributor acd;
+    private NodeShape shape;
     private org.hotline.ticketing.workflow.DbTicketDesk desk;
     private TelephonyProfile telephony;
     private LiveStats stats;
     private InMemoryLiveCalls liveCalls;
     private int httpPort;
+    private DatabaseConfig databaseConfig;
     private final Settings settings;
     private final Clock clock;
 
@@ -89,6 +94,14 @@ public final class HotlinePlatform implements AutoCloseable {
     }
 
     private void boot() {
+        // first, so that it stops last: alone (no Hazelcast) or a joined member; it gives the Vert.x and sessions
+        cluster = ClusterNode.start(settings.cluster(), clock);
+        parts.start(Lifecycle.running("cluster node", cluster));
+        // next: a member's event bus, ACD and statistics need its clustered Vert.x and Hazelcast
+        Vertx vertx = cluster.newVertx();
+        parts.start(Lifecycle.running("Vert.x",
+                () -> vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS)));
+        shape = NodeShape.of(cluster, vertx);
         Settings.Db dbs = settings.db();
         DatabaseConfig dbConfig;
         if (dbs.embedded()) {
@@ -98,10 +111,11 @@ public final class HotlinePlatform implements AutoCloseable {
         } else {
             dbConfig = new DatabaseConfig(dbs.url(), dbs.user(), dbs.password(), dbs.maxPoolSize());
         }
+        databaseConfig = dbConfig;
         Database database = Database.open(dbConfig);
         parts.start(Lifecycle.running("database pool", database));
         ticketing = new Ticketing(database, clock, settings.auth().passwordIterations(), settings.auth().lockout());
-        bus = new LocalEventBus();
+        bus = shape.bus();
         desk = ticketing.workflow(bus);
         if (settings.demoSeed()) {
             DemoSeed.apply(ticketing);
@@ -117,7 +131,9 @@ public final class HotlinePlatform implements AutoCloseable {
         if (journal != null) {
             parts.start(Lifecycle.running("call journal", journal));
         }
-        parts.start(Lifecycle.of("call recorder", () -> ticketing.callRecorder().start(bus), ticketing.callRecorder()));
+        // one recorder per call: the node that holds the switch link, where the calls come in
+        parts.start(Lifecycle.of("call recorder", () -> ticketing.callRecorder().start(shape.whileHoldingLink()),
+                ticketing.callRecorder()));
         // before anything publishes a call event: every consumer of "the call" reads this one model
         liveCalls = new InMemoryLiveCalls(clock);
         parts.start(Lifecycle.of("live calls", () -> liveCalls.start(bus), liveCalls));
@@ -136,20 +152,23 @@ public final class HotlinePlatform implements AutoCloseable {
         }));
 
         // what the node runs its calls on; stopped first (see the class comment)
-        telephony = parts.intake(TelephonyProfile.of(settings, bus, clock));
-        SwitchPorts ports = telephony.ports();
-
-        // before the switch takes calls: close (or follow again) the records a stopped platform left open
-        new OpenCallRepair(ticketing.callRecorder(), clock).run(telephony.recovery());
+        telephony = TelephonyProfile.of(settings, bus, clock);
+        // the switch's link runs where the node shape says (here, or on the one member holding it); stopped first
+        Lifecycle link = parts.intake(shape.switchLink("switch", Lifecycle.of(telephony.name(), () -> {
+            // before the switch takes calls: close (or follow again) the records a stopped holder left open
+            new OpenCallRepair(ticketing.callRecorder(), clock).run(telephony.recovery());
+            telephony.start();
+        }, telephony)));
+        SwitchPorts ports = shape.switchPorts(telephony.ports());
 
         List<QueueDefinition> queues = settings.queues().stream()
                 .map(q -> new QueueDefinition(q.name(), q.skill(), q.serviceLevelSeconds(), q.ringTimeout(), q.wrapUp()))
                 .toList();
-        acd = new Acd(queues, bus, clock, scheduler, ports.presence());
+        acd = shape.acd(queues, clock, scheduler, ports.presence());
         parts.start(Lifecycle.running("ACD", acd));
         desk.servedCustomers(new org.hotline.ticketing.workflow.AcdServedCustomer(acd, ticketing.calls()));
 
-        stats = new LiveStats(bus, clock, settings.queues().stream()
+        stats = shape.stats(clock, settings.queues().stream()
                 .map(q -> new QueueSpec(q.name(), q.skill(), q.serviceLevelSeconds())).toList(), acd);
         parts.start(Lifecycle.running("live statistics", stats));
         stats.openCallbacks(ticketing.callbacks().list(CallbackQuery.open(CallbackQuery.MAX_LIMIT)));
@@ -161,9 +180,6 @@ public final class HotlinePlatform implements AutoCloseable {
                 IvrSettings.defaults(), ticketing.callbacks()));
         registerHumanAgents();
 
-        Vertx vertx = Vertx.vertx();
-        parts.start(Lifecycle.running("Vert.x",
-                () -> vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS)));
         ConsoleServer console = new ConsoleServer(vertx,
                 new ConsoleConfig(settings.http().host(), settings.http().port(),
                         new AuthConfig(settings.http().sessions(), settings.http().secureCookies(),
@@ -174,7 +190,8 @@ public final class HotlinePlatform implements AutoCloseable {
                 new ConsoleBackend(ticketing.users(), acd, ticketing.calls(), ticketing.customers(),
                         ticketing.tickets(), ticketing.callbacks(), stats, ports,
                         ticketing.audit(), bus, clock, health(), ticketing.notifications(), desk,
-                        ticketing.organisation(), ticketing.calendars(), ticketing.intake(), liveCalls));
+                        ticketing.organisation(), ticketing.calendars(), ticketing.intake(), liveCalls),
+                cluster.sessions());
         parts.start(Lifecycle.of("console server", () -> httpPort = await(console.start()),
                 () -> await(console.stop())));
         LOG.info("Hotline console on http://{}:{}/", settings.http().host(), httpPort);
@@ -182,7 +199,7 @@ public final class HotlinePlatform implements AutoCloseable {
 
         // last: the switch starts taking calls (the simulator's agents and traffic; Asterisk's AMI and FastAGI)
         telephony.wire(new TelephonyProfile.Node(acd, scheduler, ticketing));
-        parts.begin(telephony);
+        parts.begin(link);
     }
 
     /** Public origins, allowed hosts, timeouts and the connection cap (validated by {@link Settings}). */
@@ -193,10 +210,11 @@ public final class HotlinePlatform implements AutoCloseable {
 
     /**
      * Every part of this node that can tell its health: the database, then the switch (each AMI link and the FastAGI
-     * server on Asterisk, the simulator on the simulator). The cluster will be one more part.
+     * server on Asterisk, the simulator on the simulator), then the cluster membership (STANDALONE, JOINED, PARTIAL,
+     * LEFT).
      */
     public HealthCheck health() {
-        return HealthCheck.of(List.of(ticketing.health(), telephony.health()));
+        return HealthCheck.of(List.of(ticketing.health(), shape.switchHealth(telephony.health()), cluster.health()));
     }
 
     /**
@@ -249,6 +267,11 @@ public final class HotlinePlatform implements AutoCloseable {
         return mailChannel;
     }
 
+    /** The database this node uses (the embedded one's address when it runs one). */
+    public DatabaseConfig databaseConfig() {
+        return databaseConfig;
+    }
+
     public int httpPort() {
         return httpPort;
     }
@@ -261,8 +284,18 @@ public final class HotlinePlatform implements AutoCloseable {
         return bus;
     }
 
-    public Acd acd() {
+    public CallDistributor acd() {
         return acd;
+    }
+
+    /** Whether this node holds the switch's link now: always alone; one member at a time in a cluster. */
+    public boolean holdsSwitchLink() {
+        return shape.holdsLink();
+    }
+
+    /** How this node stands in the cluster (alone by default). */
+    public ClusterNode cluster() {
+        return cluster;
     }
 
     /** The simulated switch, or null when the platform runs on Asterisk. */

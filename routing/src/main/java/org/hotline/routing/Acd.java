@@ -53,7 +53,7 @@ import org.slf4j.LoggerFactory;
  * such an agent goes READY again when its device is reachable again, and an agent whose devices are all known
  * unreachable is never offered a call).
  */
-public final class Acd implements CallRouter, AgentDesk, AutoCloseable {
+public final class Acd implements CallDistributor {
     private static final Logger LOG = LoggerFactory.getLogger(Acd.class);
 
     private final ReentrantLock lock = new ReentrantLock();

@@ -64,7 +64,7 @@ import org.slf4j.LoggerFactory;
  * <p>All queues share one entry: an agent may serve several queues, and choosing its next call among them must be
  * one step. Routing one queue happens on the member that owns that entry.
  */
-public final class ClusteredAcd implements CallRouter, AgentDesk, AutoCloseable {
+public final class ClusteredAcd implements CallDistributor {
     static final String MAP = "hotline.acd";
     static final String KEY = "acd";
     private static final String NODE_KEY = "hotline.acd.node";

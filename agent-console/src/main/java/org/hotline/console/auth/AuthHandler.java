@@ -3,6 +3,7 @@ package org.hotline.console.auth;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
+import org.hotline.platform.session.Session;
 import org.hotline.console.http.HttpError;
 import org.hotline.platform.user.User;
 

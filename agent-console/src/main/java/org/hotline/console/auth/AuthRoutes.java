@@ -6,6 +6,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import org.hotline.platform.session.Session;
 import org.hotline.console.http.Blocking;
 import org.hotline.console.http.HttpError;
 import org.hotline.console.http.Json;

@@ -3,6 +3,7 @@ package org.hotline.console.auth;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import org.hotline.platform.session.Session;
 import org.hotline.platform.Times;
 import org.hotline.platform.audit.AuditEntry;
 import org.hotline.platform.audit.AuditLog;

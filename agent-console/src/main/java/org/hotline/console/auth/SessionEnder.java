@@ -1,6 +1,7 @@
 package org.hotline.console.auth;
 
 import io.vertx.core.Future;
+import org.hotline.platform.session.Session;
 import org.hotline.console.agent.AcdAgents;
 import org.hotline.console.http.Blocking;
 import org.hotline.platform.user.Role;
@@ -43,6 +44,14 @@ public final class SessionEnder {
         for (String token : sessions.expiredTokens()) {
             end(token);
         }
+    }
+
+    /**
+     * Another node ended {@code session} (logout or purge there): this node's ACD logs the agent out too when that was
+     * their last session, as if it had ended here (the ACD is still per node).
+     */
+    public void endedElsewhere(Session session) {
+        logOutOfAcd(session);
     }
 
     private Future<Void> logOutOfAcd(Session session) {

@@ -5,30 +5,41 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.hotline.platform.Times;
+import org.hotline.platform.session.InMemorySessionRepository;
+import org.hotline.platform.session.Session;
+import org.hotline.platform.session.SessionRepository;
 import org.hotline.platform.user.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Server-side sessions in memory: token → user and expiries. The idle expiry slides by the user's idle timeout
- * ({@link SessionPolicy}) on every successful lookup; the absolute expiry is fixed at login. Ended sessions (logout,
- * expiry, shutdown) are announced to the registered listeners.
+ * The console's sessions: token → user and expiries, kept in a {@link SessionRepository} (this node's memory, or
+ * shared by the cluster so that a browser reconnecting to another node keeps its login). The idle expiry slides by
+ * the user's idle timeout ({@link SessionPolicy}, decided at login) on every successful lookup; the absolute expiry
+ * is fixed at login. Ended sessions (logout, expiry, shutdown) are announced to the registered listeners on every
+ * node that shares the repository, so that each closes its own sockets of that session.
  */
 public final class SessionStore {
     private static final Logger LOG = LoggerFactory.getLogger(SessionStore.class);
 
     private final Clock clock;
     private final SessionPolicy policy;
-    private final ConcurrentHashMap<String, Session> sessions = new ConcurrentHashMap<>();
+    private final SessionRepository repository;
     private final List<Consumer<Session>> endListeners = new CopyOnWriteArrayList<>();
 
-    public SessionStore(Clock clock, SessionPolicy policy) {
+    public SessionStore(Clock clock, SessionPolicy policy, SessionRepository repository) {
         this.clock = clock;
         this.policy = policy;
+        this.repository = repository;
+        repository.onRemoved(this::announceEnd);
+    }
+
+    /** In this node's memory. */
+    public SessionStore(Clock clock, SessionPolicy policy) {
+        this(clock, policy, new InMemorySessionRepository());
     }
 
     /** With one idle timeout for every role and the default absolute lifetime. */
@@ -36,16 +47,26 @@ public final class SessionStore {
         this(clock, SessionPolicy.idleFor(idle));
     }
 
-    /** Called with every session that ends, on the thread that ended it. */
+    /** Called with every session that ends, on this node or another sharing the repository; on any thread. */
     public void onEnded(Consumer<Session> listener) {
         endListeners.add(listener);
     }
 
+    /** Called with every session another node of the cluster ended (never on a standalone node); on any thread. */
+    public void onEndedElsewhere(Consumer<Session> listener) {
+        repository.onRemovedElsewhere(s -> {
+            try {
+                listener.accept(s);
+            } catch (RuntimeException e) {
+                LOG.warn("session end listener failed for {}", s.username(), e);
+            }
+        });
+    }
+
     public Session create(User user) {
-        Instant now = Times.now(clock);
-        Session session = new Session(Tokens.next(), user, now, now.plus(policy.idleTimeout(user)),
-                now.plus(policy.absoluteLifetime()));
-        sessions.put(session.token(), session);
+        Session session = Session.opened(Tokens.next(), user, Times.now(clock), policy.idleTimeout(user),
+                policy.absoluteLifetime());
+        repository.add(session);
         LOG.info("user {} logged in", user.username());
         return session;
     }
@@ -58,26 +79,15 @@ public final class SessionStore {
         if (!Tokens.plausible(token)) {
             return Optional.empty();
         }
-        Instant now = Times.now(clock);
-        Session current = sessions.get(token);
-        if (current == null) {
-            return Optional.empty();
-        }
-        if (!current.isLiveAt(now)) {
-            return Optional.empty();
-        }
-        Instant idle = now.plus(policy.idleTimeout(current.user()));
-        Session slid = new Session(token, current.user(), current.createdAt(),
-                idle.isAfter(current.expiresAt()) ? current.expiresAt() : idle, current.expiresAt());
-        return Optional.ofNullable(sessions.computeIfPresent(token, (k, old) -> slid));
+        return repository.touch(token, Times.now(clock));
     }
 
-    /** Ends the session (no-op when already gone); returns it when it was live. */
+    /** Ends the session (no-op when already gone); returns it when it was live, to this caller only. */
     public Optional<Session> end(String token) {
-        Session removed = token == null ? null : sessions.remove(token);
-        if (removed == null) {
-            return Optional.empty();
-        }
+        return token == null ? Optional.empty() : repository.remove(token);
+    }
+
+    private void announceEnd(Session removed) {
         LOG.info("session of {} ended", removed.username());
         for (Consumer<Session> listener : endListeners) {
             try {
@@ -86,26 +96,23 @@ public final class SessionStore {
                 LOG.warn("session end listener failed for {}", removed.username(), e);
             }
         }
-        return Optional.of(removed);
     }
 
     /** The tokens of sessions that have expired but were not ended yet. */
     public List<String> expiredTokens() {
-        Instant now = Times.now(clock);
-        return sessions.values().stream().filter(s -> !s.isLiveAt(now)).map(Session::token).toList();
+        return repository.expiredAt(Times.now(clock));
     }
 
     /** Whether {@code username} still has a live session other than {@code exceptToken}. */
     public boolean hasOtherSession(String username, String exceptToken) {
         Instant now = Times.now(clock);
-        return sessions.values().stream()
-                .anyMatch(s -> s.username().equals(username) && !s.token().equals(exceptToken)
-                        && s.isLiveAt(now));
+        return repository.sessionsOf(username).stream()
+                .anyMatch(s -> !s.token().equals(exceptToken) && s.isLiveAt(now));
     }
 
     /** The tokens of every session of {@code username}, live or expired. */
     public List<String> tokensOf(String username) {
-        return sessions.values().stream().filter(s -> s.username().equals(username)).map(Session::token).toList();
+        return repository.sessionsOf(username).stream().map(Session::token).toList();
     }
 
     /**
@@ -113,20 +120,18 @@ public final class SessionStore {
      * their expiries unchanged.
      */
     public void refreshUser(User user) {
-        for (String token : tokensOf(user.username())) {
-            sessions.computeIfPresent(token, (k, old) -> new Session(k, user, old.createdAt(), old.idleExpiresAt(),
-                    old.expiresAt()));
-        }
+        repository.refreshUser(user, policy.idleTimeout(user));
     }
 
-    /** Ends every session (shutdown). */
+    /**
+     * This node stops: sessions kept in its memory end (listeners told); sessions shared with a cluster stay, for the
+     * browsers that reconnect to another node.
+     */
     public void endAll() {
-        for (String token : List.copyOf(sessions.keySet())) {
-            end(token);
-        }
+        repository.release();
     }
 
     public int size() {
-        return sessions.size();
+        return repository.size();
     }
 }

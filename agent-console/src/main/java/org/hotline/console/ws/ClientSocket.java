@@ -2,7 +2,7 @@ package org.hotline.console.ws;
 
 import io.vertx.core.http.ServerWebSocket;
 import org.hotline.console.auth.Access;
-import org.hotline.console.auth.Session;
+import org.hotline.platform.session.Session;
 import org.hotline.platform.user.Role;
 import org.hotline.platform.user.User;
 

@@ -9,7 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import org.hotline.console.agent.AcdAgents;
 import org.hotline.console.auth.AuthHandler;
-import org.hotline.console.auth.Session;
+import org.hotline.platform.session.Session;
 import org.hotline.console.auth.SessionStore;
 import org.hotline.console.auth.UserView;
 import org.hotline.console.edge.EdgeGuard;

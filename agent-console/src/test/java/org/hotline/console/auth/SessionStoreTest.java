@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.hotline.platform.session.Session;
 import org.hotline.console.testing.MovableClock;
 import org.hotline.platform.user.Role;
 import org.hotline.platform.user.User;

@@ -29,6 +29,11 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "where the embedded database keeps its data (default ~/.hotline/demo-db)")
     Path dataDir;
 
+    @Option(names = "--nodes", defaultValue = "1",
+            description = "nodes of one cluster on this machine (1..5, default ${DEFAULT-VALUE}); they share the first"
+                    + " node's embedded database; their consoles are on --port, --port+1, ...")
+    int nodes;
+
     @Override
     public Integer call() {
         Map<String, Object> o = new HashMap<>();
@@ -43,7 +48,13 @@ public final class DemoCommand implements Callable<Integer> {
         }
         o.put("hotline.simulation.calls-per-second", rate);
         o.put("hotline.simulation.agents", simAgents);
-        Settings settings = Settings.from(ConfigFactory.parseMap(o));
-        return Runner.runUntilStopped(settings, Clock.systemUTC(), true);
+        if (nodes < 1 || nodes > 5) {
+            System.err.println("--nodes must be 1..5");
+            return 2;
+        }
+        if (nodes == 1) {
+            return Runner.runUntilStopped(Settings.from(ConfigFactory.parseMap(o)), Clock.systemUTC(), true);
+        }
+        return Runner.runClusterUntilStopped(DemoCluster.settings(o, nodes, port), Clock.systemUTC());
     }
 }

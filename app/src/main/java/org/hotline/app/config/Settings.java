@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.hotline.cluster.ClusterConfig;
 import org.hotline.console.auth.SessionPolicy;
 import org.hotline.console.auth.ThrottleRule;
 import org.hotline.console.edge.Origins;
@@ -25,7 +26,7 @@ import org.hotline.ticketing.user.LockoutPolicy;
  */
 public record Settings(String profile, Http http, Db db, boolean demoSeed, List<Queue> queues, String ivrFlowDir,
                        Simulation simulation, Telephony telephony, Asterisk asterisk, Auth auth,
-                       Outbound outbound, Clocks clocks, MailSettings mail) {
+                       Outbound outbound, Clocks clocks, MailSettings mail, ClusterConfig cluster) {
 
     /**
      * The SLA clock scheduler of this node: how often it looks for due clocks, the local time of the daily check
@@ -186,7 +187,8 @@ public record Settings(String profile, Http http, Db db, boolean demoSeed, List<
                 auth(h.getConfig("auth")),
                 outbound(h.getConfig("outbound")),
                 clocks(h.getConfig("clocks")),
-                MailConfig.parse(h.getConfig("mail")));
+                MailConfig.parse(h.getConfig("mail")),
+                ClusterSettings.parse(h.getConfig("cluster")));
     }
 
     private static Clocks clocks(Config c) {

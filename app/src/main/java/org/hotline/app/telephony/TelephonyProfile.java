@@ -9,7 +9,7 @@ import org.hotline.platform.event.EventBus;
 import org.hotline.platform.health.HealthCheck;
 import org.hotline.platform.telephony.CallRecovery;
 import org.hotline.platform.telephony.SwitchPorts;
-import org.hotline.routing.Acd;
+import org.hotline.routing.CallDistributor;
 import org.hotline.ticketing.Ticketing;
 
 /**
@@ -55,7 +55,7 @@ public interface TelephonyProfile extends Lifecycle {
     void wire(Node node);
 
     /** What a profile's start needs of the wired node. */
-    record Node(Acd acd, ScheduledExecutorService timers, Ticketing ticketing) {
+    record Node(CallDistributor acd, ScheduledExecutorService timers, Ticketing ticketing) {
         public Node {
             Objects.requireNonNull(acd, "acd");
             Objects.requireNonNull(timers, "timers");

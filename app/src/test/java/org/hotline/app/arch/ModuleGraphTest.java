@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the module graph of the README true: platform depends on no other module; every feature module
- * (cti, ivr, routing, ticketing, reporting, console) depends only on platform; only app wires them together; no cycles.
+ * (cti, ivr, routing, ticketing, reporting, console, cluster) depends only on platform; only app wires them together; no cycles.
  * The bench module ({@code org.hotline.bench}) may depend on every module and none may depend on it: it is not on
  * app's class path, so the rule here sees any reference to it from production code, whose jars must not need it.
  */
@@ -29,7 +29,7 @@ class ModuleGraphTest {
     @Test
     void everyModuleIsPresent() {
         for (String pkg : new String[] {"platform", "cti", "ivr", "routing", "ticketing", "reporting", "console",
-                "interactions", "app"}) {
+                "interactions", "cluster", "app"}) {
             org.assertj.core.api.Assertions.assertThat(classes.stream()
                     .anyMatch(c -> c.getPackageName().startsWith("org.hotline." + pkg))).as(pkg).isTrue();
         }
@@ -40,13 +40,13 @@ class ModuleGraphTest {
         noClasses().that().resideInAPackage("org.hotline.platform..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.hotline.cti..", "org.hotline.ivr..",
                         "org.hotline.routing..", "org.hotline.ticketing..", "org.hotline.reporting..",
-                        "org.hotline.console..", "org.hotline.app..")
+                        "org.hotline.console..", "org.hotline.cluster..", "org.hotline.app..")
                 .check(classes);
     }
 
     @Test
     void featureModulesDependOnlyOnPlatform() {
-        String[] modules = {"cti", "ivr", "routing", "ticketing", "reporting", "console"};
+        String[] modules = {"cti", "ivr", "routing", "ticketing", "reporting", "console", "cluster"};
         for (String m : modules) {
             String[] others = java.util.Arrays.stream(modules).filter(o -> !o.equals(m))
                     .map(o -> "org.hotline." + o + "..").toArray(String[]::new);
@@ -63,7 +63,7 @@ class ModuleGraphTest {
         noClasses().that().resideInAPackage("org.hotline.interactions..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.hotline.cti..", "org.hotline.ivr..",
                         "org.hotline.routing..", "org.hotline.ticketing..", "org.hotline.reporting..",
-                        "org.hotline.console..", "org.hotline.app..")
+                        "org.hotline.console..", "org.hotline.cluster..", "org.hotline.app..")
                 .check(classes);
     }
 

@@ -129,7 +129,8 @@ class AsteriskRestartRecoveryTest {
         assertThat(healthy.status()).isEqualTo(200);
         assertThat(healthy.body().path("status").asText()).isEqualTo("UP");
         assertThat(healthy.body().path("components")).extracting(c -> c.path("name").asText())
-                .containsExactly("database", "ami:pbx1", "fastagi");
+                .containsExactly("database", "ami:pbx1", "fastagi", "cluster");
+        assertThat(part(healthy.body(), "cluster").path("state").asText()).isEqualTo("STANDALONE");
         assertThat(part(healthy.body(), "ami:pbx1").path("state").asText()).isEqualTo("CONNECTED");
         assertThat(part(healthy.body(), "fastagi").path("state").asText()).isEqualTo("LISTENING");
 

@@ -35,10 +35,25 @@ public final class Fixture implements AutoCloseable {
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     public final String base;
 
+    /** Whether {@link #close} drops the database too (the first node of a test does; the others share it). */
+    private final boolean ownsDb;
+
     private Fixture(TestDatabase db, HotlinePlatform platform) {
+        this(db, platform, true);
+    }
+
+    private Fixture(TestDatabase db, HotlinePlatform platform, boolean ownsDb) {
         this.db = db;
         this.platform = platform;
         this.base = "http://127.0.0.1:" + platform.httpPort();
+        this.ownsDb = ownsDb;
+    }
+
+    /** Another node on {@code first}'s database (a cluster's next member); its close leaves the database. */
+    public static Fixture joining(Fixture first, Map<String, Object> overrides) {
+        Map<String, Object> o = new java.util.HashMap<>(queues("20s", "10m"));
+        o.putAll(overrides);
+        return new Fixture(first.db, HotlinePlatform.start(Nodes.settings(first.db, o), Clock.systemUTC()), false);
     }
 
     /**
@@ -149,7 +164,9 @@ public final class Fixture implements AutoCloseable {
         try {
             platform.close();
         } finally {
-            db.close();
+            if (ownsDb) {
+                db.close();
+            }
         }
     }
 }

@@ -84,8 +84,8 @@ public final class SwitchLinkLease implements AutoCloseable {
             locks.set(link, nodeName);
             acquiredAtNanos = System.nanoTime();
             LOG.info("this node ({}) holds the switch link {} now", nodeName, link);
+            held = true; // before the link starts: what it does while starting is this node's
             onAcquired.run();
-            held = true;
             stop.await();
         } finally {
             held = false;

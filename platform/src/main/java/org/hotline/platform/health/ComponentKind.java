@@ -10,6 +10,9 @@ public enum ComponentKind {
     CALL_SERVER,
     /** The built-in simulated switch. */
     SIMULATOR,
-    /** Membership of a cluster (not yet: one node). */
+    /**
+     * This node's membership of the cluster: STANDALONE or JOINED is up; PARTIAL (a configured member missing) or
+     * LEFT is down, the node DEGRADED (it still takes calls).
+     */
     CLUSTER
 }
