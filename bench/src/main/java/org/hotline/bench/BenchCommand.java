@@ -11,13 +11,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code hotline bench agi|queue|ami|tickets|routing}: the benchmarks of the README's Benchmarks section. Bounded; they
+ * {@code hotline bench agi|queue|ami|tickets|routing|cluster}: the benchmarks of the README's Benchmarks section. Bounded; they
  * stop by themselves. Joins {@code hotline} as an {@link ExtraCommand} when the bench module is on the class path.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks: the Asterisk adapter, tickets on MariaDB, one ACD routing decision (JMH).",
+        description = "Benchmarks: the Asterisk adapter, tickets on MariaDB, one ACD routing decision (JMH), the cluster's cost.",
         subcommands = {BenchCommand.Agi.class, BenchCommand.Queue.class, BenchCommand.Ami.class,
-                BenchCommand.Tickets.class, RoutingCommand.class})
+                BenchCommand.Tickets.class, RoutingCommand.class, BenchCommand.ClusterCost.class})
 public final class BenchCommand implements Runnable, ExtraCommand {
     @Override
     public void run() {
@@ -124,6 +124,29 @@ public final class BenchCommand implements Runnable, ExtraCommand {
             }
             System.out.print(TicketsBenchmark.run(new TicketsBenchmark.Options(server, user, password, tickets,
                     samples, keep)));
+            return 0;
+        }
+    }
+
+    /** The cluster's cost per routed call against one node's, reservation time across nodes, take-over times. */
+    @Command(name = "cluster", mixinStandardHelpOptions = true,
+            description = "The same calls through one node's ACD and through three nodes' (three Hazelcast members in"
+                    + " this JVM on loopback): CPU per routed call and the ratio (goal <= 1.5x), enqueue-to-reservation"
+                    + " time on a node that does not own the ACD, and the take-over after its member is killed.")
+    static final class ClusterCost implements Callable<Integer> {
+        @Option(names = "--calls", defaultValue = "2000", description = "calls per run (default ${DEFAULT-VALUE})")
+        int calls;
+
+        @Option(names = "--agents", defaultValue = "20", description = "agents (default ${DEFAULT-VALUE})")
+        int agents;
+
+        @Override
+        public Integer call() throws Exception {
+            if (calls < 100 || calls > 100_000 || agents < 1 || agents > 1_000) {
+                System.err.println("--calls must be 100..100000 and --agents 1..1000");
+                return 2;
+            }
+            System.out.print(org.hotline.bench.cluster.ClusterCostBenchmark.run(calls, agents));
             return 0;
         }
     }

@@ -17,7 +17,7 @@ class HotlineCommandsTest {
 
         assertThat(hotline.getSubcommands()).containsOnlyKeys("demo", "start", "user-add", "bench", "load", "soak");
         assertThat(hotline.getSubcommands().get("bench").getSubcommands())
-                .containsOnlyKeys("agi", "queue", "ami", "tickets", "routing");
+                .containsOnlyKeys("agi", "queue", "ami", "tickets", "routing", "cluster");
     }
 
     @Test
@@ -26,5 +26,6 @@ class HotlineCommandsTest {
         hotline.setErr(new java.io.PrintWriter(java.io.Writer.nullWriter()));
 
         assertThat(hotline.execute("bench", "routing", "--iterations", "0")).isEqualTo(2);
+        assertThat(hotline.execute("bench", "cluster", "--calls", "5")).isEqualTo(2);
     }
 }

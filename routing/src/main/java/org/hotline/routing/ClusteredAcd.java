@@ -240,6 +240,12 @@ public final class ClusteredAcd implements CallDistributor {
         node.close();
     }
 
+    /** Whether this member holds the ACD's entry now (its commands run here; for health and benchmarks). */
+    public boolean ownedHere() {
+        var owner = hz.getPartitionService().getPartition(KEY).getOwner();
+        return owner != null && owner.localMember();
+    }
+
     // ---- plumbing ----
 
     CallWait waitState(String callId) {
