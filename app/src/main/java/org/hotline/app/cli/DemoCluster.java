@@ -15,17 +15,19 @@ import org.hotline.app.HotlinePlatform;
 import org.hotline.app.config.Settings;
 
 /**
- * The settings of {@code hotline demo --nodes N}: N nodes of one cluster on loopback, each a Hazelcast member on a
- * free port, consoles on the demo's HTTP port and the next ones; the first runs the embedded database and the
- * others use it (so they are made once the first one runs: each is a function of the first node).
+ * The settings of {@code hotline demo --nodes N} (and of {@code hotline load --nodes N}): N nodes of one cluster on
+ * loopback, each a Hazelcast member on a free port, consoles on the given HTTP port and the next ones (port 0: any
+ * free port each); the first runs the embedded database and the others use it (so they are made once the first one
+ * runs: each is a function of the first node, null for the first itself).
  */
-final class DemoCluster {
+public final class DemoCluster {
     static final int DEFAULT_HTTP_PORT = 8080;
 
     private DemoCluster() {
     }
 
-    static List<Function<HotlinePlatform, Settings>> settings(Map<String, Object> demo, int nodes, Integer port) {
+    public static List<Function<HotlinePlatform, Settings>> settings(Map<String, Object> demo, int nodes,
+                                                                     Integer port) {
         int http = port != null ? port
                 : Integer.parseInt(System.getenv().getOrDefault("HOTLINE_PORT", String.valueOf(DEFAULT_HTTP_PORT)));
         List<Integer> memberPorts = freeLoopbackPorts(nodes);
@@ -36,7 +38,7 @@ final class DemoCluster {
             int n = i;
             all.add(first -> {
                 Map<String, Object> o = new HashMap<>(demo);
-                o.put("hotline.http.port", http + n);
+                o.put("hotline.http.port", http == 0 ? 0 : http + n);
                 o.put("hotline.cluster.enabled", true);
                 o.put("hotline.cluster.name", name);
                 o.put("hotline.cluster.node-name", "node-" + (n + 1));

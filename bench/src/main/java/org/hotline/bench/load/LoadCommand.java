@@ -27,15 +27,21 @@ public final class LoadCommand implements Callable<Integer>, ExtraCommand {
     @Option(names = "--data-dir", description = "embedded database directory (default: a fresh temporary one)")
     Path dataDir;
 
+    @Option(names = "--nodes", defaultValue = "1",
+            description = "nodes of one cluster in this process (1..5, default ${DEFAULT-VALUE}); the agents' consoles"
+                    + " are spread over them, the callers come in on the node that holds the simulator")
+    int nodes;
+
     @Override
     public Integer call() throws Exception {
         TrafficOptions t = traffic;
-        if (t.rate <= 0 || durationSeconds <= 0 || durationSeconds > 3600 || t.agents <= 0 || t.agents > 2000) {
-            System.err.println("need 0 < rate, 0 < duration <= 3600 s, 0 < agents <= 2000");
+        if (t.rate <= 0 || durationSeconds <= 0 || durationSeconds > 3600 || t.agents <= 0 || t.agents > 2000
+                || nodes < 1 || nodes > 5) {
+            System.err.println("need 0 < rate, 0 < duration <= 3600 s, 0 < agents <= 2000, 1 <= nodes <= 5");
             return 2;
         }
         LoadRun run = new LoadRun(t.rate, durationSeconds, t.agents, t.talkMillis, t.patienceMillis, t.dbUrl, t.dbUser,
-                dbPassword, dataDir);
+                dbPassword, dataDir, nodes);
         System.out.println(run.execute());
         return 0;
     }

