@@ -16,14 +16,14 @@ import java.util.List;
  * failure detection and rejoin behave as across machines. What one JVM cannot show (a process's memory limits, a GC
  * pause) is not what these tests check.
  */
-final class TestMembers implements AutoCloseable {
+public final class TestMembers implements AutoCloseable {
     static final Duration JOIN = Duration.ofSeconds(60);
 
     private final String clusterName = "test-" + Long.toHexString(System.nanoTime());
     private final List<Integer> ports;
     private final List<ClusterNode> started = new ArrayList<>();
 
-    TestMembers(int count) {
+    public TestMembers(int count) {
         ports = freePorts(count);
     }
 
@@ -34,13 +34,13 @@ final class TestMembers implements AutoCloseable {
                 Duration.ofSeconds(4));
     }
 
-    MemberNode start(int i) {
+    public MemberNode start(int i) {
         MemberNode node = (MemberNode) ClusterNode.start(config(i), Clock.systemUTC());
         started.add(node);
         return node;
     }
 
-    List<MemberNode> startAll() {
+    public List<MemberNode> startAll() {
         List<MemberNode> nodes = new ArrayList<>();
         for (int i = 0; i < ports.size(); i++) {
             nodes.add(start(i));
@@ -53,7 +53,7 @@ final class TestMembers implements AutoCloseable {
     }
 
     /** Waits until every partition has its owner and its backup in place (the partitions migrate after a join). */
-    static void awaitSafe(MemberNode node) {
+    public static void awaitSafe(MemberNode node) {
         await().atMost(JOIN).until(() -> node.hazelcast().getPartitionService().isClusterSafe());
     }
 

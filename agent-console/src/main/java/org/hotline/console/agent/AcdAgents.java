@@ -72,6 +72,8 @@ public final class AcdAgents {
         switch (desk.logout(username)) {
             case AgentMove.Moved m -> LOG.debug("agent {} logged out of the ACD", username);
             case AgentMove.UnknownAgent u -> LOG.debug("agent {} was not known to routing", username);
+            case AgentMove.NotAllowed n when n.from() == AgentState.LOGGED_OUT ->
+                    LOG.debug("agent {} was logged out of the ACD already (by another node)", username);
             case AgentMove refused -> LOG.info("agent {} stays logged in to the ACD: {}", username, refused.message());
         }
     }

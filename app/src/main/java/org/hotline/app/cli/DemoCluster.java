@@ -57,7 +57,8 @@ public final class DemoCluster {
         return all;
     }
 
-    private static List<Integer> freeLoopbackPorts(int n) {
+    /** {@code n} ports free on the loopback address now (probed and released together, so they differ). */
+    public static List<Integer> freeLoopbackPorts(int n) {
         List<ServerSocket> held = new ArrayList<>();
         try {
             for (int i = 0; i < n; i++) {

@@ -62,14 +62,7 @@ class ClusteredConsoleTest {
     }
 
     private static Map<String, Object> cluster(String name, String node, int port, String members) {
-        Map<String, Object> o = new HashMap<>();
-        o.put("hotline.cluster.enabled", true);
-        o.put("hotline.cluster.name", name);
-        o.put("hotline.cluster.node-name", node);
-        o.put("hotline.cluster.port", port);
-        o.put("hotline.cluster.members", members);
-        o.put("hotline.cluster.heartbeat-timeout", "5s");
-        return o;
+        return Fixture.clusterMember(name, node, port, members);
     }
 
     @AfterEach

@@ -88,6 +88,13 @@ public final class Fixture implements AutoCloseable {
                         "username", "hotline", "secret", amiSecret)));
     }
 
+    /** The keys that make a node member {@code node} of cluster {@code name} on {@code port} (heartbeat 5 s). */
+    public static Map<String, Object> clusterMember(String name, String node, int port, String members) {
+        return Map.of("hotline.cluster.enabled", true, "hotline.cluster.name", name,
+                "hotline.cluster.node-name", node, "hotline.cluster.port", port,
+                "hotline.cluster.members", members, "hotline.cluster.heartbeat-timeout", "5s");
+    }
+
     public static Map<String, Object> queues(String ringTimeout, String wrapUp) {
         List<Map<String, Object>> qs = List.of("consultation", "repair", "complaint", "operator").stream()
                 .map(q -> Map.<String, Object>of("name", q, "skill", q, "service-level-seconds", 15,

@@ -2,11 +2,7 @@ package org.hotline.bench.cluster;
 
 import com.sun.management.OperatingSystemMXBean;
 import io.vertx.core.Vertx;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -166,7 +162,7 @@ public final class ClusterCostBenchmark {
     private record Cluster(List<MemberNode> nodes, List<Vertx> vertx, List<ClusterEventBus> buses,
                            List<ClusteredAcd> acds, ScheduledExecutorService timers) implements AutoCloseable {
         static Cluster start(int size, ScheduledExecutorService timers) throws Exception {
-            List<Integer> ports = freePorts(size);
+            List<Integer> ports = org.hotline.app.cli.DemoCluster.freeLoopbackPorts(size);
             String name = "bench-" + UUID.randomUUID().toString().substring(0, 8);
             List<ClusterConfig.Address> members = ports.stream().map(p -> new ClusterConfig.Address("127.0.0.1", p))
                     .toList();
@@ -295,26 +291,6 @@ public final class ClusterCostBenchmark {
                     // the killed member's Vert.x has no cluster to leave
                 }
                 n.close();
-            }
-        }
-    }
-
-    private static List<Integer> freePorts(int n) {
-        List<ServerSocket> held = new ArrayList<>();
-        try {
-            for (int i = 0; i < n; i++) {
-                held.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
-            }
-            return held.stream().map(ServerSocket::getLocalPort).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            for (ServerSocket s : held) {
-                try {
-                    s.close();
-                } catch (IOException ignored) {
-                    // a probe
-                }
             }
         }
     }

@@ -3,26 +3,23 @@ package org.hotline.cluster.link;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.hazelcast.config.Config;
-import com.hazelcast.config.JoinConfig;
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.hotline.cluster.MemberNode;
+import org.hotline.cluster.TestMembers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Three Hazelcast members on loopback in one JVM competing for one switch link ({@code terminate()} drops a member
- * as a crash does: no goodbye, the others find out by the heartbeat timeout, here 3 s).
+ * Three Hazelcast members on loopback in one JVM ({@link TestMembers}) competing for one switch link
+ * ({@code terminate()} drops a member as a crash does: no goodbye, its locks are released when the others take it
+ * out).
  */
 class SwitchLinkLeaseTest {
-    private final String cluster = "lease-test-" + UUID.randomUUID();
+    private TestMembers cluster;
     private final List<HazelcastInstance> members = new ArrayList<>();
     private final List<SwitchLinkLease> leases = new ArrayList<>();
     private final List<String> connects = new CopyOnWriteArrayList<>();
@@ -30,11 +27,13 @@ class SwitchLinkLeaseTest {
     @AfterEach
     void stop() {
         leases.forEach(SwitchLinkLease::close);
-        members.forEach(m -> m.getLifecycleService().terminate());
+        if (cluster != null) {
+            cluster.close();
+        }
     }
 
     @Test
-    void oneNodeHoldsTheLinkAndWhenItDiesAnotherTakesItOverWithNoManualStep() throws Exception {
+    void oneNodeHoldsTheLinkAndWhenItDiesAnotherTakesItOverWithNoManualStep() {
         start(3);
         await().atMost(Duration.ofSeconds(20)).until(() -> leases.stream().filter(SwitchLinkLease::heldHere).count() == 1);
         int holder = holderIndex();
@@ -53,7 +52,7 @@ class SwitchLinkLeaseTest {
     }
 
     @Test
-    void aNodeThatStopsGivesTheLinkUpAtOnce() throws Exception {
+    void aNodeThatStopsGivesTheLinkUpAtOnce() {
         start(2);
         await().atMost(Duration.ofSeconds(20)).until(() -> leases.stream().anyMatch(SwitchLinkLease::heldHere));
         int holder = holderIndex();
@@ -79,37 +78,15 @@ class SwitchLinkLeaseTest {
         throw new AssertionError("no holder");
     }
 
-    private void start(int n) throws IOException {
-        List<Integer> ports = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            try (ServerSocket s = new ServerSocket(0)) {
-                ports.add(s.getLocalPort());
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            members.add(Hazelcast.newHazelcastInstance(config(i, ports)));
+    private void start(int n) {
+        cluster = new TestMembers(n);
+        for (MemberNode node : cluster.startAll()) {
+            members.add(node.hazelcast());
         }
         for (int i = 0; i < n; i++) {
             String name = "node" + i;
             leases.add(new SwitchLinkLease(members.get(i), "asterisk-1", name, () -> connects.add(name),
                     () -> connects.add("released by " + name)).start());
         }
-    }
-
-    private Config config(int i, List<Integer> ports) {
-        Config config = new Config().setClusterName(cluster).setInstanceName(cluster + "-" + i);
-        config.setProperty("hazelcast.phone.home.enabled", "false");
-        config.setProperty("hazelcast.wait.seconds.before.join", "0");
-        config.setProperty("hazelcast.max.no.heartbeat.seconds", "3");
-        config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
-        config.setProperty("hazelcast.logging.type", "slf4j");
-        config.getNetworkConfig().setPort(ports.get(i)).setPortAutoIncrement(false);
-        config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-        JoinConfig join = config.getNetworkConfig().getJoin();
-        join.getMulticastConfig().setEnabled(false);
-        join.getAutoDetectionConfig().setEnabled(false);
-        join.getTcpIpConfig().setEnabled(true);
-        ports.forEach(p -> join.getTcpIpConfig().addMember("127.0.0.1:" + p));
-        return config;
     }
 }
