@@ -156,7 +156,7 @@ public final class HotlinePlatform implements AutoCloseable {
         // the switch's link runs where the node shape says (here, or on the one member holding it); stopped first
         Lifecycle link = parts.intake(shape.switchLink("switch", Lifecycle.of(telephony.name(), () -> {
             // before the switch takes calls: close (or follow again) the records a stopped holder left open
-            new OpenCallRepair(ticketing.callRecorder(), clock).run(telephony.recovery());
+            new OpenCallRepair(ticketing.callRecorder(), clock, bus).run(telephony.recovery());
             telephony.start();
         }, telephony)));
         SwitchPorts ports = shape.switchPorts(telephony.ports());

@@ -1,10 +1,14 @@
 package org.hotline.ticketing.call;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hotline.platform.call.CallOutcome;
 import org.hotline.platform.call.OpenCall;
+import org.hotline.platform.event.CallEvent.CallHungUp;
+import org.hotline.platform.event.CallEvent.HangupParty;
+import org.hotline.platform.event.EventBus;
 import org.hotline.platform.telephony.CallRecovery;
 import org.hotline.platform.telephony.CallRecovery.Followed;
 import org.hotline.platform.telephony.CallRecovery.Gone;
@@ -20,7 +24,10 @@ import org.slf4j.LoggerFactory;
  * ({@link CallRecovery}), and what the switch answers decides:
  * <ul>
  * <li>{@link Gone}: closed now, outcome {@link CallOutcome#INTERRUPTED}, cause {@value #CAUSE}, {@code ended_at} =
- * now (the simulator answers this for every call: its calls die with the platform);</li>
+ * now (the simulator answers this for every call: its calls die with the platform), and its end is published
+ * ({@code CallHungUp} SYSTEM): in a cluster, where the ACD and the consoles outlived the node that held the switch,
+ * its agent wraps up instead of staying on a call that is gone (alone, after a restart, nobody knows the call and
+ * nothing changes);</li>
  * <li>{@link Followed}: the recorder follows the call again, and its hang-up closes it as usual;</li>
  * <li>{@link InFallback}: the same, and it ends {@link CallOutcome#FALLBACK}.</li>
  * </ul>
@@ -35,10 +42,13 @@ public final class OpenCallRepair {
 
     private final CallRecorder recorder;
     private final Clock clock;
+    private final EventBus bus;
 
-    public OpenCallRepair(CallRecorder recorder, Clock clock) {
+    /** @param bus where the end of a call found gone is published */
+    public OpenCallRepair(CallRecorder recorder, Clock clock, EventBus bus) {
         this.recorder = recorder;
         this.clock = clock;
+        this.bus = bus;
     }
 
     /**
@@ -71,7 +81,9 @@ public final class OpenCallRepair {
     private void apply(Recovered answer, AtomicInteger interrupted, AtomicInteger followed, AtomicInteger fallback) {
         switch (answer) {
             case Gone g -> {
-                recorder.closeOpen(g.callId(), CallOutcome.INTERRUPTED, CAUSE, clock.instant());
+                Instant now = clock.instant();
+                recorder.closeOpen(g.callId(), CallOutcome.INTERRUPTED, CAUSE, now);
+                bus.publish(new CallHungUp(g.callId(), HangupParty.SYSTEM, CAUSE, now));
                 interrupted.incrementAndGet();
             }
             case Followed f -> {

@@ -427,4 +427,28 @@ class CallRecorderTest extends DatabaseTestSupport {
         assertThat(fallback.outcome()).isEqualTo(CallOutcome.FALLBACK);
         assertThat(fallback.endedAt()).isEqualTo(at(80_000));
     }
+
+    @Test
+    void anOpenRecordTheSwitchNoLongerHasIsClosedAndItsEndIsPublishedForWhoeverStillHoldsTheCall() {
+        bus.publish(new CallArrived("c-gone", "13800138000", "4008001234", "sim/trunk", "sim-1", at(0)));
+        bus.publish(new CallQueued("c-gone", "repair", 10, false, at(5_500)));
+        recorder.awaitIdle(IDLE);
+
+        LocalEventBus nextBus = new LocalEventBus();
+        java.util.List<CallHungUp> ends = new java.util.concurrent.CopyOnWriteArrayList<>();
+        nextBus.subscribe(CallHungUp.class, ends::add);
+        Ticketing next = new Ticketing(db, clock);
+        try {
+            next.callRecorder().start(nextBus);
+            new OpenCallRepair(next.callRecorder(), clock, nextBus).run((open, answer) -> open.forEach(
+                    c -> answer.accept(new org.hotline.platform.telephony.CallRecovery.Gone(c.callId()))));
+            next.callRecorder().awaitIdle(IDLE);
+        } finally {
+            next.close();
+        }
+
+        assertThat(ticketing.calls().find("c-gone").orElseThrow().outcome()).isEqualTo(CallOutcome.INTERRUPTED);
+        assertThat(ends).extracting(CallHungUp::callId, CallHungUp::party, CallHungUp::cause)
+                .contains(org.assertj.core.groups.Tuple.tuple("c-gone", HangupParty.SYSTEM, OpenCallRepair.CAUSE));
+    }
 }
