@@ -49,6 +49,11 @@ public final class Fixture implements AutoCloseable {
         this.ownsDb = ownsDb;
     }
 
+    /** A node the test started on its own database; its close leaves the database. */
+    public static Fixture on(TestDatabase db, HotlinePlatform platform) {
+        return new Fixture(db, platform, false);
+    }
+
     /** Another node on {@code first}'s database (a cluster's next member); its close leaves the database. */
     public static Fixture joining(Fixture first, Map<String, Object> overrides) {
         Map<String, Object> o = new java.util.HashMap<>(queues("20s", "10m"));
