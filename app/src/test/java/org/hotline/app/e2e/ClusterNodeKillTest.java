@@ -93,8 +93,9 @@ class ClusterNodeKillTest {
         assertThat(a.post("/api/agent/state", token, Map.of("state", "READY")).status()).isEqualTo(200);
         JsonNode offered = ws.awaitMessage("call.offered", m -> true);
         String onB = offered.path("callId").asText();
-        // the pop can reach A before B's simulator has rung the console phone ("not ringing"): answer once it rings
-        await().atMost(WAIT).until(() -> a.post("/api/agent/answer", token, Map.of()).status() == 200);
+        // the pop can reach A before B's simulator has rung the console phone: the answer waits for the ring
+        Fixture.Response answered = a.post("/api/agent/answer", token, Map.of());
+        assertThat(answered.status()).as(answered.body().toString()).isEqualTo(200);
         await().atMost(WAIT).until(() -> a.platform.acd().agent("agent1").orElseThrow().state() == AgentState.ON_CALL);
 
         b.kill();
@@ -111,7 +112,7 @@ class ClusterNodeKillTest {
         String onA = a.platform.simulatedSwitch().placeCall(new SimulatedCaller("13800138000", "4000", List.of("2"),
                 Duration.ofMinutes(5), Duration.ZERO, Map.of()));
         ws.awaitMessage("call.offered", m -> onA.equals(m.path("callId").asText()));
-        await().atMost(WAIT).until(() -> a.post("/api/agent/answer", token, Map.of()).status() == 200);
+        assertThat(a.post("/api/agent/answer", token, Map.of()).status()).isEqualTo(200);
         await().atMost(WAIT).until(() -> a.platform.acd().agent("agent1").orElseThrow().state() == AgentState.ON_CALL);
     }
 }

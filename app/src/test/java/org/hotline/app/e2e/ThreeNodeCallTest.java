@@ -96,8 +96,9 @@ class ThreeNodeCallTest {
 
         JsonNode offered = ws.awaitMessage("call.offered", m -> callId.equals(m.path("callId").asText()));
         assertThat(offered.get("pop").toString()).as("the screen-pop reached the agent's node").contains("李雷");
-        // the pop may reach the console's node before the holder's simulator has rung the phone: answer once it rings
-        await().atMost(WAIT).until(() -> console.post("/api/agent/answer", token, Map.of()).status() == 200);
+        // the pop may reach the console's node before the holder's simulator has rung the phone: the answer waits
+        Fixture.Response answered = console.post("/api/agent/answer", token, Map.of());
+        assertThat(answered.status()).as(answered.body().toString()).isEqualTo(200);
         for (Fixture n : nodes) {
             await().atMost(WAIT).until(() -> n.platform.acd().agent("agent1").orElseThrow().state()
                     == AgentState.ON_CALL);
@@ -136,7 +137,7 @@ class ThreeNodeCallTest {
                 .as("the agent's state outlived the node that stopped").isEqualTo(AgentState.READY);
         String callId = placeCall(next, "2");
         ws.awaitMessage("call.offered", m -> callId.equals(m.path("callId").asText()));
-        await().atMost(WAIT).until(() -> console.post("/api/agent/answer", token, Map.of()).status() == 200);
+        assertThat(console.post("/api/agent/answer", token, Map.of()).status()).isEqualTo(200);
         await().atMost(WAIT).until(() -> console.platform.acd().agent("agent1").orElseThrow().state()
                 == AgentState.ON_CALL);
     }

@@ -1,8 +1,10 @@
 package org.hotline.interactions.calls;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import org.hotline.platform.routing.AgentSnapshot;
+import org.hotline.platform.routing.AgentState;
 import org.hotline.platform.telephony.CallControl;
 import org.hotline.platform.telephony.SwitchCapabilities;
 import org.hotline.platform.telephony.SwitchResult;
@@ -39,14 +41,29 @@ public final class AgentCallControl {
     public record RecordingChanged(String callId, boolean recording, String file) {
     }
 
+    /**
+     * How long an answer waits for the phone to ring: the screen-pop can reach the agent before the switch has rung
+     * the device (in a cluster it crosses to the agent's node while the switch's node dials), and an agent who
+     * clicks at once should not be told "not ringing".
+     */
+    public static final Duration RING_WAIT = Duration.ofSeconds(2);
+    private static final Duration RING_POLL = Duration.ofMillis(50);
+
     private final AgentLookup agents;
     private final CallControl control;
     private final SwitchCapabilities can;
+    private final Duration ringWait;
 
     public AgentCallControl(AgentLookup agents, CallControl control, SwitchCapabilities can) {
+        this(agents, control, can, RING_WAIT);
+    }
+
+    /** @param ringWait how long an answer waits for the reserved call to ring (zero: not at all) */
+    public AgentCallControl(AgentLookup agents, CallControl control, SwitchCapabilities can, Duration ringWait) {
         this.agents = Objects.requireNonNull(agents, "agents");
         this.control = Objects.requireNonNull(control, "control");
         this.can = Objects.requireNonNull(can, "can");
+        this.ringWait = Objects.requireNonNull(ringWait, "ringWait");
     }
 
     /** Answers the call ringing for the agent (RESERVED), on a switch that can answer from the console. */
@@ -60,7 +77,32 @@ public final class AgentCallControl {
             return new CallResult.Unsupported<>("answer the call on the phone " + me.device()
                     + ": this switch cannot answer it from the console");
         }
-        return CallResult.of(control.answer(me.device()), new Answered(me.callId(), me.device()));
+        return CallResult.of(answerOnceRinging(user, me), new Answered(me.callId(), me.device()));
+    }
+
+    /**
+     * The switch's answer; while it says NOT_NOW and routing still has this agent RESERVED for the same call, asked
+     * again for up to {@link #ringWait} (the device is about to ring).
+     */
+    private SwitchResult<Void> answerOnceRinging(User user, AgentSnapshot me) {
+        long deadline = System.nanoTime() + ringWait.toNanos();
+        SwitchResult<Void> done = control.answer(me.device());
+        while (done instanceof SwitchResult.Refused<Void> r && r.why() == SwitchResult.Refusal.NOT_NOW
+                && System.nanoTime() < deadline && stillReserved(user, me.callId())) {
+            try {
+                Thread.sleep(RING_POLL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return done;
+            }
+            done = control.answer(me.device());
+        }
+        return done;
+    }
+
+    private boolean stillReserved(User user, String callId) {
+        AgentSnapshot now = agents.current(user);
+        return now.state() == AgentState.RESERVED && Objects.equals(callId, now.callId());
     }
 
     /** Hangs up the agent's call (ON_CALL). */

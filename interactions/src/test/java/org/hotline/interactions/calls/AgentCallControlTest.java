@@ -2,6 +2,7 @@ package org.hotline.interactions.calls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.hotline.platform.routing.AgentState;
@@ -27,6 +28,33 @@ class AgentCallControlTest {
         assertThat(calls(SwitchCapabilities.ALL).answer(agent))
                 .isEqualTo(new CallResult.Done<>(new AgentCallControl.Answered("in-1", "console/agent1")));
         assertThat(sw.requests).containsExactly("answer console/agent1 after []");
+    }
+
+    @Test
+    void anAnswerClickedBeforeThePhoneRingsWaitsForTheRing() {
+        User agent = desk.put("agent1", AgentState.RESERVED, "in-1");
+        sw.ringsAfter = 2;
+
+        assertThat(new AgentCallControl(desk, sw, SwitchCapabilities.ALL, Duration.ofSeconds(10)).answer(agent))
+                .isEqualTo(new CallResult.Done<>(new AgentCallControl.Answered("in-1", "console/agent1")));
+        assertThat(sw.requests).containsExactly("answer console/agent1 (not ringing yet)",
+                "answer console/agent1 (not ringing yet)", "answer console/agent1 after []");
+    }
+
+    @Test
+    void anAnswerStopsWaitingWhenTheCallIsNoLongerTheAgentsOrTheWaitIsOver() {
+        User agent = desk.put("agent1", AgentState.RESERVED, "in-1");
+        sw.ringsAfter = 1_000;
+
+        CallResult<AgentCallControl.Answered> neverRang = new AgentCallControl(desk, sw, SwitchCapabilities.ALL,
+                Duration.ZERO).answer(agent);
+
+        assertThat(neverRang).isEqualTo(new CallResult.SwitchRefused<>(SwitchResult.Refusal.NOT_NOW,
+                "device console/agent1 is not ringing"));
+        assertThat(sw.requests).hasSize(1);
+        desk.put("agent1", AgentState.NOT_READY, null);
+        assertThat(new AgentCallControl(desk, sw, SwitchCapabilities.ALL, Duration.ofSeconds(10)).answer(agent))
+                .as("routing took the call away: nothing to answer").isInstanceOf(CallResult.NotNow.class);
     }
 
     @Test

@@ -17,6 +17,8 @@ final class RecordingSwitch implements CallControl, Originate {
     private final List<String> eventsSoFar;
     private final AtomicInteger ids = new AtomicInteger();
     SwitchResult.Refused<?> refusal;
+    /** How many answers find the device not ringing yet (NOT_NOW) before it rings. */
+    int ringsAfter;
 
     /** @param events the test's event log, copied into each request's line */
     RecordingSwitch(List<String> events) {
@@ -41,6 +43,11 @@ final class RecordingSwitch implements CallControl, Originate {
 
     @Override
     public SwitchResult<Void> answer(String device) {
+        if (ringsAfter > 0) {
+            ringsAfter--;
+            requests.add("answer " + device + " (not ringing yet)");
+            return SwitchResult.refused(SwitchResult.Refusal.NOT_NOW, "device " + device + " is not ringing");
+        }
         return answer("answer " + device, null);
     }
 
