@@ -92,11 +92,14 @@ public record JournalTally(List<String> arrived, Set<String> ended, Set<String> 
     }
 
     /**
-     * Complete records of calls whose end the node never journalled: the node was killed while they were live, so
-     * only a repair at the next start can have ended them.
+     * Complete records of calls whose end the node that took them never journalled: the node was killed while they
+     * were live, so only a repair at the next start can have ended them (that repair publishes their end with its
+     * own cause, which a later node journals).
      */
     public List<String> repaired() {
-        return complete().stream().filter(id -> !ended.contains(id)).toList();
+        // the repair publishes the end of each call it closes, so a later node may have journalled it as ended
+        return complete().stream().filter(id -> !ended.contains(id)
+                || org.hotline.ticketing.call.OpenCallRepair.CAUSE.equals(records.get(id).hangupCause())).toList();
     }
 
     /** Taken calls whose record is missing or incomplete: lost. */
