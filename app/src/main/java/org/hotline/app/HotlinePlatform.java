@@ -154,12 +154,13 @@ public final class HotlinePlatform implements AutoCloseable {
         // what the node runs its calls on; stopped first (see the class comment)
         telephony = TelephonyProfile.of(settings, bus, clock);
         // the switch's link runs where the node shape says (here, or on the one member holding it); stopped first
-        Lifecycle link = parts.intake(shape.switchLink("switch", Lifecycle.of(telephony.name(), () -> {
+        NodeShape.SwitchLink link = shape.switchLink("switch", telephony.ports(), Lifecycle.of(telephony.name(), () -> {
             // before the switch takes calls: close (or follow again) the records a stopped holder left open
             new OpenCallRepair(ticketing.callRecorder(), clock, bus).run(telephony.recovery());
             telephony.start();
-        }, telephony)));
-        SwitchPorts ports = shape.switchPorts(telephony.ports());
+        }, telephony));
+        parts.intake(link.lifecycle());
+        SwitchPorts ports = link.ports();
 
         List<QueueDefinition> queues = settings.queues().stream()
                 .map(q -> new QueueDefinition(q.name(), q.skill(), q.serviceLevelSeconds(), q.ringTimeout(), q.wrapUp()))
@@ -199,7 +200,7 @@ public final class HotlinePlatform implements AutoCloseable {
 
         // last: the switch starts taking calls (the simulator's agents and traffic; Asterisk's AMI and FastAGI)
         telephony.wire(new TelephonyProfile.Node(acd, scheduler, ticketing));
-        parts.begin(link);
+        parts.begin(link.lifecycle());
     }
 
     /** Public origins, allowed hosts, timeouts and the connection cap (validated by {@link Settings}). */

@@ -26,6 +26,14 @@ sealed interface AcdCommand extends Serializable {
         return false;
     }
 
+    /** A command that only reads: no backup replays it and the entry is not locked for it. */
+    sealed interface Read extends AcdCommand {
+        @Override
+        default boolean reads() {
+            return true;
+        }
+    }
+
     /** A timer that fired: its deadline is forgotten by both copies when it is applied. */
     sealed interface Fired extends AcdCommand {
         String deadlineKey();
@@ -35,15 +43,10 @@ sealed interface AcdCommand extends Serializable {
      * Arms again, on the member that owns the entry now, every timer whose deadline the entry holds (after a member
      * left or the entry moved). Changes nothing; the owner's node arms each deadline once.
      */
-    record Rearm(Instant at) implements AcdCommand {
+    record Rearm(Instant at) implements Read {
         @Override
         public Object apply(RoutingEngine engine) {
             return null;
-        }
-
-        @Override
-        public boolean reads() {
-            return true;
         }
     }
 
@@ -187,63 +190,38 @@ sealed interface AcdCommand extends Serializable {
 
     // ---- reads ----
 
-    record AgentOf(String agent, Instant at) implements AcdCommand {
+    record AgentOf(String agent, Instant at) implements Read {
         @Override
         public Object apply(RoutingEngine engine) {
             return engine.agent(agent).orElse(null);
         }
-
-        @Override
-        public boolean reads() {
-            return true;
-        }
     }
 
-    record Agents(Instant at) implements AcdCommand {
+    record Agents(Instant at) implements Read {
         @Override
         public Object apply(RoutingEngine engine) {
             return new ArrayList<>(engine.agents());
         }
-
-        @Override
-        public boolean reads() {
-            return true;
-        }
     }
 
-    record DeviceOf(String agent, Instant at) implements AcdCommand {
+    record DeviceOf(String agent, Instant at) implements Read {
         @Override
         public Object apply(RoutingEngine engine) {
             return engine.device(agent);
         }
-
-        @Override
-        public boolean reads() {
-            return true;
-        }
     }
 
-    record StillWrappingUp(String agent, long transitions, Instant at) implements AcdCommand {
+    record StillWrappingUp(String agent, long transitions, Instant at) implements Read {
         @Override
         public Object apply(RoutingEngine engine) {
             return engine.deviceIfStillWrappingUp(agent, transitions);
         }
-
-        @Override
-        public boolean reads() {
-            return true;
-        }
     }
 
-    record WaitStateOf(String callId, Instant at) implements AcdCommand {
+    record WaitStateOf(String callId, Instant at) implements Read {
         @Override
         public Object apply(RoutingEngine engine) {
             return engine.waitState(callId);
-        }
-
-        @Override
-        public boolean reads() {
-            return true;
         }
     }
 }

@@ -17,7 +17,7 @@ import org.hotline.platform.event.HotlineEvent;
  * run one at a time, so the rules need no lock and an agent can be reserved for one call only, cluster-wide. The
  * backup applies the same command to its own copy ({@link #getBackupProcessor}), so no state travels per command
  * and a member that takes the entry over has every acknowledged change. Only the owner arms timers and publishes the
- * events, through its node's {@link ClusteredAcd.Node} (which hops off the partition thread).
+ * events, through its node's {@link AcdNode} (which hops off the partition thread).
  */
 class AcdProcessor implements EntryProcessor<String, AcdShard, Object>, HazelcastInstanceAware {
     @Serial
@@ -51,7 +51,7 @@ class AcdProcessor implements EntryProcessor<String, AcdShard, Object>, Hazelcas
         if (shard == null) {
             return Missing.ENTRY;
         }
-        ClusteredAcd.Node node = backup ? null : ClusteredAcd.Node.of(instance);
+        AcdNode node = backup ? null : AcdNode.of(instance);
         if (command instanceof AcdCommand.Fired fired) {
             shard.disarmed(fired.deadlineKey());
         }

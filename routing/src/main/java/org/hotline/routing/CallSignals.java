@@ -61,8 +61,15 @@ final class CallSignals {
         watched.remove(callId);
     }
 
+    /**
+     * Wakes the sessions waiting on the event's call. A hang-up is the call's last event here: its signal is poked
+     * and forgotten (the session holds its own reference; later it only re-reads), so the map keeps live calls only.
+     */
     void onEvent(CallEvent e) {
-        Signal s = e.callId() == null ? null : watched.get(e.callId());
+        if (e.callId() == null) {
+            return;
+        }
+        Signal s = e instanceof CallEvent.CallHungUp ? watched.remove(e.callId()) : watched.get(e.callId());
         if (s != null) {
             s.poke();
         }

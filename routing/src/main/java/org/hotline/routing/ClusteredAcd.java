@@ -18,25 +18,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.hotline.platform.Times;
 import org.hotline.platform.event.CallEvent;
 import org.hotline.platform.event.CallEvent.CallHungUp;
 import org.hotline.platform.event.CallEvent.CallTransferred;
 import org.hotline.platform.event.DeviceStateChanged;
 import org.hotline.platform.event.EventBus;
-import org.hotline.platform.event.HotlineEvent;
-import org.hotline.platform.routing.AgentDesk;
 import org.hotline.platform.routing.AgentMove;
 import org.hotline.platform.routing.AgentProfile;
 import org.hotline.platform.routing.AgentSnapshot;
 import org.hotline.platform.routing.AnswerOutcome;
 import org.hotline.platform.routing.CallContext;
-import org.hotline.platform.routing.CallRouter;
 import org.hotline.platform.routing.EnqueueOutcome;
 import org.hotline.platform.routing.RingNoAnswerOutcome;
 import org.hotline.platform.routing.WithdrawOutcome;
@@ -57,9 +50,9 @@ import org.slf4j.LoggerFactory;
  * member loses no acknowledged change; the member that takes over arms the entry's timers again (ring guard,
  * end of wrap-up).
  *
- * <p>The owner publishes the ACD's events on its node's bus, in the order the state changed; the node's bus carries
- * them to the others (the cluster's event bus). The switch's events this node saw first ({@code switchEvents}) are
- * the only ones it turns into commands, so each reaches the ACD once.
+ * <p>The owner publishes the ACD's events on its node's bus ({@link AcdNode}), in the order the state changed; the
+ * node's bus carries them to the others (the cluster's event bus). The switch's events this node saw first
+ * ({@code switchEvents}) are the only ones it turns into commands, so each reaches the ACD once.
  *
  * <p>All queues share one entry: an agent may serve several queues, and choosing its next call among them must be
  * one step. Routing one queue happens on the member that owns that entry.
@@ -67,8 +60,7 @@ import org.slf4j.LoggerFactory;
 public final class ClusteredAcd implements CallDistributor {
     static final String MAP = "hotline.acd";
     static final String KEY = "acd";
-    private static final String NODE_KEY = "hotline.acd.node";
-    private static final Logger LOG = LoggerFactory.getLogger(ClusteredAcd.class);
+        private static final Logger LOG = LoggerFactory.getLogger(ClusteredAcd.class);
 
     private final HazelcastInstance hz;
     private final List<QueueDefinition> queues;
@@ -76,7 +68,7 @@ public final class ClusteredAcd implements CallDistributor {
     private final Clock clock;
     private final DevicePresence presence;
     private final CallSignals signals = new CallSignals();
-    private final Node node;
+    private final AcdNode node;
     private final List<EventBus.Subscription> subscriptions = new ArrayList<>();
     private final UUID membershipListener;
     private final UUID migrationListener;
@@ -97,8 +89,8 @@ public final class ClusteredAcd implements CallDistributor {
         this.queues = List.copyOf(queues);
         hz.getConfig().addMapConfig(mapConfig());
         this.map = hz.getMap(MAP);
-        this.node = new Node(this, bus, Objects.requireNonNull(scheduler, "scheduler"), clock);
-        hz.getUserContext().put(NODE_KEY, node);
+        this.node = new AcdNode(this, bus, Objects.requireNonNull(scheduler, "scheduler"), clock);
+        hz.getUserContext().put(AcdNode.KEY, node);
         if (map.putIfAbsent(KEY, fresh()) == null) {
             LOG.info("cluster ACD started by this member with queues {}", names(queues));
         }
@@ -235,7 +227,7 @@ public final class ClusteredAcd implements CallDistributor {
         if (hz.getLifecycleService().isRunning()) {
             hz.getCluster().removeMembershipListener(membershipListener);
             hz.getPartitionService().removeMigrationListener(migrationListener);
-            hz.getUserContext().remove(NODE_KEY, node);
+            hz.getUserContext().remove(AcdNode.KEY, node);
         }
         node.close();
     }
@@ -254,7 +246,7 @@ public final class ClusteredAcd implements CallDistributor {
 
     /** How many timers this node armed for the ACD after taking its entry over from another member. */
     long rearmedTimers() {
-        return node.rearmed.get();
+        return node.rearmed();
     }
 
     /** How many calls this node's IVR sessions wait on (for tests and health). */
@@ -309,7 +301,7 @@ public final class ClusteredAcd implements CallDistributor {
     }
 
     /** A timer of the ACD fired on this node: the command goes to the entry, wherever it is now. */
-    private void fire(Deadline d) {
+    void fire(Deadline d) {
         try {
             switch (d.kind()) {
                 case WRAP_UP -> {
@@ -340,112 +332,5 @@ public final class ClusteredAcd implements CallDistributor {
 
     private static List<String> names(List<QueueDefinition> queues) {
         return queues.stream().map(QueueDefinition::name).toList();
-    }
-
-    /**
-     * What the ACD's entry needs of the member it is on: its bus, to publish the events of a command, and its
-     * scheduler, to arm timers. Found by the processor in the Hazelcast instance's user context.
-     */
-    static final class Node {
-        private final ClusteredAcd acd;
-        private final EventBus bus;
-        private final ScheduledExecutorService scheduler;
-        private final Clock clock;
-        /** One thread: the events leave in the order the partition thread produced them, and it never waits. */
-        private final ExecutorService publisher = Executors.newSingleThreadExecutor(
-                Thread.ofPlatform().name("acd-events").daemon().factory());
-        private final Map<String, Future<?>> armed = new java.util.concurrent.ConcurrentHashMap<>();
-        private final java.util.concurrent.atomic.AtomicLong rearmed = new java.util.concurrent.atomic.AtomicLong();
-
-        Node(ClusteredAcd acd, EventBus bus, ScheduledExecutorService scheduler, Clock clock) {
-            this.acd = acd;
-            this.bus = bus;
-            this.scheduler = scheduler;
-            this.clock = clock;
-        }
-
-        static Node of(HazelcastInstance hz) {
-            Object node = hz == null ? null : hz.getUserContext().get(NODE_KEY);
-            if (node == null) {
-                throw new IllegalStateException("this member runs no ClusteredAcd");
-            }
-            return (Node) node;
-        }
-
-        void publish(List<HotlineEvent> events) {
-            publisher.execute(() -> {
-                for (HotlineEvent e : events) {
-                    try {
-                        bus.publish(e);
-                    } catch (RuntimeException failure) {
-                        LOG.error("publishing {} failed", e, failure);
-                    }
-                }
-            });
-        }
-
-        /** Arms {@code d} here; the handle also forgets it. */
-        Future<?> arm(Deadline d) {
-            long delay = Math.max(0, d.at().toEpochMilli() - clock.millis());
-            Future<?> timer = scheduler.schedule(() -> {
-                armed.remove(d.key());
-                Thread.ofVirtual().name("acd-timer").start(() -> acd.fire(d));
-            }, delay, TimeUnit.MILLISECONDS);
-            Future<?> previous = armed.put(d.key(), timer);
-            if (previous != null) {
-                previous.cancel(false);
-            }
-            return new Forgetting(d.key(), timer, armed);
-        }
-
-        /** Arms the deadlines not armed on this member yet (it just took the entry over, or a member left). */
-        void rearm(List<Deadline> deadlines) {
-            int count = 0;
-            for (Deadline d : deadlines) {
-                if (!armed.containsKey(d.key())) {
-                    arm(d);
-                    count++;
-                }
-            }
-            rearmed.addAndGet(count);
-            if (count > 0) {
-                LOG.info("armed {} ACD timers taken over from another member", count);
-            }
-        }
-
-        void close() {
-            armed.values().forEach(f -> f.cancel(false));
-            armed.clear();
-            publisher.shutdown();
-        }
-
-        private record Forgetting(String key, Future<?> timer, Map<String, Future<?>> armed)
-                implements Future<Object> {
-            @Override
-            public boolean cancel(boolean mayInterrupt) {
-                armed.remove(key, timer);
-                return timer.cancel(mayInterrupt);
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return timer.isCancelled();
-            }
-
-            @Override
-            public boolean isDone() {
-                return timer.isDone();
-            }
-
-            @Override
-            public Object get() {
-                return null; // an ACD timer has no result
-            }
-
-            @Override
-            public Object get(long timeout, TimeUnit unit) {
-                return null;
-            }
-        }
     }
 }

@@ -3,8 +3,11 @@ package org.hotline.app.cluster;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 import org.hotline.app.lifecycle.Lifecycle;
 import org.hotline.cluster.ClusterNode;
 import org.hotline.cluster.MemberNode;
@@ -12,8 +15,13 @@ import org.hotline.cluster.bus.ClusterEventBus;
 import org.hotline.cluster.bus.VertxNodeRequests;
 import org.hotline.cluster.link.SwitchLinkLease;
 import org.hotline.interactions.switchlink.LinkedSwitch;
+import org.hotline.platform.cluster.NodeRequests;
 import org.hotline.platform.event.EventBus;
+import org.hotline.platform.event.HotlineEvent;
 import org.hotline.platform.event.LocalEventBus;
+import org.hotline.platform.health.ComponentHealth;
+import org.hotline.platform.health.ComponentKind;
+import org.hotline.platform.health.HealthCheck;
 import org.hotline.platform.routing.AgentDesk;
 import org.hotline.platform.telephony.DevicePresence;
 import org.hotline.platform.telephony.SwitchPorts;
@@ -22,6 +30,7 @@ import org.hotline.reporting.live.QueueSpec;
 import org.hotline.routing.Acd;
 import org.hotline.routing.CallDistributor;
 import org.hotline.routing.ClusteredAcd;
+import org.hotline.routing.queue.QueueDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +60,13 @@ public sealed interface NodeShape {
         return node instanceof MemberNode member ? new Member(member, vertx) : new Alone();
     }
 
+    /**
+     * The switch as the rest of the node sees it: {@code ports} to use, and the {@code lifecycle} that runs the
+     * switch's link where it belongs (stopped first, as the node's intake).
+     */
+    record SwitchLink(SwitchPorts ports, Lifecycle lifecycle) {
+    }
+
     /** Whether this node holds the switch's link now (a node alone always does). */
     boolean holdsLink();
 
@@ -60,8 +76,8 @@ public sealed interface NodeShape {
     /** The events published on this node only: what a part follows that must act once per event in the cluster. */
     EventBus ownEvents();
 
-    CallDistributor acd(List<org.hotline.routing.queue.QueueDefinition> queues, Clock clock,
-                        ScheduledExecutorService timers, DevicePresence presence);
+    CallDistributor acd(List<QueueDefinition> queues, Clock clock, ScheduledExecutorService timers,
+                        DevicePresence presence);
 
     LiveStats stats(Clock clock, List<QueueSpec> queues, AgentDesk desk);
 
@@ -76,16 +92,14 @@ public sealed interface NodeShape {
      * member that does not hold it, which node does ({@code switch link}: HELD here, STANDBY with the holder named,
      * or down when no node holds it and no call can come in).
      */
-    org.hotline.platform.health.HealthCheck switchHealth(org.hotline.platform.health.HealthCheck own);
-
-    /** The switch's ports for the rest of the node, given the node's own. */
-    SwitchPorts switchPorts(SwitchPorts own);
+    HealthCheck switchHealth(HealthCheck own);
 
     /**
-     * Runs the switch's link ({@code link}: the telephony profile's start and stop) where it belongs: on this node
-     * alone; on the one member that holds the link's lease in a cluster, taken over when that member dies.
+     * The switch for the rest of the node, given its own ports and {@code link} (the telephony profile's start and
+     * stop): alone, both as they are; in a cluster, ports that reach the holder, and a link run on the one member
+     * that holds its lease, taken over when that member dies.
      */
-    Lifecycle switchLink(String name, Lifecycle link);
+    SwitchLink switchLink(String name, SwitchPorts own, Lifecycle link);
 
     /** A node alone: everything here, as Hotline always ran. */
     final class Alone implements NodeShape {
@@ -107,8 +121,8 @@ public sealed interface NodeShape {
         }
 
         @Override
-        public CallDistributor acd(List<org.hotline.routing.queue.QueueDefinition> queues, Clock clock,
-                                   ScheduledExecutorService timers, DevicePresence presence) {
+        public CallDistributor acd(List<QueueDefinition> queues, Clock clock, ScheduledExecutorService timers,
+                                   DevicePresence presence) {
             return new Acd(queues, bus, clock, timers, presence);
         }
 
@@ -123,18 +137,13 @@ public sealed interface NodeShape {
         }
 
         @Override
-        public org.hotline.platform.health.HealthCheck switchHealth(org.hotline.platform.health.HealthCheck own) {
+        public HealthCheck switchHealth(HealthCheck own) {
             return own;
         }
 
         @Override
-        public SwitchPorts switchPorts(SwitchPorts own) {
-            return own;
-        }
-
-        @Override
-        public Lifecycle switchLink(String name, Lifecycle link) {
-            return link;
+        public SwitchLink switchLink(String name, SwitchPorts own, Lifecycle link) {
+            return new SwitchLink(own, link);
         }
     }
 
@@ -146,12 +155,17 @@ public sealed interface NodeShape {
         private final ClusterEventBus bus;
         private final VertxNodeRequests requests;
         private volatile SwitchLinkLease lease;
-        private volatile LinkedSwitch servedBy;
 
         Member(MemberNode node, Vertx vertx) {
             this.node = node;
             this.bus = new ClusterEventBus(vertx, node.nodeName());
             this.requests = new VertxNodeRequests(vertx);
+        }
+
+        @Override
+        public boolean holdsLink() {
+            SwitchLinkLease l = lease;
+            return l != null && l.heldHere();
         }
 
         @Override
@@ -165,8 +179,8 @@ public sealed interface NodeShape {
         }
 
         @Override
-        public CallDistributor acd(List<org.hotline.routing.queue.QueueDefinition> queues, Clock clock,
-                                   ScheduledExecutorService timers, DevicePresence presence) {
+        public CallDistributor acd(List<QueueDefinition> queues, Clock clock, ScheduledExecutorService timers,
+                                   DevicePresence presence) {
             return new ClusteredAcd(node.hazelcast(), queues, bus, bus.ownEvents(), clock, timers, presence);
         }
 
@@ -179,13 +193,12 @@ public sealed interface NodeShape {
         public EventBus whileHoldingLink() {
             return new EventBus() {
                 @Override
-                public void publish(org.hotline.platform.event.HotlineEvent event) {
+                public void publish(HotlineEvent event) {
                     bus.publish(event);
                 }
 
                 @Override
-                public <T extends org.hotline.platform.event.HotlineEvent> Subscription subscribe(Class<T> type,
-                        java.util.function.Consumer<? super T> listener) {
+                public <T extends HotlineEvent> Subscription subscribe(Class<T> type, Consumer<? super T> listener) {
                     return bus.subscribe(type, e -> {
                         if (holdsLink()) {
                             listener.accept(e);
@@ -196,13 +209,12 @@ public sealed interface NodeShape {
         }
 
         @Override
-        public org.hotline.platform.health.HealthCheck switchHealth(org.hotline.platform.health.HealthCheck own) {
-            java.time.Instant startedAt = java.time.Instant.now();
+        public HealthCheck switchHealth(HealthCheck own) {
+            Instant startedAt = Instant.now();
             return () -> {
                 SwitchLinkLease l = lease;
                 if (l != null && l.heldHere()) {
-                    List<org.hotline.platform.health.ComponentHealth> parts = new java.util.ArrayList<>(
-                            own.components());
+                    List<ComponentHealth> parts = new ArrayList<>(own.components());
                     parts.add(link("HELD", true, startedAt, "this node (" + node.nodeName() + ") holds the switch"
                             + " link: calls come in here"));
                     return parts;
@@ -215,29 +227,15 @@ public sealed interface NodeShape {
             };
         }
 
-        private static org.hotline.platform.health.ComponentHealth link(String state, boolean up,
-                                                                         java.time.Instant since, String detail) {
-            return new org.hotline.platform.health.ComponentHealth("switch link",
-                    org.hotline.platform.health.ComponentKind.CLUSTER, state, up, since, detail);
+        private static ComponentHealth link(String state, boolean up, Instant since, String detail) {
+            return new ComponentHealth("switch link", ComponentKind.CLUSTER, state, up, since, detail);
         }
 
         @Override
-        public SwitchPorts switchPorts(SwitchPorts own) {
+        public SwitchLink switchLink(String name, SwitchPorts own, Lifecycle link) {
             LinkedSwitch linked = new LinkedSwitch(own, this::holdsLink, requests, SWITCH_TIMEOUT);
-            servedBy = linked;
-            return linked.ports();
-        }
-
-        @Override
-        public boolean holdsLink() {
-            SwitchLinkLease l = lease;
-            return l != null && l.heldHere();
-        }
-
-        @Override
-        public Lifecycle switchLink(String name, Lifecycle link) {
-            return new Lifecycle() {
-                private volatile org.hotline.platform.cluster.NodeRequests.Serving serving;
+            return new SwitchLink(linked.ports(), new Lifecycle() {
+                private volatile NodeRequests.Serving serving;
 
                 @Override
                 public String name() {
@@ -252,12 +250,9 @@ public sealed interface NodeShape {
                         } catch (Exception e) {
                             LOG.error("switch link {} did not start on this node", name, e);
                         }
-                        LinkedSwitch linked = servedBy;
-                        if (linked != null) {
-                            serving = linked.serve();
-                        }
+                        serving = linked.serve();
                     }, () -> {
-                        org.hotline.platform.cluster.NodeRequests.Serving s = serving;
+                        NodeRequests.Serving s = serving;
                         if (s != null) {
                             s.close();
                         }
@@ -272,7 +267,7 @@ public sealed interface NodeShape {
                     }
                     link.close();
                 }
-            };
+            });
         }
     }
 }
