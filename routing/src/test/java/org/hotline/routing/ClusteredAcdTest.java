@@ -69,6 +69,7 @@ class ClusteredAcdTest {
         await("agent1 wrapped up and is READY again by the wrap-up timer",
                 () -> states(wallboard, "agent1").containsAll(List.of(AgentState.WRAP_UP, AgentState.READY))
                         && wallboard.acd.agent("agent1").orElseThrow().state() == AgentState.READY);
+        await("the caller's node no longer watches the ended call", () -> ivr.acd.watchedCalls() == 0);
     }
 
     @Test
@@ -168,6 +169,19 @@ class ClusteredAcdTest {
         ready(cluster.owner(), "agent9", "sales");
 
         assertThat(waiting.awaitReservation(Duration.ofSeconds(10))).map(Reservation::agent).contains("agent9");
+    }
+
+    @Test
+    void whenEveryCopyOfTheAcdIsLostTheNodesStartItAgainEmptyWithNoManualStep() throws Exception {
+        cluster = new ClusterFixture(3, offline);
+        ready(cluster.member(0), "agent1", "support");
+        // what the death of the owner and its backup together leaves: no entry (deleted here to make it certain)
+        cluster.member(1).hz.getMap(ClusteredAcd.MAP).delete(ClusteredAcd.KEY);
+
+        assertThat(cluster.member(2).acd.agent("agent1")).as("the state went with both copies").isEmpty();
+        ready(cluster.member(2), "agent2", "support");
+        assertThat(queued(cluster.member(1), "c1", "support").awaitReservation(Duration.ofSeconds(10)))
+                .map(Reservation::agent).contains("agent2");
     }
 
     // ---- helpers ----
