@@ -152,7 +152,8 @@ public final class HotlinePlatform implements AutoCloseable {
         }));
 
         // what the node runs its calls on; stopped first (see the class comment)
-        telephony = TelephonyProfile.of(settings, bus, clock);
+        telephony = TelephonyProfile.of(settings, bus, clock,
+                new TelephonyProfile.Cluster(shape.peers(), shape::holdsLink));
         // the switch's link runs where the node shape says (here, or on the one member holding it); stopped first
         NodeShape.SwitchLink link = shape.switchLink("switch", telephony.ports(), Lifecycle.of(telephony.name(), () -> {
             // before the switch takes calls: close (or follow again) the records a stopped holder left open
@@ -160,6 +161,8 @@ public final class HotlinePlatform implements AutoCloseable {
             telephony.start();
         }, telephony));
         parts.intake(link.lifecycle());
+        // on every node, stopped before the link: Asterisk's FastAGI server (a call's session may reach any node)
+        Lifecycle callServer = parts.intake(telephony.callServer());
         SwitchPorts ports = link.ports();
 
         List<QueueDefinition> queues = settings.queues().stream()
@@ -201,6 +204,7 @@ public final class HotlinePlatform implements AutoCloseable {
         // last: the switch starts taking calls (the simulator's agents and traffic; Asterisk's AMI and FastAGI)
         telephony.wire(new TelephonyProfile.Node(acd, scheduler, ticketing));
         parts.begin(link.lifecycle());
+        parts.begin(callServer);
     }
 
     /** Public origins, allowed hosts, timeouts and the connection cap (validated by {@link Settings}). */
@@ -215,7 +219,8 @@ public final class HotlinePlatform implements AutoCloseable {
      * LEFT).
      */
     public HealthCheck health() {
-        return HealthCheck.of(List.of(ticketing.health(), shape.switchHealth(telephony.health()), cluster.health()));
+        return HealthCheck.of(List.of(ticketing.health(), shape.switchHealth(telephony.health()),
+                telephony.callServerHealth(), cluster.health()));
     }
 
     /**

@@ -43,11 +43,9 @@ final class AcdNode {
         this.clock = clock;
     }
 
-    static AcdNode of(HazelcastInstance hz) {
+    /** This member's node part, or null when it runs no ClusteredAcd (any more: it is stopping). */
+    static AcdNode find(HazelcastInstance hz) {
         Object node = hz == null ? null : hz.getUserContext().get(KEY);
-        if (node == null) {
-            throw new IllegalStateException("this member runs no ClusteredAcd");
-        }
         return (AcdNode) node;
     }
 

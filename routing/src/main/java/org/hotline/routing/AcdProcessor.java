@@ -51,7 +51,10 @@ class AcdProcessor implements EntryProcessor<String, AcdShard, Object>, Hazelcas
         if (shard == null) {
             return Missing.ENTRY;
         }
-        AcdNode node = backup ? null : AcdNode.of(instance);
+        AcdNode node = backup ? null : AcdNode.find(instance);
+        if (!backup && node == null) {
+            return Missing.NODE;
+        }
         if (command instanceof AcdCommand.Fired fired) {
             shard.disarmed(fired.deadlineKey());
         }
@@ -79,8 +82,16 @@ class AcdProcessor implements EntryProcessor<String, AcdShard, Object>, Hazelcas
         return command.reads() ? null : new AcdProcessor(command, true);
     }
 
-    /** The answer when the entry is gone (every member that held it died before its backup was made). */
-    enum Missing { ENTRY }
+    /** The answers when the command could not be applied; nothing was changed. */
+    enum Missing {
+        /** The entry is gone: every member that held it died before its backup was made. */
+        ENTRY,
+        /**
+         * The member owning the entry is stopping: its ACD closed before it left the cluster, which then moves the
+         * entry to another member. Asked again, the command finds it there.
+         */
+        NODE
+    }
 
     /** A read: Hazelcast neither locks the entry nor sends a backup. */
     static final class Reader extends AcdProcessor implements ReadOnly {

@@ -10,6 +10,7 @@ import com.hazelcast.partition.MigrationListener;
 import com.hazelcast.partition.MigrationState;
 import com.hazelcast.partition.ReplicaMigrationEvent;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.hotline.platform.Times;
 import org.hotline.platform.event.CallEvent;
 import org.hotline.platform.event.CallEvent.CallHungUp;
@@ -58,9 +60,15 @@ import org.slf4j.LoggerFactory;
  * one step. Routing one queue happens on the member that owns that entry.
  */
 public final class ClusteredAcd implements CallDistributor {
+    /**
+     * How long a command waits for a stopping member to hand the ACD over (it closed its ACD and is leaving the
+     * cluster, which moves the entry); the commands sent meanwhile are applied, once, where the entry goes.
+     */
+    private static final Duration OWNER_STOPPING = Duration.ofSeconds(15);
+    private static final Duration RETRY = Duration.ofMillis(20);
     static final String MAP = "hotline.acd";
     static final String KEY = "acd";
-        private static final Logger LOG = LoggerFactory.getLogger(ClusteredAcd.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ClusteredAcd.class);
 
     private final HazelcastInstance hz;
     private final List<QueueDefinition> queues;
@@ -69,6 +77,8 @@ public final class ClusteredAcd implements CallDistributor {
     private final DevicePresence presence;
     private final CallSignals signals = new CallSignals();
     private final AcdNode node;
+    private final ScheduledExecutorService retries;
+    private final java.util.concurrent.atomic.AtomicLong handOverWaits = new java.util.concurrent.atomic.AtomicLong();
     private final List<EventBus.Subscription> subscriptions = new ArrayList<>();
     private final UUID membershipListener;
     private final UUID migrationListener;
@@ -90,6 +100,7 @@ public final class ClusteredAcd implements CallDistributor {
         hz.getConfig().addMapConfig(mapConfig());
         this.map = hz.getMap(MAP);
         this.node = new AcdNode(this, bus, Objects.requireNonNull(scheduler, "scheduler"), clock);
+        this.retries = scheduler;
         hz.getUserContext().put(AcdNode.KEY, node);
         if (map.putIfAbsent(KEY, fresh()) == null) {
             LOG.info("cluster ACD started by this member with queues {}", names(queues));
@@ -244,6 +255,11 @@ public final class ClusteredAcd implements CallDistributor {
         return (CallWait) send(new AcdCommand.WaitStateOf(callId, now()));
     }
 
+    /** How many times a command of this node waited for a stopping member to hand the ACD over (tests, health). */
+    long handOverWaits() {
+        return handOverWaits.get();
+    }
+
     /** How many timers this node armed for the ACD after taking its entry over from another member. */
     long rearmedTimers() {
         return node.rearmed();
@@ -255,14 +271,31 @@ public final class ClusteredAcd implements CallDistributor {
     }
 
     private Object send(AcdCommand command) {
-        Object answer = map.executeOnKey(KEY, AcdProcessor.of(command));
-        if (answer == AcdProcessor.Missing.ENTRY) {
-            // no manual step: the ACD starts again empty; consoles log their agents in again as they reconnect
-            LOG.error("the cluster's ACD state was lost (its members died before a backup was made): starting empty");
-            map.putIfAbsent(KEY, fresh());
-            answer = map.executeOnKey(KEY, AcdProcessor.of(command));
+        long giveUp = System.nanoTime() + OWNER_STOPPING.toNanos();
+        while (true) {
+            Object answer = map.executeOnKey(KEY, AcdProcessor.of(command));
+            if (answer == AcdProcessor.Missing.ENTRY) {
+                // no manual step: the ACD starts again empty; consoles log their agents in again as they reconnect
+                LOG.error("the cluster's ACD state was lost (its members died before a backup was made): starting"
+                        + " empty");
+                map.putIfAbsent(KEY, fresh());
+                answer = map.executeOnKey(KEY, AcdProcessor.of(command));
+            }
+            if (answer != AcdProcessor.Missing.NODE) {
+                return answer;
+            }
+            handOverWaits.incrementAndGet();
+            if (System.nanoTime() > giveUp) {
+                throw new IllegalStateException("the ACD's member is stopping and has not handed the ACD over within "
+                        + OWNER_STOPPING.toSeconds() + " s");
+            }
+            try {
+                Thread.sleep(RETRY.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the ACD's member hands it over", e);
+            }
         }
-        return answer;
     }
 
     private AcdShard fresh() {
@@ -271,9 +304,24 @@ public final class ClusteredAcd implements CallDistributor {
 
     /** From a bus callback, which must not wait: the answer (none) is not needed. */
     private void sendAsync(AcdCommand command) {
+        sendAsync(command, System.nanoTime() + OWNER_STOPPING.toNanos());
+    }
+
+    private void sendAsync(AcdCommand command, long giveUp) {
         map.submitToKey(KEY, AcdProcessor.of(command)).whenComplete((r, failure) -> {
             if (failure != null) {
                 LOG.warn("ACD command {} failed: {}", command, failure.toString());
+            } else if (r == AcdProcessor.Missing.NODE) {
+                if (System.nanoTime() > giveUp) {
+                    LOG.warn("ACD command {} not applied: the ACD's member is stopping and did not hand it over",
+                            command);
+                } else {
+                    try {
+                        retries.schedule(() -> sendAsync(command, giveUp), RETRY.toMillis(), TimeUnit.MILLISECONDS);
+                    } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                        LOG.debug("ACD command {} dropped: this node is stopping too", command);
+                    }
+                }
             }
         });
     }

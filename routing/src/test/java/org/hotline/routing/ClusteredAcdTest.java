@@ -172,6 +172,28 @@ class ClusteredAcdTest {
     }
 
     @Test
+    void aCallQueuedWhileTheMemberHoldingTheAcdStopsIsRoutedWhereTheAcdGoes() throws Exception {
+        cluster = new ClusterFixture(3, offline);
+        ClusterFixture.Member owner = cluster.owner();
+        ClusterFixture.Member survivor = cluster.notOwner();
+        ready(survivor, "agent1", "sales");
+        // a node stopping in order: its ACD closes first, then it leaves the cluster, which moves the entry
+        owner.acd.close();
+        ExecutorService ivr = Executors.newSingleThreadExecutor();
+        try {
+            Future<WaitingCall> queuing = ivr.submit(() -> queued(survivor, "c1", "sales"));
+            await("the command waits for the hand-over", () -> survivor.acd.handOverWaits() > 0);
+            owner.hz.shutdown();
+
+            WaitingCall waiting = queuing.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(waiting.awaitReservation(Duration.ofSeconds(10))).map(Reservation::agent).contains("agent1");
+            assertThat(survivor.acd.agent("agent1").orElseThrow().state()).isEqualTo(AgentState.RESERVED);
+        } finally {
+            ivr.shutdownNow();
+        }
+    }
+
+    @Test
     void whenEveryCopyOfTheAcdIsLostTheNodesStartItAgainEmptyWithNoManualStep() throws Exception {
         cluster = new ClusterFixture(3, offline);
         ready(cluster.member(0), "agent1", "support");

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import org.hotline.app.lifecycle.Lifecycle;
@@ -47,9 +48,11 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>ACD (agents, queues, reservations, ring and wrap-up timers)</td><td>{@link Acd}</td>
  *       <td>{@link ClusteredAcd}: one Hazelcast entry and its backup</td></tr>
  *   <tr><td>live statistics</td><td>this node's counts</td><td>one Hazelcast entry</td></tr>
- *   <tr><td>the switch's link (simulator; Asterisk's AMI and FastAGI)</td><td>this node</td>
+ *   <tr><td>the switch's link (simulator; Asterisk's AMI)</td><td>this node</td>
  *       <td>one node at a time ({@link SwitchLinkLease}); the others reach its ports through it
  *       ({@link LinkedSwitch})</td></tr>
+ *   <tr><td>calls coming in (Asterisk's FastAGI server)</td><td>this node</td><td>every node; the link's holder
+ *       follows their calls over AMI</td></tr>
  * </table>
  */
 public sealed interface NodeShape {
@@ -66,6 +69,9 @@ public sealed interface NodeShape {
      */
     record SwitchLink(SwitchPorts ports, Lifecycle lifecycle) {
     }
+
+    /** The other nodes, to ask and to tell (empty on a node alone, which has none). */
+    Optional<NodeRequests> peers();
 
     /** Whether this node holds the switch's link now (a node alone always does). */
     boolean holdsLink();
@@ -104,6 +110,11 @@ public sealed interface NodeShape {
     /** A node alone: everything here, as Hotline always ran. */
     final class Alone implements NodeShape {
         private final LocalEventBus bus = new LocalEventBus();
+
+        @Override
+        public Optional<NodeRequests> peers() {
+            return Optional.empty();
+        }
 
         @Override
         public boolean holdsLink() {
@@ -160,6 +171,11 @@ public sealed interface NodeShape {
             this.node = node;
             this.bus = new ClusterEventBus(vertx, node.nodeName());
             this.requests = new VertxNodeRequests(vertx);
+        }
+
+        @Override
+        public Optional<NodeRequests> peers() {
+            return Optional.of(requests);
         }
 
         @Override

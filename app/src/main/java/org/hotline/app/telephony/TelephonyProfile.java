@@ -1,10 +1,14 @@
 package org.hotline.app.telephony;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.ScheduledExecutorService;
 import org.hotline.app.config.Settings;
 import org.hotline.app.lifecycle.Lifecycle;
+import org.hotline.platform.cluster.NodeRequests;
 import org.hotline.platform.event.EventBus;
 import org.hotline.platform.health.HealthCheck;
 import org.hotline.platform.telephony.CallRecovery;
@@ -24,13 +28,46 @@ import org.hotline.ticketing.Ticketing;
  * the switch, which hangs up the calls still live.
  */
 public interface TelephonyProfile extends Lifecycle {
-    /** The profile {@code settings} ask for; nothing runs until {@link #start}. */
+    /** The profile {@code settings} ask for, on a node alone; nothing runs until {@link #start}. */
     static TelephonyProfile of(Settings settings, EventBus bus, Clock clock) {
+        return of(settings, bus, clock, Cluster.ALONE);
+    }
+
+    /** The profile {@code settings} ask for, on a node of {@code cluster}; nothing runs until {@link #start}. */
+    static TelephonyProfile of(Settings settings, EventBus bus, Clock clock, Cluster cluster) {
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(cluster, "cluster");
         return switch (settings.telephony()) {
             case SIMULATOR -> new SimulatorProfile(settings, bus, clock);
-            case ASTERISK -> new AsteriskProfile(settings, bus, clock);
+            case ASTERISK -> new AsteriskProfile(settings, bus, clock, cluster);
         };
+    }
+
+    /**
+     * What a profile needs of the node's cluster: the other nodes ({@code peers}, empty on a node alone) and whether
+     * this node holds the switch's link now.
+     */
+    record Cluster(Optional<NodeRequests> peers, BooleanSupplier holdsLink) {
+        /** A node alone: no other node; it always holds the link. */
+        public static final Cluster ALONE = new Cluster(Optional.empty(), () -> true);
+
+        public Cluster {
+            Objects.requireNonNull(peers, "peers");
+            Objects.requireNonNull(holdsLink, "holdsLink");
+        }
+    }
+
+    /**
+     * What takes calls in on every node, whether it holds the switch's link or not: Asterisk's FastAGI server (any
+     * node may get a call's session). The simulator has none: its callers come in where its link runs.
+     */
+    default Lifecycle callServer() {
+        return Lifecycle.running("call server (none: calls come in with the switch link)", () -> { });
+    }
+
+    /** The call server's part of the node's health, on every node (Asterisk's {@code fastagi}). */
+    default HealthCheck callServerHealth() {
+        return List::of;
     }
 
     /** The switch, through its capability ports. */
@@ -39,7 +76,7 @@ public interface TelephonyProfile extends Lifecycle {
     /** What the switch still knows of the calls whose records a stopped node left open; asked before {@link #start}. */
     CallRecovery recovery();
 
-    /** The switch's part of the node's health (the simulator; each AMI link and the FastAGI server). */
+    /** The switch link's part of the node's health (the simulator; each AMI link), where the link runs. */
     HealthCheck health();
 
     /** The device that rings for {@code username}: the console softphone on the simulator, the configured phone on Asterisk. */

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two nodes of a cluster on Asterisk (a fake AMI server that speaks Asterisk's side of the wire): exactly one node
- * holds the AMI link and listens on FastAGI; when it stops, the other connects, resyncs its calls and listens.
+ * holds the AMI link, both listen on FastAGI; when the holder stops, the other connects and resyncs its calls.
  */
 class ClusteredAsteriskLinkTest {
     private static final String SECRET = "ami-secret-1";
@@ -72,8 +72,10 @@ class ClusteredAsteriskLinkTest {
         assertThat(ami.logins()).as("only the holder logs in to Asterisk").isEqualTo(1);
         assertThat(b.platform.asteriskSwitch().amiLinks().get("pbx1")).isNotEqualTo(AmiLinkState.CONNECTED);
         assertThat(link(b.platform).state()).isEqualTo("STANDBY");
-        assertThat(b.platform.health().components()).as("the idle adapter is not reported")
+        assertThat(b.platform.health().components()).as("the idle AMI side is not reported")
                 .noneMatch(c -> c.name().startsWith("ami:"));
+        assertThat(b.platform.health().components()).as("but B takes calls over FastAGI")
+                .anyMatch(c -> c.name().equals("fastagi") && c.up());
         int resyncsBefore = ami.actions("CoreShowChannels").size();
 
         a.close();
@@ -84,7 +86,8 @@ class ClusteredAsteriskLinkTest {
         assertThat(ami.logins()).isEqualTo(2);
         await().atMost(WAIT).alias("the new holder asked Asterisk for its live channels")
                 .until(() -> ami.actions("CoreShowChannels").size() > resyncsBefore);
-        assertThat(b.platform.asteriskSwitch().agiPort()).as("FastAGI listens on the new holder").isPositive();
+        assertThat(b.platform.health().components()).as("FastAGI listened on B all along")
+                .anyMatch(c -> c.name().equals("fastagi") && c.up());
         assertThat(link(b.platform).state()).isEqualTo("HELD");
     }
 

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.hotline.platform.cluster.NodeRequests;
 import org.slf4j.Logger;
@@ -71,6 +72,40 @@ public final class VertxNodeRequests implements NodeRequests {
                         message.fail(500, done.cause().toString());
                     }
                 }));
+        registered(address, consumer);
+        return consumer::unregister;
+    }
+
+    /**
+     * Waits until the other nodes know of the consumer (a clustered registration is propagated in the background),
+     * so that a node told right after this "serve" or "listen" finds it; not on an event loop, where it cannot wait.
+     */
+    private static void registered(String address, MessageConsumer<Object> consumer) {
+        if (Context.isOnEventLoopThread()) {
+            return;
+        }
+        try {
+            consumer.completion().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("{}: the other nodes may not know of this node's consumer yet: {}", address, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void tellAll(String address, Serializable message) {
+        vertx.eventBus().publish(address, message, new DeliveryOptions().setCodecName(JavaCodec.NAME));
+    }
+
+    @Override
+    public Serving listen(String address, Consumer<Object> listener) {
+        MessageConsumer<Object> consumer = vertx.eventBus().consumer(address, message ->
+                vertx.executeBlocking(() -> {
+                    listener.accept(message.body());
+                    return null;
+                }, false).onFailure(e -> LOG.error("a message to {} failed", address, e)));
+        registered(address, consumer);
         return consumer::unregister;
     }
 }

@@ -43,6 +43,22 @@ class VertxNodeRequestsTest {
     }
 
     @Test
+    void whatOneNodeTellsReachesEveryListeningNodeItselfIncluded() throws Exception {
+        java.util.concurrent.BlockingQueue<String> heard = new java.util.concurrent.LinkedBlockingQueue<>();
+        try (NodeRequests.Serving onA = a.listen("test.signal", m -> heard.add("A " + m));
+             NodeRequests.Serving onB = b.listen("test.signal", m -> heard.add("B " + m))) {
+            b.tellAll("test.signal", "answered c7");
+            java.util.Set<String> got = new java.util.HashSet<>();
+            for (int i = 0; i < 2; i++) {
+                String m = heard.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(m).as("the signal reached both nodes: %s", got).isNotNull();
+                got.add(m);
+            }
+            assertThat(got).containsExactlyInAnyOrder("A answered c7", "B answered c7");
+        }
+    }
+
+    @Test
     void anAddressNobodyServesGetsNoAnswer() {
         assertThat(b.ask("test.nobody", "anyone?", Duration.ofMillis(500))).isEmpty();
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.hotline.cti.asterisk.agi.AgiPeers;
 import org.hotline.cti.asterisk.agi.AgiServerConfig;
 import org.hotline.cti.asterisk.agi.HotlineAgiServer;
 import org.hotline.cti.asterisk.ami.AmiGateway;
@@ -63,10 +64,24 @@ public final class AsteriskSwitch implements SwitchActions, CallRecovery, Health
     /** With the call book and AMI timings given (tests over the AMI fakes follow calls and use short timeouts). */
     public AsteriskSwitch(AgiServerConfig agiConfig, List<AmiServerConfig> amiServers, EventBus bus, Clock clock,
                           AsteriskCalls calls, AmiOptions options) {
+        this(agiConfig, amiServers, bus, clock, calls, AgiPeers.local(calls), options);
+    }
+
+    /**
+     * @param peers where the AMI side that follows the FastAGI server's calls is: this switch's own
+     *              ({@link AgiPeers#local}), or a cluster's link holder ({@code ClusteredAgiPeers})
+     */
+    public AsteriskSwitch(AgiServerConfig agiConfig, List<AmiServerConfig> amiServers, EventBus bus, Clock clock,
+                          AsteriskCalls calls, AgiPeers peers, AmiOptions options) {
         this.calls = java.util.Objects.requireNonNull(calls, "calls");
         this.ami = new AmiGateway(amiServers, bus, clock, calls, options);
-        this.agi = new HotlineAgiServer(agiConfig, this::handle, calls, clock);
+        this.agi = new HotlineAgiServer(agiConfig, this::handle, calls, peers, clock);
         this.ports = PortBoundary.of(this, CAPABILITIES, ami::refusalOf);
+    }
+
+    /** The FastAGI server (a cluster's nodes listen to each other's answered signals through it). */
+    public HotlineAgiServer agiServer() {
+        return agi;
     }
 
     /** The switch through its capability ports: everything but answering from the console. */
@@ -97,8 +112,28 @@ public final class AsteriskSwitch implements SwitchActions, CallRecovery, Health
 
     /** Starts the AMI connections (in the background) and the FastAGI listener. */
     public void start() {
+        startAmi();
+        startFastAgi();
+    }
+
+    /** Starts the AMI connections, in the background: the switch's link, on one node of a cluster. */
+    public void startAmi() {
         ami.start();
+    }
+
+    /** Starts the FastAGI listener: calls come in (on every node of a cluster). */
+    public void startFastAgi() {
         agi.start();
+    }
+
+    /** Stops the FastAGI listener; conversations already bridged go on in Asterisk. */
+    public void closeFastAgi() {
+        agi.close();
+    }
+
+    /** Closes the AMI connections. */
+    public void closeAmi() {
+        ami.close();
     }
 
     /** The FastAGI port actually bound (useful with port 0). */
@@ -127,9 +162,19 @@ public final class AsteriskSwitch implements SwitchActions, CallRecovery, Health
     /** Each AMI link ({@code ami:<name>}), then the FastAGI server ({@code fastagi}). */
     @Override
     public List<ComponentHealth> components() {
-        List<ComponentHealth> parts = new ArrayList<>(ami.health());
-        parts.add(agi.health());
+        List<ComponentHealth> parts = new ArrayList<>(amiHealth().components());
+        parts.addAll(fastAgiHealth().components());
         return List.copyOf(parts);
+    }
+
+    /** Each AMI link ({@code ami:<name>}). */
+    public HealthCheck amiHealth() {
+        return ami::health;
+    }
+
+    /** The FastAGI server ({@code fastagi}). */
+    public HealthCheck fastAgiHealth() {
+        return () -> List.of(agi.health());
     }
 
     @Override

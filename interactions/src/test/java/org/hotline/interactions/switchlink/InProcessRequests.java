@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.hotline.platform.cluster.NodeRequests;
 
@@ -20,6 +23,7 @@ import org.hotline.platform.cluster.NodeRequests;
  */
 final class InProcessRequests implements NodeRequests {
     private final Map<String, Function<Object, Serializable>> served = new ConcurrentHashMap<>();
+    private final Map<String, List<Consumer<Object>>> listeners = new ConcurrentHashMap<>();
 
     @Override
     public Optional<Object> ask(String address, Serializable request, Duration timeout) {
@@ -36,6 +40,17 @@ final class InProcessRequests implements NodeRequests {
             throw new IllegalStateException(address + " is served already");
         }
         return () -> served.remove(address, handler);
+    }
+
+    @Override
+    public void tellAll(String address, Serializable message) {
+        listeners.getOrDefault(address, List.of()).forEach(l -> l.accept(copy(message)));
+    }
+
+    @Override
+    public Serving listen(String address, Consumer<Object> listener) {
+        listeners.computeIfAbsent(address, a -> new CopyOnWriteArrayList<>()).add(listener);
+        return () -> listeners.getOrDefault(address, List.of()).remove(listener);
     }
 
     private static Serializable copy(Serializable value) {

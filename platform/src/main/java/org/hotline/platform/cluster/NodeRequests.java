@@ -3,6 +3,7 @@ package org.hotline.platform.cluster;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -23,6 +24,15 @@ public interface NodeRequests {
      * the event loop); its answer goes back to the asking node.
      */
     Serving serve(String address, Function<Object, Serializable> handler);
+
+    /**
+     * Tells {@code message} to every node listening on {@code address} ({@link #listen}), this one included, without
+     * waiting: for a signal only some node can act on (the one where a call's session runs), and the others ignore.
+     */
+    void tellAll(String address, Serializable message);
+
+    /** Hears what any node tells {@code address} until the handle is closed; the listener runs off the event loop. */
+    Serving listen(String address, Consumer<Object> listener);
 
     /** An address served by this node. */
     interface Serving extends AutoCloseable {

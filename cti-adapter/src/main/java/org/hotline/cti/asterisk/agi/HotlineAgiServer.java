@@ -8,7 +8,9 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Objects;
 import org.hotline.cti.asterisk.AsteriskCalls;
 import org.hotline.platform.health.ComponentHealth;
@@ -83,7 +85,9 @@ public final class HotlineAgiServer implements AutoCloseable {
     private final AgiServerConfig config;
     private final CallHandler handler;
     private final AsteriskCalls calls;
+    private final AgiPeers peers;
     private final Dials dials = new Dials();
+    private final Map<String, HotlineScript.Session> live = new ConcurrentHashMap<>();
     private final Object lifecycle = new Object();
     private final Clock clock;
     private VirtualThreadAgiServer server;
@@ -106,13 +110,24 @@ public final class HotlineAgiServer implements AutoCloseable {
         this(config, handler, calls, Clock.systemUTC());
     }
 
-    /** @param clock stamps each state change ({@link #health()}) */
+    /** A node's only FastAGI server, beside its own AMI side ({@link AgiPeers#local}). */
     public HotlineAgiServer(AgiServerConfig config, CallHandler handler, AsteriskCalls calls, Clock clock) {
+        this(config, handler, calls, AgiPeers.local(calls), clock);
+    }
+
+    /**
+     * @param calls gives each call its platform id
+     * @param peers where the AMI side that follows the calls is, and the other nodes' FastAGI servers
+     * @param clock stamps each state change ({@link #health()})
+     */
+    public HotlineAgiServer(AgiServerConfig config, CallHandler handler, AsteriskCalls calls, AgiPeers peers,
+                            Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.since = clock.instant();
         this.config = Objects.requireNonNull(config, "config");
         this.handler = Objects.requireNonNull(handler, "handler");
         this.calls = Objects.requireNonNull(calls, "calls");
+        this.peers = Objects.requireNonNull(peers, "peers");
     }
 
     /**
@@ -129,8 +144,8 @@ public final class HotlineAgiServer implements AutoCloseable {
             ServerSocket serverSocket = bind();
             boundPort = serverSocket.getLocalPort();
             server = new VirtualThreadAgiServer(serverSocket, config, Map.of(
-                    HOTLINE_SCRIPT, new HotlineScript(handler, calls, dials),
-                    ANSWERED_SCRIPT, new AnsweredScript(dials)));
+                    HOTLINE_SCRIPT, new HotlineScript(handler, calls, peers, dials, live),
+                    ANSWERED_SCRIPT, new AnsweredScript(dials, peers)));
             VirtualThreadAgiServer running = server;
             started = true;
             moveTo(State.LISTENING);
@@ -214,6 +229,29 @@ public final class HotlineAgiServer implements AutoCloseable {
             running = server;
         }
         return running == null ? 0 : running.activeSessions();
+    }
+
+    /**
+     * The agent ringing for {@code callId} answered, as another node's {@code answered} session said.
+     *
+     * @return false when no Dial for that call waits on this server
+     */
+    public boolean answered(String callId) {
+        return dials.answered(callId);
+    }
+
+    /**
+     * Has the AMI side follow every call whose session runs here again ({@link AgiPeers#follow}): after the switch's
+     * link moved to another node, whose book does not know them yet.
+     *
+     * @return how many calls were followed again
+     */
+    public int followAgain() {
+        List<HotlineScript.Session> now = List.copyOf(live.values());
+        for (HotlineScript.Session s : now) {
+            peers.follow(s.switchId(), s.channel(), s.platformId());
+        }
+        return now.size();
     }
 
     /** Dial threads running (each waits for an Asterisk Dial, i.e. ringing or a conversation, to end). */

@@ -1,5 +1,6 @@
 package org.hotline.cti.asterisk.agi;
 
+import java.util.Map;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.NamedAgiScript;
@@ -11,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code hotline} script: one inbound call. Gives it a new platform id, tracks it under its uniqueid and binds
- * the two ({@link AsteriskCalls#track}, {@link AsteriskCalls#bind}), runs the platform's
+ * The {@code hotline} script: one inbound call. Gives it a new platform id, has the AMI side follow it under its
+ * uniqueid and channel ({@link AgiPeers#follow}: this node's own book, or the switch link's holder), runs the platform's
  * {@link CallHandler} (the IVR) on an {@link AgiCallChannel}, and returns to Asterisk-Java only once the Dial started
  * by {@code connect} has returned, since that Dial owns the connection for the whole conversation.
  * <p>
@@ -26,12 +27,21 @@ final class HotlineScript implements NamedAgiScript {
 
     private final CallHandler handler;
     private final AsteriskCalls calls;
+    private final AgiPeers peers;
     private final Dials dials;
+    private final Map<String, Session> live;
 
-    HotlineScript(CallHandler handler, AsteriskCalls calls, Dials dials) {
+    /** A call's session being served: what the AMI side needs to follow it, again after the link moved. */
+    record Session(String switchId, String channel, String platformId) {
+    }
+
+    /** @param live the sessions running now, by platform id; this script adds each of its own and removes it */
+    HotlineScript(CallHandler handler, AsteriskCalls calls, AgiPeers peers, Dials dials, Map<String, Session> live) {
         this.handler = handler;
         this.calls = calls;
+        this.peers = peers;
         this.dials = dials;
+        this.live = live;
     }
 
     @Override
@@ -50,8 +60,17 @@ final class HotlineScript implements NamedAgiScript {
             session.endAsFailed();
             return;
         }
-        calls.track(info.switchCallId(), info.channel());
-        calls.bind(info.switchCallId(), info.callId());
+        Session followed = new Session(info.switchCallId(), info.channel(), info.callId());
+        live.put(info.callId(), followed);
+        try {
+            peers.follow(followed.switchId(), followed.channel(), followed.platformId());
+            run(session, info);
+        } finally {
+            live.remove(info.callId(), followed);
+        }
+    }
+
+    private void run(AgiSession session, CallInfo info) {
         LOG.debug("call {} (uniqueid {}): from '{}' to '{}' on {} ({} {})", info.callId(), info.switchCallId(),
                 info.ani(), info.dnis(), info.channel(), info.script(), info.params());
         AgiCallChannel call = new AgiCallChannel(info, session.link(), dials);

@@ -22,6 +22,7 @@ public final class FakeAsteriskAgi implements AutoCloseable {
     private final String host;
     private final int port;
     private final List<AutoCloseable> sessions = new CopyOnWriteArrayList<>();
+    private volatile FakeAsteriskAgi answeredSessions = this;
 
     /** A fake Asterisk that connects to the FastAGI server on {@code 127.0.0.1:port}. */
     public FakeAsteriskAgi(int port) {
@@ -51,6 +52,20 @@ public final class FakeAsteriskAgi implements AutoCloseable {
         sessions.add(session);
         session.start();
         return session;
+    }
+
+    /**
+     * Opens the {@code answered} sessions of this fake's calls on {@code other}'s server instead of this one: the
+     * dialplan's {@code hotline-answered} gosub reaching another node of a cluster than the call's own session.
+     */
+    public FakeAsteriskAgi answeredSessionsTo(FakeAsteriskAgi other) {
+        this.answeredSessions = Objects.requireNonNull(other, "other");
+        return this;
+    }
+
+    /** Where the answered gosub's sessions go (this fake unless told otherwise). */
+    FakeAsteriskAgi answeredSessions() {
+        return answeredSessions;
     }
 
     String host() {

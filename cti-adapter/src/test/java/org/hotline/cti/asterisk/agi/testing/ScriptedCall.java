@@ -298,7 +298,7 @@ public final class ScriptedCall implements AutoCloseable {
         switch (dial.outcome()) {
             case ANSWERED -> {
                 if (gosub.find()) {
-                    ScriptedCall leg = fake.call(answeredLegPlan(device, gosub.group(1), gosub.group(2)));
+                    ScriptedCall leg = fake.answeredSessions().call(answeredLegPlan(device, gosub.group(1), gosub.group(2)));
                     answeredLeg = leg;
                     if (!leg.awaitEnd(plan.readTimeout())) {
                         problem = "the answered session did not end within " + plan.readTimeout();
