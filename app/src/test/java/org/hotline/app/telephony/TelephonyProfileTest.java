@@ -49,8 +49,10 @@ class TelephonyProfileTest {
             assertThat(profile.consolePhoneOf("bob")).isEqualTo("PJSIP/bob");
             // not started: no AMI server has reported the phone, so it cannot take calls yet
             assertThat(profile.ports().presence().deviceAvailable("PJSIP/bob")).isFalse();
-            assertThat(profile.health().components()).extracting(ComponentHealth::name)
-                    .containsExactly("ami:pbx1", "fastagi");
+            assertThat(profile.health().components()).as("the link's part").extracting(ComponentHealth::name)
+                    .containsExactly("ami:pbx1");
+            assertThat(profile.callServerHealth().components()).as("on every node").extracting(ComponentHealth::name)
+                    .containsExactly("fastagi");
         }
     }
 
