@@ -1,5 +1,6 @@
 package org.hotline.cti.asterisk.agi;
 
+import java.io.Serializable;
 import java.util.Objects;
 import org.hotline.cti.asterisk.AsteriskCalls;
 
@@ -9,6 +10,10 @@ import org.hotline.cti.asterisk.AsteriskCalls;
  * any of them, and only the node holding the switch's link follows the calls over AMI ({@code ClusteredAgiPeers}).
  */
 public interface AgiPeers {
+    /** A call a FastAGI session serves, as the AMI side follows it: its uniqueid, channel and platform id. */
+    record Call(String switchId, String channel, String platformId) implements Serializable {
+    }
+
     /**
      * A call's session started here: the AMI side must follow the channel {@code channel} (uniqueid {@code switchId})
      * as the platform's call {@code platformId}, so that its hang-up, hold and transfers are published.

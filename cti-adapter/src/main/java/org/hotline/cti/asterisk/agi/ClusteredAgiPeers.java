@@ -1,6 +1,5 @@
 package org.hotline.cti.asterisk.agi;
 
-import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -36,10 +35,6 @@ public final class ClusteredAgiPeers implements AgiPeers {
     public static final String FOLLOW_AGAIN = "hotline.agi.follow-again";
     private static final Logger LOG = LoggerFactory.getLogger(ClusteredAgiPeers.class);
 
-    /** A call for the holder's book: its uniqueid, channel and platform id. */
-    public record Follow(String switchId, String channel, String platformId) implements Serializable {
-    }
-
     private final NodeRequests requests;
     private final BooleanSupplier heldHere;
     private final AgiPeers own;
@@ -63,7 +58,7 @@ public final class ClusteredAgiPeers implements AgiPeers {
             own.follow(switchId, channel, platformId);
             return;
         }
-        Optional<Object> answer = requests.ask(FOLLOW, new Follow(switchId, channel, platformId), timeout);
+        Optional<Object> answer = requests.ask(FOLLOW, new AgiPeers.Call(switchId, channel, platformId), timeout);
         if (!answer.map(Boolean.TRUE::equals).orElse(false)) {
             LOG.warn("call {} (uniqueid {}): no node holding the switch link took it; it is followed again when a"
                     + " node takes the link", platformId, switchId);
@@ -98,7 +93,7 @@ public final class ClusteredAgiPeers implements AgiPeers {
      */
     public void linkTaken() {
         serving = requests.serve(FOLLOW, m -> {
-            if (m instanceof Follow f) {
+            if (m instanceof AgiPeers.Call f) {
                 own.follow(f.switchId(), f.channel(), f.platformId());
                 return Boolean.TRUE;
             }

@@ -87,7 +87,7 @@ public final class HotlineAgiServer implements AutoCloseable {
     private final AsteriskCalls calls;
     private final AgiPeers peers;
     private final Dials dials = new Dials();
-    private final Map<String, HotlineScript.Session> live = new ConcurrentHashMap<>();
+    private final Map<String, AgiPeers.Call> live = new ConcurrentHashMap<>();
     private final Object lifecycle = new Object();
     private final Clock clock;
     private VirtualThreadAgiServer server;
@@ -247,8 +247,8 @@ public final class HotlineAgiServer implements AutoCloseable {
      * @return how many calls were followed again
      */
     public int followAgain() {
-        List<HotlineScript.Session> now = List.copyOf(live.values());
-        for (HotlineScript.Session s : now) {
+        List<AgiPeers.Call> now = List.copyOf(live.values());
+        for (AgiPeers.Call s : now) {
             peers.follow(s.switchId(), s.channel(), s.platformId());
         }
         return now.size();

@@ -29,14 +29,10 @@ final class HotlineScript implements NamedAgiScript {
     private final AsteriskCalls calls;
     private final AgiPeers peers;
     private final Dials dials;
-    private final Map<String, Session> live;
-
-    /** A call's session being served: what the AMI side needs to follow it, again after the link moved. */
-    record Session(String switchId, String channel, String platformId) {
-    }
+    private final Map<String, AgiPeers.Call> live;
 
     /** @param live the sessions running now, by platform id; this script adds each of its own and removes it */
-    HotlineScript(CallHandler handler, AsteriskCalls calls, AgiPeers peers, Dials dials, Map<String, Session> live) {
+    HotlineScript(CallHandler handler, AsteriskCalls calls, AgiPeers peers, Dials dials, Map<String, AgiPeers.Call> live) {
         this.handler = handler;
         this.calls = calls;
         this.peers = peers;
@@ -60,7 +56,7 @@ final class HotlineScript implements NamedAgiScript {
             session.endAsFailed();
             return;
         }
-        Session followed = new Session(info.switchCallId(), info.channel(), info.callId());
+        AgiPeers.Call followed = new AgiPeers.Call(info.switchCallId(), info.channel(), info.callId());
         live.put(info.callId(), followed);
         try {
             peers.follow(followed.switchId(), followed.channel(), followed.platformId());
