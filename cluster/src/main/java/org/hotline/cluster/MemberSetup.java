@@ -56,6 +56,9 @@ final class MemberSetup {
             join.getTcpIpConfig().addMember(member.toString());
         }
         config.getJetConfig().setEnabled(false);
+        // Hazelcast's own metrics are for its Management Center, which Hotline does not use: collecting them every
+        // few seconds was a steady cost of every node at rest; the node's health says what an operator needs
+        config.getMetricsConfig().setEnabled(false);
 
         config.getMemberAttributeConfig().setAttribute(NODE_NAME, c.nodeName());
         config.getMemberAttributeConfig().setAttribute(VERTX_NODE_ID, UUID.randomUUID().toString());

@@ -3,10 +3,10 @@ package org.hotline.routing;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Map;
 import org.hotline.platform.routing.AgentProfile;
 import org.hotline.platform.routing.CallContext;
+import org.hotline.platform.routing.EnqueueOutcome;
 import org.hotline.platform.telephony.DeviceState;
 
 /**
@@ -55,9 +55,14 @@ sealed interface AcdCommand extends Serializable {
     record Enqueue(CallContext call, Instant at) implements AcdCommand {
         @Override
         public Object apply(RoutingEngine engine) {
-            // no handle here: the sending node wraps its own (ClusteredWaitingCall) around a Queued answer
-            return engine.enqueue(call, null, queued -> null);
+            // no handle here: the sending node wraps its own (ClusteredWaitingCall) around the call's first state
+            EnqueueOutcome outcome = engine.enqueue(call, null, queued -> null);
+            return outcome instanceof EnqueueOutcome.Queued ? new Enqueued(engine.waitState(call.callId())) : outcome;
         }
+    }
+
+    /** A call queued: its state right after (reserved already when an agent was free), saving the first read. */
+    record Enqueued(CallWait state) implements java.io.Serializable {
     }
 
     record Answered(String callId, Instant at) implements AcdCommand {
@@ -126,11 +131,20 @@ sealed interface AcdCommand extends Serializable {
         }
     }
 
-    record Ready(String agent, boolean deviceOnline, Instant at) implements AcdCommand {
+    /**
+     * @param device the device whose state {@code deviceOnline} is; when the agent is on another one now, the answer
+     *               is {@link DeviceMoved} and nothing changes
+     */
+    record Ready(String agent, String device, boolean deviceOnline, Instant at) implements AcdCommand {
         @Override
         public Object apply(RoutingEngine engine) {
-            return engine.ready(agent, deviceOnline);
+            String now = engine.device(agent);
+            return now != null && !now.equals(device) ? new DeviceMoved(now) : engine.ready(agent, deviceOnline);
         }
+    }
+
+    /** The answer of a move into READY checked against a device the agent is no longer on: ask again for this one. */
+    record DeviceMoved(String device) implements java.io.Serializable {
     }
 
     record NotReady(String agent, String reason, Instant at) implements AcdCommand {
@@ -140,10 +154,13 @@ sealed interface AcdCommand extends Serializable {
         }
     }
 
-    record FinishWrapUp(String agent, boolean deviceOnline, Instant at) implements AcdCommand {
+    /** As {@link Ready}, from WRAP_UP only. */
+    record FinishWrapUp(String agent, String device, boolean deviceOnline, Instant at) implements AcdCommand {
         @Override
         public Object apply(RoutingEngine engine) {
-            return engine.finishWrapUp(agent, deviceOnline);
+            String now = engine.device(agent);
+            return now != null && !now.equals(device) ? new DeviceMoved(now)
+                    : engine.finishWrapUp(agent, deviceOnline);
         }
     }
 
@@ -175,10 +192,10 @@ sealed interface AcdCommand extends Serializable {
         }
     }
 
-    record DeviceChanged(String device, DeviceState state, HashMap<String, Boolean> online, Instant at)
+    record DeviceChanged(String device, DeviceState state, Map<String, Boolean> online, Instant at)
             implements AcdCommand {
-        DeviceChanged(String device, DeviceState state, Map<String, Boolean> online, Instant at) {
-            this(device, state, new HashMap<>(online), at);
+        public DeviceChanged {
+            online = Map.copyOf(online);
         }
 
         @Override

@@ -4,12 +4,17 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.core.ReadOnly;
 import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.DataSerializable;
+import java.io.IOException;
 import java.io.Serial;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.hotline.platform.cluster.RecordCodec;
 import org.hotline.platform.event.HotlineEvent;
 
 /**
@@ -18,14 +23,23 @@ import org.hotline.platform.event.HotlineEvent;
  * backup applies the same command to its own copy ({@link #getBackupProcessor}), so no state travels per command
  * and a member that takes the entry over has every acknowledged change. Only the owner arms timers and publishes the
  * events, through its node's {@link AcdNode} (which hops off the partition thread).
+ *
+ * <p>The processor and its answer ({@link Answer}) travel as Hazelcast {@link DataSerializable}s holding the command
+ * or the answer in {@link RecordCodec}'s form: Java serialisation of the records cost more CPU per call than the
+ * rules themselves.
  */
-class AcdProcessor implements EntryProcessor<String, AcdShard, Object>, HazelcastInstanceAware {
+public class AcdProcessor implements EntryProcessor<String, AcdShard, Object>, HazelcastInstanceAware,
+        DataSerializable {
     @Serial
     private static final long serialVersionUID = 1L;
 
-    final AcdCommand command;
-    private final boolean backup;
+    AcdCommand command;
+    private boolean backup;
     private transient HazelcastInstance instance;
+
+    /** For Hazelcast, which reads the fields in {@link #readData}. */
+    public AcdProcessor() {
+    }
 
     AcdProcessor(AcdCommand command) {
         this(command, false);
@@ -46,7 +60,24 @@ class AcdProcessor implements EntryProcessor<String, AcdShard, Object>, Hazelcas
     }
 
     @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+        out.writeBoolean(backup);
+        RecordCodec.write(out, command);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+        backup = in.readBoolean();
+        command = (AcdCommand) RecordCodec.read(in);
+    }
+
+    /** The command's answer as it travels back ({@link Answer#value}); the processor's own answer, too. */
+    @Override
     public Object process(Map.Entry<String, AcdShard> entry) {
+        return new Answer(apply(entry));
+    }
+
+    private Object apply(Map.Entry<String, AcdShard> entry) {
         AcdShard shard = entry.getValue();
         if (shard == null) {
             return Missing.ENTRY;
@@ -94,12 +125,43 @@ class AcdProcessor implements EntryProcessor<String, AcdShard, Object>, Hazelcas
     }
 
     /** A read: Hazelcast neither locks the entry nor sends a backup. */
-    static final class Reader extends AcdProcessor implements ReadOnly {
+    public static final class Reader extends AcdProcessor implements ReadOnly {
         @Serial
         private static final long serialVersionUID = 1L;
 
+        /** For Hazelcast. */
+        public Reader() {
+        }
+
         Reader(AcdCommand command) {
             super(command);
+        }
+    }
+
+    /** What a command answered, on its way back to the node that sent it. */
+    public static final class Answer implements DataSerializable {
+        private Object value;
+
+        /** For Hazelcast. */
+        public Answer() {
+        }
+
+        Answer(Object value) {
+            this.value = value;
+        }
+
+        Object value() {
+            return value;
+        }
+
+        @Override
+        public void writeData(ObjectDataOutput out) throws IOException {
+            RecordCodec.write(out, value);
+        }
+
+        @Override
+        public void readData(ObjectDataInput in) throws IOException {
+            value = RecordCodec.read(in);
         }
     }
 }

@@ -19,11 +19,33 @@ final class CallSignals {
         private final ReentrantLock lock = new ReentrantLock();
         private final Condition moved = lock.newCondition();
         private long version;
+        private long forced;
 
         long version() {
             lock.lock();
             try {
                 return version;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /** How many times this node changed the call itself (the session must read it again, whatever it holds). */
+        long forced() {
+            lock.lock();
+            try {
+                return forced;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        void force() {
+            lock.lock();
+            try {
+                forced++;
+                version++;
+                moved.signalAll();
             } finally {
                 lock.unlock();
             }
@@ -72,6 +94,14 @@ final class CallSignals {
         Signal s = e instanceof CallEvent.CallHungUp ? watched.remove(e.callId()) : watched.get(e.callId());
         if (s != null) {
             s.poke();
+        }
+    }
+
+    /** Wakes the sessions waiting on {@code callId} after this node changed the call in the ACD itself. */
+    void changed(String callId) {
+        Signal s = watched.get(callId);
+        if (s != null) {
+            s.force();
         }
     }
 

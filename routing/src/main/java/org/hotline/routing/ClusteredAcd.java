@@ -80,6 +80,8 @@ public final class ClusteredAcd implements CallDistributor {
     private final ScheduledExecutorService retries;
     private final java.util.concurrent.atomic.AtomicLong handOverWaits = new java.util.concurrent.atomic.AtomicLong();
     private final List<EventBus.Subscription> subscriptions = new ArrayList<>();
+    /** Per agent, the device this node last knew it on (a hint: the ACD checks it with each move into READY). */
+    private final Map<String, String> devices = new java.util.concurrent.ConcurrentHashMap<>();
     private final UUID membershipListener;
     private final UUID migrationListener;
 
@@ -156,10 +158,13 @@ public final class ClusteredAcd implements CallDistributor {
     public EnqueueOutcome enqueue(CallContext call) {
         Acd.requireQueueable(call);
         CallSignals.Signal signal = signals.watch(call.callId());
-        EnqueueOutcome outcome = (EnqueueOutcome) send(new AcdCommand.Enqueue(call, now()));
-        if (outcome instanceof EnqueueOutcome.Queued) {
-            return new EnqueueOutcome.Queued(new ClusteredWaitingCall(call.callId(), this, signals, signal));
+        long seen = signal.version();
+        Object answer = send(new AcdCommand.Enqueue(call, now()));
+        if (answer instanceof AcdCommand.Enqueued queued) {
+            return new EnqueueOutcome.Queued(new ClusteredWaitingCall(call.callId(), this, signals, signal,
+                    queued.state(), seen));
         }
+        EnqueueOutcome outcome = (EnqueueOutcome) answer;
         if (!(outcome instanceof EnqueueOutcome.AlreadyInAcd)) {
             signals.forget(call.callId());
         }
@@ -175,13 +180,19 @@ public final class ClusteredAcd implements CallDistributor {
     @Override
     public RingNoAnswerOutcome ringNoAnswer(String callId) {
         Objects.requireNonNull(callId, "callId");
-        return (RingNoAnswerOutcome) send(new AcdCommand.RingNoAnswer(callId, now()));
+        RingNoAnswerOutcome outcome = (RingNoAnswerOutcome) send(new AcdCommand.RingNoAnswer(callId, now()));
+        // the call's session reads its state again: the requeue's events may not have reached this node yet, and
+        // the reservation it read before must not be handed out twice
+        signals.changed(callId);
+        return outcome;
     }
 
     @Override
     public WithdrawOutcome withdraw(String callId, long callbackId) {
         Objects.requireNonNull(callId, "callId");
-        return (WithdrawOutcome) send(new AcdCommand.Withdraw(callId, callbackId, now()));
+        WithdrawOutcome outcome = (WithdrawOutcome) send(new AcdCommand.Withdraw(callId, callbackId, now()));
+        signals.changed(callId);
+        return outcome;
     }
 
     // ---- AgentDesk ----
@@ -189,6 +200,9 @@ public final class ClusteredAcd implements CallDistributor {
     @Override
     public void register(AgentProfile profile) {
         send(new AcdCommand.Register(profile, now()));
+        if (profile.username() != null && profile.device() != null) {
+            devices.put(profile.username(), profile.device());
+        }
     }
 
     @Override
@@ -198,8 +212,7 @@ public final class ClusteredAcd implements CallDistributor {
 
     @Override
     public AgentMove ready(String agent) {
-        boolean online = deviceOnline(agent);
-        return (AgentMove) send(new AcdCommand.Ready(agent, online, now()));
+        return withDevice(agent, (device, online) -> new AcdCommand.Ready(agent, device, online, now()));
     }
 
     @Override
@@ -209,8 +222,7 @@ public final class ClusteredAcd implements CallDistributor {
 
     @Override
     public AgentMove finishWrapUp(String agent) {
-        boolean online = deviceOnline(agent);
-        return (AgentMove) send(new AcdCommand.FinishWrapUp(agent, online, now()));
+        return withDevice(agent, (device, online) -> new AcdCommand.FinishWrapUp(agent, device, online, now()));
     }
 
     @Override
@@ -273,13 +285,13 @@ public final class ClusteredAcd implements CallDistributor {
     private Object send(AcdCommand command) {
         long giveUp = System.nanoTime() + OWNER_STOPPING.toNanos();
         while (true) {
-            Object answer = map.executeOnKey(KEY, AcdProcessor.of(command));
+            Object answer = execute(command);
             if (answer == AcdProcessor.Missing.ENTRY) {
                 // no manual step: the ACD starts again empty; consoles log their agents in again as they reconnect
                 LOG.error("the cluster's ACD state was lost (its members died before a backup was made): starting"
                         + " empty");
                 map.putIfAbsent(KEY, fresh());
-                answer = map.executeOnKey(KEY, AcdProcessor.of(command));
+                answer = execute(command);
             }
             if (answer != AcdProcessor.Missing.NODE) {
                 return answer;
@@ -298,6 +310,10 @@ public final class ClusteredAcd implements CallDistributor {
         }
     }
 
+    private Object execute(AcdCommand command) {
+        return ((AcdProcessor.Answer) map.executeOnKey(KEY, AcdProcessor.of(command))).value();
+    }
+
     private AcdShard fresh() {
         return new AcdShard(new AcdState(new QueueBoard(queues)));
     }
@@ -311,7 +327,7 @@ public final class ClusteredAcd implements CallDistributor {
         map.submitToKey(KEY, AcdProcessor.of(command)).whenComplete((r, failure) -> {
             if (failure != null) {
                 LOG.warn("ACD command {} failed: {}", command, failure.toString());
-            } else if (r == AcdProcessor.Missing.NODE) {
+            } else if (((AcdProcessor.Answer) r).value() == AcdProcessor.Missing.NODE) {
                 if (System.nanoTime() > giveUp) {
                     LOG.warn("ACD command {} not applied: the ACD's member is stopping and did not hand it over",
                             command);
@@ -326,9 +342,32 @@ public final class ClusteredAcd implements CallDistributor {
         });
     }
 
-    private boolean deviceOnline(String agent) {
-        String device = (String) send(new AcdCommand.DeviceOf(agent, now()));
-        return device != null && presence.deviceAvailable(device);
+    /**
+     * A move into READY, which depends on whether the agent's device is online: the switch is asked about the device
+     * this node last knew the agent on, outside the ACD's step, and the command says which device it checked. When
+     * the agent's device has changed since (it logged in on another phone, through another node), the ACD answers
+     * with the device it has, and the move is asked again for that one. So a READY costs one command, not a read and
+     * a command.
+     */
+    private AgentMove withDevice(String agent, java.util.function.BiFunction<String, Boolean, AcdCommand> move) {
+        String device = devices.get(agent);
+        if (device == null) {
+            device = (String) send(new AcdCommand.DeviceOf(agent, now()));
+        }
+        for (int attempt = 0; ; attempt++) {
+            boolean online = device != null && presence.deviceAvailable(device);
+            Object answer = send(move.apply(device, online));
+            if (!(answer instanceof AcdCommand.DeviceMoved moved)) {
+                if (device != null) {
+                    devices.put(agent, device);
+                }
+                return (AgentMove) answer;
+            }
+            if (attempt == 3) {
+                throw new IllegalStateException("the device of agent " + agent + " keeps changing");
+            }
+            device = moved.device();
+        }
     }
 
     /** As {@code Acd.deviceChanged}: the switch is asked outside the ACD's step, between the two commands. */

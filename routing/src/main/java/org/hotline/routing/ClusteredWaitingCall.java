@@ -10,7 +10,11 @@ import org.hotline.routing.queue.CallStatus;
 /**
  * The IVR's handle on a call queued in the cluster's ACD. It reads the call's state from the ACD only when an event
  * of the call arrived since its last read (or after {@link #REREAD} without one, in case an event was lost between
- * nodes), so a caller waiting in the queue costs no round trip per poll of the IVR.
+ * nodes), so a caller waiting in the queue costs no round trip per poll of the IVR. A reservation it holds is read
+ * again only when this node changed the call itself (a ring-no-answer, a withdrawal: {@link CallSignals#changed}) or
+ * after {@link #REREAD}: the events that follow a reservation (the call's offer, its first queuing) tell the session
+ * nothing it does not hold, and every way out of a reservation that the session must hear of goes through this
+ * node's own ring-no-answer.
  */
 final class ClusteredWaitingCall implements WaitingCall {
     /** A read at least this often while waiting: the cluster's event delivery is best-effort. */
@@ -22,13 +26,23 @@ final class ClusteredWaitingCall implements WaitingCall {
     private final CallSignals.Signal signal;
     private long readAtVersion = -1;
     private long readAtNanos;
+    private long readAtForced;
     private CallWait last;
 
-    ClusteredWaitingCall(String callId, ClusteredAcd acd, CallSignals signals, CallSignals.Signal signal) {
+    /**
+     * @param first the call's state as the enqueue left it
+     * @param seen  the call's signal version before the enqueue was sent (an event since makes the next look read)
+     */
+    ClusteredWaitingCall(String callId, ClusteredAcd acd, CallSignals signals, CallSignals.Signal signal,
+                         CallWait first, long seen) {
         this.callId = callId;
         this.acd = acd;
         this.signals = signals;
         this.signal = signal;
+        this.last = first;
+        this.readAtVersion = seen;
+        this.readAtForced = signal.forced();
+        this.readAtNanos = System.nanoTime();
     }
 
     @Override
@@ -63,9 +77,12 @@ final class ClusteredWaitingCall implements WaitingCall {
     /** The call's state: read again when an event of it came, or when the last read is {@link #REREAD} old. */
     private CallWait current() {
         long version = signal.version();
-        if (last == null || version != readAtVersion || System.nanoTime() - readAtNanos >= REREAD.toNanos()) {
+        long forced = signal.forced();
+        boolean moved = last.waiting() ? version != readAtVersion : forced != readAtForced;
+        if (moved || System.nanoTime() - readAtNanos >= REREAD.toNanos()) {
             last = acd.waitState(callId);
             readAtVersion = version;
+            readAtForced = forced;
             readAtNanos = System.nanoTime();
         }
         return last;

@@ -48,15 +48,43 @@ final class ClusterFixture implements AutoCloseable {
         final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         final ClusteredAcd acd;
         private final ITopic<HotlineEvent> topic;
+        private final List<HotlineEvent> held = new ArrayList<>();
+        private boolean deaf;
 
         Member(String name, int port, List<Integer> ports, Set<String> offline) {
             this.name = name;
             this.hz = Hazelcast.newHazelcastInstance(config(name, port, ports));
             this.topic = hz.getTopic("hotline.test.events");
-            topic.addMessageListener(m -> bus.publish(m.getMessageObject()));
+            topic.addMessageListener(m -> {
+                synchronized (held) {
+                    if (deaf) {
+                        held.add(m.getMessageObject());
+                        return;
+                    }
+                }
+                bus.publish(m.getMessageObject());
+            });
             bus.subscribe(HotlineEvent.class, seen::add);
             this.acd = new ClusteredAcd(hz, queues(wrapUp), new TopicBus(this), switchEvents, Clock.systemUTC(),
                     scheduler, device -> !offline.contains(device));
+        }
+
+        /** Holds back what the other nodes publish, as a slow link between nodes would, until {@link #hear}. */
+        void deafen() {
+            synchronized (held) {
+                deaf = true;
+            }
+        }
+
+        /** Delivers what was held back, in order, and hears again. */
+        void hear() {
+            List<HotlineEvent> late;
+            synchronized (held) {
+                deaf = false;
+                late = List.copyOf(held);
+                held.clear();
+            }
+            late.forEach(bus::publish);
         }
 
         /** The switch of this node reports {@code e}: every node sees it, this node's ACD follows it. */

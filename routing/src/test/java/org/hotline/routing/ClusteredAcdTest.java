@@ -194,6 +194,41 @@ class ClusteredAcdTest {
     }
 
     @Test
+    void aCallWhoseAgentDidNotAnswerIsNotHandedTheSameAgentAgainBeforeTheRequeueIsHeard() throws Exception {
+        cluster = new ClusterFixture(3, offline);
+        ClusterFixture.Member ivr = cluster.notOwner();
+        ready(cluster.member(0), "agent1", "support");
+        WaitingCall waiting = queued(ivr, "c1", "support");
+        assertThat(waiting.awaitReservation(Duration.ofSeconds(10))).map(Reservation::agent).contains("agent1");
+
+        ivr.deafen(); // the ACD's events about the requeue are slow to reach the caller's node
+        assertThat(ivr.acd.ringNoAnswer("c1"))
+                .isEqualTo(new org.hotline.platform.routing.RingNoAnswerOutcome.Requeued("c1", "agent1"));
+        ready(cluster.owner(), "agent2", "support");
+
+        assertThat(waiting.awaitReservation(Duration.ofSeconds(10))).as("the caller's next reservation")
+                .map(Reservation::agent).contains("agent2");
+        ivr.hear();
+    }
+
+    @Test
+    void anAgentWhoMovedToAnotherPhoneThroughAnotherNodeIsCheckedOnItsNewPhone() {
+        cluster = new ClusterFixture(3, offline);
+        ClusterFixture.Member first = cluster.member(0);
+        ready(first, "agent1", "support"); // the first node knows agent1 on dev-agent1
+        assertThat(first.acd.notReady("agent1", "break").moved()).isTrue();
+        // agent1 logs in again on another phone, through another node; that phone is offline
+        cluster.member(1).acd.register(new AgentProfile("agent1", "agent1", Set.of("support"), "dev-new"));
+        offline.add("dev-new");
+
+        AgentMove move = first.acd.ready("agent1");
+
+        assertThat(move).isEqualTo(new AgentMove.DeviceUnavailable("agent1", "dev-new"));
+        offline.remove("dev-new");
+        assertThat(first.acd.ready("agent1").moved()).isTrue();
+    }
+
+    @Test
     void whenEveryCopyOfTheAcdIsLostTheNodesStartItAgainEmptyWithNoManualStep() throws Exception {
         cluster = new ClusterFixture(3, offline);
         ready(cluster.member(0), "agent1", "support");

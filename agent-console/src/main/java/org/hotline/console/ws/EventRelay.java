@@ -109,8 +109,7 @@ public final class EventRelay implements AutoCloseable {
     }
 
     private void onState(AgentStateChanged e) {
-        String json = Messages.agentState(e);
-        enqueue(e.agent(), () -> Future.succeededFuture(json));
+        send(e.agent(), () -> Messages.agentState(e));
     }
 
     /** One call changed: the message its cause means, to the agent the call is (or was, for its end) with. */
@@ -124,17 +123,17 @@ public final class EventRelay implements AutoCloseable {
                     enqueue(e.agent(), () -> blocking.run(() -> Messages.write(offeredMessage(e))));
                 }
             }
-            case CallAnswered e -> send(after.agent(), Messages.callAnswered(e));
-            case CallRingNoAnswer e -> send(e.agent(), Messages.callMissed(e));
-            case CallHungUp e -> send(had, Messages.callEnded(e));
-            case CallHoldChanged e -> send(after.agent(), Messages.callHold(e));
-            case RecordingChanged e -> send(after.agent(), Messages.callRecording(e));
-            case CallTransferred e -> send(had, Messages.callTransferred(e));
+            case CallAnswered e -> send(after.agent(), () -> Messages.callAnswered(e));
+            case CallRingNoAnswer e -> send(e.agent(), () -> Messages.callMissed(e));
+            case CallHungUp e -> send(had, () -> Messages.callEnded(e));
+            case CallHoldChanged e -> send(after.agent(), () -> Messages.callHold(e));
+            case RecordingChanged e -> send(after.agent(), () -> Messages.callRecording(e));
+            case CallTransferred e -> send(had, () -> Messages.callTransferred(e));
             case CallDialProgress e -> onDial(e, after);
             case OutboundCallPlaced e -> {
                 // a hang-up that overtook the placing of the call: its agent still hears that it ended
                 if (after.ended() && (before == null || before.agent() == null)) {
-                    send(after.agent(), Messages.callEnded(new CallHungUp(e.callId(), after.endParty(),
+                    send(after.agent(), () -> Messages.callEnded(new CallHungUp(e.callId(), after.endParty(),
                             after.endCause(), after.endedAt())));
                 }
             }
@@ -149,7 +148,7 @@ public final class EventRelay implements AutoCloseable {
         }
         boolean ownPhone = e.destination() != null && call.device() != null
                 && Devices.contains(call.device(), e.destination());
-        send(call.agent(), Messages.callDial(e, ownPhone, call.destination()));
+        send(call.agent(), () -> Messages.callDial(e, ownPhone, call.destination()));
     }
 
     /**
@@ -158,18 +157,22 @@ public final class EventRelay implements AutoCloseable {
      */
     private void onCallback(CallbackChanged e) {
         String queue = e.callback().queue();
-        String json = Messages.callback(e);
         Set<String> users = new LinkedHashSet<>();
         for (ClientSocket s : sockets.all()) {
             if (s.isSupervisor() || (s.isAgent() && s.user().skills().contains(queue))) {
                 users.add(s.username());
             }
         }
+        if (users.isEmpty()) {
+            return;
+        }
+        String json = Messages.callback(e);
         users.forEach(user -> enqueue(user, () -> Future.succeededFuture(json)));
     }
 
-    private void send(String agent, String json) {
-        enqueue(agent, () -> Future.succeededFuture(json));
+    /** The message is built only when the agent has a socket on this node (most have none, on a cluster). */
+    private void send(String agent, Supplier<String> json) {
+        enqueue(agent, () -> Future.succeededFuture(json.get()));
     }
 
     /** Sends the message after every earlier message for the same agent; skipped when the agent has no socket. */

@@ -141,6 +141,7 @@ final class LoadRun {
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             platform.ticketing().callRecorder().awaitIdle(Duration.ofSeconds(60));
+            String cpu = sampler.cpuPerCall(placed);
             consoles.forEach(ws -> ws.abort());
             report.append(String.format("Hotline load run: rate %.1f calls/s for %d s, %d simulated agents "
                             + "(mean talk %d ms, wrap-up 200 ms), mean patience %d ms, database %s%s%n",
@@ -153,7 +154,7 @@ final class LoadRun {
             report.append("routing latency (queued -> agent reserved): ").append(routing.summary()).append('\n');
             report.append("screen-pop latency (agent reserved -> pop received on the agent's WebSocket): ")
                     .append(screenPop.summary()).append('\n');
-            report.append(sampler.summary()).append('\n');
+            report.append(sampler.summary()).append("; ").append(cpu).append('\n');
             report.append(String.format("Java %s, %d cores%n", Runtime.version(),
                     Runtime.getRuntime().availableProcessors()));
         } finally {

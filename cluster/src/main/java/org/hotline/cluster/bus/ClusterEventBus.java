@@ -41,8 +41,8 @@ public final class ClusterEventBus implements EventBus, AutoCloseable {
     public ClusterEventBus(Vertx vertx, String nodeId) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.nodeId = Objects.requireNonNull(nodeId, "nodeId");
-        JavaCodec.register(vertx);
-        this.options = new DeliveryOptions().setCodecName(JavaCodec.NAME).addHeader(ORIGIN, nodeId);
+        ValueCodec.register(vertx);
+        this.options = new DeliveryOptions().setCodecName(ValueCodec.NAME).addHeader(ORIGIN, nodeId);
         this.consumer = vertx.eventBus().consumer(ADDRESS, message -> {
             if (!nodeId.equals(message.headers().get(ORIGIN)) && message.body() instanceof HotlineEvent e) {
                 all.publish(e);

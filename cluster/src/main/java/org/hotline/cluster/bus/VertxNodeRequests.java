@@ -31,7 +31,7 @@ public final class VertxNodeRequests implements NodeRequests {
 
     public VertxNodeRequests(Vertx vertx) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
-        JavaCodec.register(vertx);
+        ValueCodec.register(vertx);
     }
 
     @Override
@@ -39,7 +39,7 @@ public final class VertxNodeRequests implements NodeRequests {
         if (Context.isOnEventLoopThread()) {
             throw new IllegalStateException("a request to another node must not wait on an event loop");
         }
-        DeliveryOptions options = new DeliveryOptions().setCodecName(JavaCodec.NAME)
+        DeliveryOptions options = new DeliveryOptions().setCodecName(ValueCodec.NAME)
                 .setSendTimeout(Math.max(1, timeout.toMillis()));
         try {
             Message<Object> reply = vertx.eventBus().request(address, request, options).toCompletionStage()
@@ -62,7 +62,7 @@ public final class VertxNodeRequests implements NodeRequests {
 
     @Override
     public Serving serve(String address, Function<Object, Serializable> handler) {
-        DeliveryOptions options = new DeliveryOptions().setCodecName(JavaCodec.NAME);
+        DeliveryOptions options = new DeliveryOptions().setCodecName(ValueCodec.NAME);
         MessageConsumer<Object> consumer = vertx.eventBus().consumer(address, message ->
                 vertx.executeBlocking(() -> handler.apply(message.body()), false).onComplete(done -> {
                     if (done.succeeded()) {
@@ -95,7 +95,7 @@ public final class VertxNodeRequests implements NodeRequests {
 
     @Override
     public void tellAll(String address, Serializable message) {
-        vertx.eventBus().publish(address, message, new DeliveryOptions().setCodecName(JavaCodec.NAME));
+        vertx.eventBus().publish(address, message, new DeliveryOptions().setCodecName(ValueCodec.NAME));
     }
 
     @Override

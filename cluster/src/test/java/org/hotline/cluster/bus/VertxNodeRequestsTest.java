@@ -74,9 +74,9 @@ class VertxNodeRequestsTest {
 
     @Test
     void aClassOutsideTheAllowedPackagesIsRefusedOnTheWay() {
-        assertThat(JavaCodec.read(JavaCodec.write("plain string"))).isEqualTo("plain string");
-        byte[] foreign = JavaCodec.write(new java.net.InetSocketAddress(1));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JavaCodec.read(foreign))
+        assertThat(ValueCodec.read(ValueCodec.write("plain string"))).isEqualTo("plain string");
+        byte[] foreign = ValueCodec.write(new java.net.InetSocketAddress(1));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ValueCodec.read(foreign))
                 .hasMessageContaining("could not be read");
     }
 }

@@ -81,11 +81,8 @@ public final class SimulatedAgents implements AutoCloseable {
             return;
         }
         if (e.state() == AgentState.WRAP_UP) {
-            later(wrapUpTime, () -> {
-                if (in(e.agent(), AgentState.WRAP_UP)) {
-                    refusedOrNot(e.agent(), desk.finishWrapUp(e.agent()));
-                }
-            });
+            // no look first: the desk refuses the move when the agent has left WRAP_UP meanwhile (its timer ended it)
+            later(wrapUpTime, () -> refusedOrNot(e.agent(), desk.finishWrapUp(e.agent())));
         } else if (e.state() == AgentState.NOT_READY) {
             later(notReadyPause, () -> {
                 if (in(e.agent(), AgentState.NOT_READY)) {

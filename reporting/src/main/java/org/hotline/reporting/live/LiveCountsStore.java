@@ -17,6 +17,10 @@ interface LiveCountsStore {
     /** Runs {@code query} on the counts; the query may change what it is given (a day's roll-over) and nothing else. */
     <T> T read(Function<LiveCounts, T> query);
 
+    /** Stops the store's own work (a cluster's pending folds are sent first). */
+    default void close() {
+    }
+
     /** The counts of one node, under a lock. */
     final class InMemory implements LiveCountsStore {
         private final LiveCounts counts;

@@ -114,6 +114,7 @@ public final class LiveStats implements LiveStatsView, AutoCloseable {
     @Override
     public void close() {
         subscriptions.forEach(EventBus.Subscription::close);
+        store.close();
     }
 
     private static LocalDate today(Clock clock) {

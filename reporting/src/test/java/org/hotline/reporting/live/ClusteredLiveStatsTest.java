@@ -71,6 +71,9 @@ class ClusteredLiveStatsTest {
         b.own().publish(new CallAbandoned("c2", "support", Duration.ofSeconds(30), T0.plusSeconds(50)));
         b.own().publish(new CallQueued("c3", "support", 0, false, T0.plusSeconds(40)));
 
+        assertThat(b.support().offered()).as("a node's own calls show on it at once").isGreaterThanOrEqualTo(2);
+        // the other node's batch of events follows within ClusterCounts.FLUSH
+        await(() -> a.support().offered() == 3 && b.support().offered() == 3);
         for (Node n : List.of(a, b)) {
             QueueStats q = n.support();
             assertThat(q.offered()).isEqualTo(3);
@@ -88,6 +91,7 @@ class ClusteredLiveStatsTest {
         Node b = node(1);
         a.own().publish(new CallQueued("c1", "support", 0, false, T0));
         a.own().publish(new CallAnswered("c1", "support", "agent1", T0.plusSeconds(5)));
+        assertThat(a.support().answered()).as("folded by the node's own read").isEqualTo(1);
         await(() -> b.hz().getPartitionService().isClusterSafe());
 
         Node late = node(2);
