@@ -65,10 +65,32 @@ public final class EventRelay implements AutoCloseable {
         this.blocking = blocking;
     }
 
+    /**
+     * Follows the events; those of agents with no socket on this node (on a cluster, most agents' consoles are on
+     * other nodes) are dropped on the publisher's thread, before any hop.
+     */
     public void start() {
-        subscriptions.add(bus.subscribe(AgentStateChanged.class, e -> hop(() -> onState(e))));
+        subscriptions.add(bus.subscribe(AgentStateChanged.class, e -> {
+            if (sockets.hasUser(e.agent())) {
+                hop(() -> onState(e));
+            }
+        }));
         subscriptions.add(bus.subscribe(CallbackChanged.class, e -> hop(() -> onCallback(e))));
-        subscriptions.add(liveCalls.subscribe(change -> hop(() -> onCall(change))));
+        subscriptions.add(liveCalls.subscribe(change -> {
+            if (concernsASocketHere(change)) {
+                hop(() -> onCall(change));
+            }
+        }));
+    }
+
+    /** Whether any agent a call change may be relayed to (see {@link #onCall}) has a socket on this node. */
+    private boolean concernsASocketHere(LiveCallChange change) {
+        LiveCall before = change.before();
+        LiveCall after = change.after();
+        return (before != null && sockets.hasUser(before.agent()))
+                || (after != null && sockets.hasUser(after.agent()))
+                || (change.cause() instanceof CallRingNoAnswer e && sockets.hasUser(e.agent()))
+                || (change.cause() instanceof CallOffered e && sockets.hasUser(e.agent()));
     }
 
     @Override

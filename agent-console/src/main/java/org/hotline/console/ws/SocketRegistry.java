@@ -1,19 +1,30 @@
 package org.hotline.console.ws;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The open WebSockets, looked up by user, role or session. */
+/**
+ * The open WebSockets, looked up by user, role or session. Safe from any thread: the relay asks whether a user has
+ * a socket on this node for every event of the cluster before it does anything else, so that lookup is one hash
+ * look-up, not a scan of every socket.
+ */
 public final class SocketRegistry {
     private final Set<ClientSocket> sockets = ConcurrentHashMap.newKeySet();
+    private final Map<String, Set<ClientSocket>> byUser = new ConcurrentHashMap<>();
 
     public void add(ClientSocket socket) {
         sockets.add(socket);
+        byUser.computeIfAbsent(socket.username(), u -> ConcurrentHashMap.newKeySet()).add(socket);
     }
 
     public void remove(ClientSocket socket) {
         sockets.remove(socket);
+        byUser.computeIfPresent(socket.username(), (u, set) -> {
+            set.remove(socket);
+            return set.isEmpty() ? null : set;
+        });
     }
 
     public List<ClientSocket> all() {
@@ -21,11 +32,12 @@ public final class SocketRegistry {
     }
 
     public List<ClientSocket> ofUser(String username) {
-        return sockets.stream().filter(s -> s.username().equals(username)).toList();
+        Set<ClientSocket> of = username == null ? null : byUser.get(username);
+        return of == null ? List.of() : List.copyOf(of);
     }
 
     public boolean hasUser(String username) {
-        return sockets.stream().anyMatch(s -> s.username().equals(username));
+        return username != null && byUser.containsKey(username);
     }
 
     public List<ClientSocket> supervisors() {
@@ -44,7 +56,7 @@ public final class SocketRegistry {
     public void closeSession(String token) {
         for (ClientSocket s : List.copyOf(sockets)) {
             if (s.token().equals(token)) {
-                sockets.remove(s);
+                remove(s);
                 s.close(ClientSocket.SESSION_ENDED, "session ended");
             }
         }
@@ -52,7 +64,7 @@ public final class SocketRegistry {
 
     public void closeAll() {
         for (ClientSocket s : List.copyOf(sockets)) {
-            sockets.remove(s);
+            remove(s);
             s.close((short) 1001, "server stopping");
         }
     }

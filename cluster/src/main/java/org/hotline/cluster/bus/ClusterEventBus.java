@@ -24,6 +24,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Delivery between nodes is best-effort, in memory (a node that is down misses what was published meanwhile):
  * what must not be lost goes to the database first, as it does on one node.
+ *
+ * <p>The events leave in batches: each published event joins an outbox, and one task on this node's Vert.x context
+ * sends whatever the outbox holds as one message ({@link Batch}). A call's events come in bursts (the ACD's step
+ * publishes an offer and the agent's move together, a hang-up ends the call and starts the wrap-up), so the nodes
+ * exchange a fraction of the messages, each costing a frame, a write and a wake-up on both sides; the batch waits
+ * only for the hop onto the context, and keeps the publisher's order.
  */
 public final class ClusterEventBus implements EventBus, AutoCloseable {
     static final String ADDRESS = "hotline.events";
@@ -36,6 +42,10 @@ public final class ClusterEventBus implements EventBus, AutoCloseable {
     private final LocalEventBus own = new LocalEventBus();
     private final DeliveryOptions options;
     private final MessageConsumer<Serializable> consumer;
+    private final io.vertx.core.Context context;
+    private final java.util.concurrent.ConcurrentLinkedQueue<HotlineEvent> outbox =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean sending = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** @param nodeId this node's id, unique in the cluster (its own events coming back are not delivered twice) */
     public ClusterEventBus(Vertx vertx, String nodeId) {
@@ -43,21 +53,42 @@ public final class ClusterEventBus implements EventBus, AutoCloseable {
         this.nodeId = Objects.requireNonNull(nodeId, "nodeId");
         ValueCodec.register(vertx);
         this.options = new DeliveryOptions().setCodecName(ValueCodec.NAME).addHeader(ORIGIN, nodeId);
+        this.context = vertx.getOrCreateContext();
         this.consumer = vertx.eventBus().consumer(ADDRESS, message -> {
-            if (!nodeId.equals(message.headers().get(ORIGIN)) && message.body() instanceof HotlineEvent e) {
-                all.publish(e);
+            if (!nodeId.equals(message.headers().get(ORIGIN)) && message.body() instanceof Batch batch) {
+                batch.events().forEach(all::publish);
             }
         });
+    }
+
+    /** Events of one node, in the order it published them. */
+    record Batch(java.util.List<HotlineEvent> events) implements Serializable {
     }
 
     @Override
     public void publish(HotlineEvent event) {
         own.publish(event);
         all.publish(event);
+        outbox.add(event);
+        if (sending.compareAndSet(false, true)) {
+            context.runOnContext(v -> send());
+        }
+    }
+
+    /** Sends what the outbox holds, on the context (one task at a time, so batches leave in order). */
+    private void send() {
+        sending.set(false);
+        java.util.List<HotlineEvent> batch = new java.util.ArrayList<>();
+        for (HotlineEvent e = outbox.poll(); e != null; e = outbox.poll()) {
+            batch.add(e);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
         try {
-            vertx.eventBus().publish(ADDRESS, event, options);
+            vertx.eventBus().publish(ADDRESS, new Batch(java.util.List.copyOf(batch)), options);
         } catch (RuntimeException e) {
-            LOG.warn("event {} not sent to the other nodes: {}", event.getClass().getSimpleName(), e.toString());
+            LOG.warn("{} events not sent to the other nodes: {}", batch.size(), e.toString());
         }
     }
 
@@ -84,6 +115,7 @@ public final class ClusterEventBus implements EventBus, AutoCloseable {
 
     @Override
     public void close() {
+        send(); // what is still in the outbox leaves before this node stops hearing
         consumer.unregister();
     }
 }
