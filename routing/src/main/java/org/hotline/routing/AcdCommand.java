@@ -3,6 +3,7 @@ package org.hotline.routing;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.hotline.platform.routing.AgentProfile;
 import org.hotline.platform.routing.CallContext;
@@ -184,11 +185,19 @@ sealed interface AcdCommand extends Serializable {
         }
     }
 
-    /** Answers the device strings to check before {@link DeviceChanged} (see {@code Acd.deviceChanged}). */
+    /**
+     * Answers the device strings to check before {@link DeviceChanged} (see {@code Acd.deviceChanged}). When there is
+     * none — a phone that rings, is answered, hangs up, as each call makes it — the change is applied in the same
+     * step, and no {@link DeviceChanged} follows: one command per device event instead of two.
+     */
     record DeviceReported(String device, DeviceState state, Instant at) implements AcdCommand {
         @Override
         public Object apply(RoutingEngine engine) {
-            return new ArrayList<>(engine.deviceReported(device, state));
+            List<String> toCheck = engine.deviceReported(device, state);
+            if (toCheck.isEmpty()) {
+                engine.deviceChanged(device, state, checked -> null);
+            }
+            return new ArrayList<>(toCheck);
         }
     }
 

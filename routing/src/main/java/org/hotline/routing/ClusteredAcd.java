@@ -80,6 +80,12 @@ public final class ClusteredAcd implements CallDistributor {
     private final ScheduledExecutorService retries;
     private final java.util.concurrent.atomic.AtomicLong handOverWaits = new java.util.concurrent.atomic.AtomicLong();
     private final List<EventBus.Subscription> subscriptions = new ArrayList<>();
+    /**
+     * The switch's device reports, applied one after the other in the order the switch sent them (off the bus's
+     * thread: each asks the ACD and maybe the switch); in parallel, a phone's RINGING could land after its UNAVAILABLE.
+     */
+    private final java.util.concurrent.ExecutorService deviceReports = java.util.concurrent.Executors
+            .newSingleThreadExecutor(Thread.ofVirtual().name("acd-device").factory());
     /** Per agent, the device this node last knew it on (a hint: the ACD checks it with each move into READY). */
     private final Map<String, String> devices = new java.util.concurrent.ConcurrentHashMap<>();
     private final UUID membershipListener;
@@ -113,7 +119,13 @@ public final class ClusteredAcd implements CallDistributor {
         subscriptions.add(switchEvents.subscribe(CallTransferred.class,
                 e -> sendAsync(new AcdCommand.Transferred(e.callId(), now()))));
         subscriptions.add(switchEvents.subscribe(DeviceStateChanged.class,
-                e -> Thread.ofVirtual().name("acd-device").start(() -> deviceChanged(e))));
+                e -> {
+                    try {
+                        deviceReports.execute(() -> deviceChanged(e));
+                    } catch (java.util.concurrent.RejectedExecutionException closed) {
+                        LOG.debug("device {} {} not followed: the ACD is closed", e.device(), e.state());
+                    }
+                }));
         this.membershipListener = hz.getCluster().addMembershipListener(new MembershipListener() {
             @Override
             public void memberAdded(MembershipEvent e) {
@@ -253,6 +265,7 @@ public final class ClusteredAcd implements CallDistributor {
             hz.getUserContext().remove(AcdNode.KEY, node);
         }
         node.close();
+        deviceReports.shutdown();
     }
 
     /** Whether this member holds the ACD's entry now (its commands run here; for health and benchmarks). */
@@ -377,8 +390,12 @@ public final class ClusteredAcd implements CallDistributor {
             return;
         }
         try {
+            List<String> toCheck = (List<String>) send(new AcdCommand.DeviceReported(e.device(), e.state(), now()));
+            if (toCheck.isEmpty()) {
+                return; // applied with the report
+            }
             Map<String, Boolean> online = new HashMap<>();
-            for (String device : (List<String>) send(new AcdCommand.DeviceReported(e.device(), e.state(), now()))) {
+            for (String device : toCheck) {
                 online.put(device, presence.deviceAvailable(device));
             }
             send(new AcdCommand.DeviceChanged(e.device(), e.state(), online, now()));

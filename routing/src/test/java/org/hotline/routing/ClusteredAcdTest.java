@@ -31,6 +31,9 @@ import org.hotline.platform.routing.CallContext;
 import org.hotline.platform.routing.EnqueueOutcome;
 import org.hotline.platform.routing.Reservation;
 import org.hotline.platform.routing.WaitingCall;
+import org.hotline.platform.event.DeviceStateChanged;
+import org.hotline.platform.telephony.DeviceState;
+import org.hotline.routing.agent.AgentReasons;
 import org.hotline.routing.agent.AgentTransitions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -226,6 +229,33 @@ class ClusteredAcdTest {
         assertThat(move).isEqualTo(new AgentMove.DeviceUnavailable("agent1", "dev-new"));
         offline.remove("dev-new");
         assertThat(first.acd.ready("agent1").moved()).isTrue();
+    }
+
+    @Test
+    void aPhoneThatGoesOfflineTakesItsAgentOutOfRoutingAndBackWhenItReturnsWhateverNodeItsLinkIsOn()
+            throws Exception {
+        cluster = new ClusterFixture(3, offline);
+        ClusterFixture.Member link = cluster.member(0);
+        ClusterFixture.Member wallboard = cluster.member(2);
+        ready(cluster.member(1), "agent1", "support");
+        // what every call does to the phone: each report is one ACD step, and moves nobody
+        for (DeviceState s : List.of(DeviceState.RINGING, DeviceState.IN_USE, DeviceState.AVAILABLE)) {
+            link.switchReports(new DeviceStateChanged("dev-agent1", s, Instant.now()));
+        }
+
+        offline.add("dev-agent1");
+        link.switchReports(new DeviceStateChanged("dev-agent1", DeviceState.UNAVAILABLE, Instant.now()));
+        await("agent1 out of routing", () -> wallboard.acd.agent("agent1").orElseThrow().reason() != null
+                && wallboard.acd.agent("agent1").orElseThrow().reason().equals(AgentReasons.DEVICE_UNAVAILABLE));
+        assertThat(states(wallboard, "agent1")).doesNotContain(AgentState.RESERVED);
+        offline.remove("dev-agent1");
+        link.switchReports(new DeviceStateChanged("dev-agent1", DeviceState.AVAILABLE, Instant.now()));
+        await("agent1 READY again", () -> wallboard.acd.agent("agent1").orElseThrow().state() == AgentState.READY);
+
+        assertThat(queued(link, "c1", "support").awaitReservation(Duration.ofSeconds(10)))
+                .map(Reservation::agent).contains("agent1");
+        assertThat(states(wallboard, "agent1")).containsSubsequence(AgentState.READY, AgentState.NOT_READY,
+                AgentState.READY, AgentState.RESERVED);
     }
 
     @Test
