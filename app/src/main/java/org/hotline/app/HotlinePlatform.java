@@ -158,6 +158,8 @@ public final class HotlinePlatform implements AutoCloseable {
         NodeShape.SwitchLink link = shape.switchLink("switch", telephony.ports(), Lifecycle.of(telephony.name(), () -> {
             // before the switch takes calls: close (or follow again) the records a stopped holder left open
             new OpenCallRepair(ticketing.callRecorder(), clock, bus).run(telephony.recovery());
+            // then, on a cluster, the calls that came in while no node held the link (and recorded calls)
+            org.hotline.ticketing.call.CallCatchUp.recordMissing(ticketing.callRecorder(), liveCalls);
             telephony.start();
         }, telephony));
         parts.intake(link.lifecycle());

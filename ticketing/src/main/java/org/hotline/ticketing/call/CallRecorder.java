@@ -362,6 +362,21 @@ public final class CallRecorder implements AutoCloseable {
         });
     }
 
+    /**
+     * Records a call this recorder never heard arrive, from the events {@link CallCatchUp} rebuilt, then follows it;
+     * after every event handed over so far. A call live here or with a record already is left alone.
+     */
+    public void catchUp(String callId, List<CallEvent> events) {
+        enqueue("catching up call " + callId, () -> {
+            if (live.containsKey(callId)
+                    || db.withSession(s -> s.getMapper(CallRecordMapper.class).find(callId)) != null) {
+                return;
+            }
+            LOG.warn("call {} came in while no node recorded calls: recorded now from the live calls", callId);
+            events.forEach(this::handle);
+        });
+    }
+
     private void enqueue(String what, Runnable task) {
         try {
             writerThread.execute(() -> {

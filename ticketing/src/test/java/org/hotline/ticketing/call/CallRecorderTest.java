@@ -7,6 +7,8 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import org.hotline.platform.call.CallDirection;
 import org.hotline.platform.call.CallOutcome;
 import org.hotline.platform.call.CallRecord;
 import org.hotline.platform.customer.CustomerClass;
@@ -22,6 +24,8 @@ import org.hotline.platform.event.CallEvent.HangupParty;
 import org.hotline.platform.event.CallEvent.IvrCompleted;
 import org.hotline.platform.event.EventBus;
 import org.hotline.platform.event.LocalEventBus;
+import org.hotline.platform.live.LiveCall;
+import org.hotline.platform.live.LiveCalls;
 import org.hotline.platform.routing.CallContext;
 import org.hotline.platform.ticket.NewTicket;
 import org.hotline.platform.ticket.ServiceMode;
@@ -263,6 +267,53 @@ class CallRecorderTest extends DatabaseTestSupport {
         assertThat(record("c-after-ghost").outcome()).isEqualTo(CallOutcome.ANSWERED);
         assertThat(ticketing.calls().find("c-ghost")).isEmpty();
         assertThat(count("call_records")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aCallTheClusterSawComeInWhileNoNodeRecordedIsRecordedFromTheLiveCallsAndFollowedToItsEnd() {
+        CallContext ctx = new CallContext("c-gap", "13800138000", "4008001234", 42L, "李明", CustomerClass.VIP,
+                "main>2", "2", "repair", 10, at(0), at(5_500));
+        LiveCall seen = new LiveCall("c-gap", CallDirection.INBOUND, "13800138000", "4008001234", "repair", "agent1",
+                "PJSIP/agent1", LiveCall.Phase.TALKING, false, false, null, List.of(), ctx, "agent1", null, at(0),
+                at(8_000), at(10_000), null, null, null);
+        long duplicates = recorder.duplicateArrivals();
+        LiveCalls model = new LiveCalls() {
+            @Override
+            public Optional<LiveCall> find(String callId) {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<LiveCall> ofAgent(String agent) {
+                return List.of();
+            }
+
+            @Override
+            public List<LiveCall> active() {
+                return List.of(seen);
+            }
+
+            @Override
+            public Subscription subscribe(Listener listener) {
+                return () -> { };
+            }
+        };
+
+        assertThat(CallCatchUp.recordMissing(recorder, model)).isEqualTo(1);
+        CallRecord open = record("c-gap");
+        assertThat(open.outcome()).as("still live").isNull();
+        assertThat(List.of(open.arrivedAt(), open.queuedAt(), open.offeredAt(), open.answeredAt()))
+                .containsExactly(at(0), at(5_500), at(8_000), at(10_000));
+        assertThat(open.agent()).isEqualTo("agent1");
+        assertThat(open.customerId()).isEqualTo(42L);
+
+        CallCatchUp.recordMissing(recorder, model); // a second take-over: the record is not written twice
+        bus.publish(new CallHungUp("c-gap", HangupParty.CALLER, "normal", at(70_000)));
+
+        CallRecord ended = record("c-gap");
+        assertThat(ended.outcome()).isEqualTo(CallOutcome.ANSWERED);
+        assertThat(ended.endedAt()).isEqualTo(at(70_000));
+        assertThat(recorder.duplicateArrivals()).isEqualTo(duplicates);
     }
 
     @Test
