@@ -13,14 +13,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.hotline.platform.Times;
 import org.hotline.platform.event.CallEvent;
 import org.hotline.platform.event.CallEvent.CallHungUp;
@@ -74,20 +73,12 @@ public final class ClusteredAcd implements CallDistributor {
     private final List<QueueDefinition> queues;
     private final IMap<String, AcdShard> map;
     private final Clock clock;
-    private final DevicePresence presence;
     private final CallSignals signals = new CallSignals();
     private final AcdNode node;
     private final ScheduledExecutorService retries;
-    private final java.util.concurrent.atomic.AtomicLong handOverWaits = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong handOverWaits = new AtomicLong();
     private final List<EventBus.Subscription> subscriptions = new ArrayList<>();
-    /**
-     * The switch's device reports, applied one after the other in the order the switch sent them (off the bus's
-     * thread: each asks the ACD and maybe the switch); in parallel, a phone's RINGING could land after its UNAVAILABLE.
-     */
-    private final java.util.concurrent.ExecutorService deviceReports = java.util.concurrent.Executors
-            .newSingleThreadExecutor(Thread.ofVirtual().name("acd-device").factory());
-    /** Per agent, the device this node last knew it on (a hint: the ACD checks it with each move into READY). */
-    private final Map<String, String> devices = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ClusteredDevices devices;
     private final UUID membershipListener;
     private final UUID migrationListener;
 
@@ -102,7 +93,7 @@ public final class ClusteredAcd implements CallDistributor {
                         Clock clock, ScheduledExecutorService scheduler, DevicePresence presence) {
         this.hz = Objects.requireNonNull(hz, "hz");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.presence = Objects.requireNonNull(presence, "presence");
+        this.devices = new ClusteredDevices(this::send, this::now, Objects.requireNonNull(presence, "presence"));
         new QueueBoard(queues); // checks the definitions before anything starts
         this.queues = List.copyOf(queues);
         hz.getConfig().addMapConfig(mapConfig());
@@ -118,14 +109,7 @@ public final class ClusteredAcd implements CallDistributor {
                 e -> sendAsync(new AcdCommand.HungUp(e.callId(), now()))));
         subscriptions.add(switchEvents.subscribe(CallTransferred.class,
                 e -> sendAsync(new AcdCommand.Transferred(e.callId(), now()))));
-        subscriptions.add(switchEvents.subscribe(DeviceStateChanged.class,
-                e -> {
-                    try {
-                        deviceReports.execute(() -> deviceChanged(e));
-                    } catch (java.util.concurrent.RejectedExecutionException closed) {
-                        LOG.debug("device {} {} not followed: the ACD is closed", e.device(), e.state());
-                    }
-                }));
+        subscriptions.add(switchEvents.subscribe(DeviceStateChanged.class, devices::reported));
         this.membershipListener = hz.getCluster().addMembershipListener(new MembershipListener() {
             @Override
             public void memberAdded(MembershipEvent e) {
@@ -212,9 +196,7 @@ public final class ClusteredAcd implements CallDistributor {
     @Override
     public void register(AgentProfile profile) {
         send(new AcdCommand.Register(profile, now()));
-        if (profile.username() != null && profile.device() != null) {
-            devices.put(profile.username(), profile.device());
-        }
+        devices.registered(profile.username(), profile.device());
     }
 
     @Override
@@ -224,7 +206,7 @@ public final class ClusteredAcd implements CallDistributor {
 
     @Override
     public AgentMove ready(String agent) {
-        return withDevice(agent, (device, online) -> new AcdCommand.Ready(agent, device, online, now()));
+        return devices.move(agent, (device, online) -> new AcdCommand.Ready(agent, device, online, now()));
     }
 
     @Override
@@ -234,7 +216,7 @@ public final class ClusteredAcd implements CallDistributor {
 
     @Override
     public AgentMove finishWrapUp(String agent) {
-        return withDevice(agent, (device, online) -> new AcdCommand.FinishWrapUp(agent, device, online, now()));
+        return devices.move(agent, (device, online) -> new AcdCommand.FinishWrapUp(agent, device, online, now()));
     }
 
     @Override
@@ -265,7 +247,7 @@ public final class ClusteredAcd implements CallDistributor {
             hz.getUserContext().remove(AcdNode.KEY, node);
         }
         node.close();
-        deviceReports.shutdown();
+        devices.close();
     }
 
     /** Whether this member holds the ACD's entry now (its commands run here; for health and benchmarks). */
@@ -355,63 +337,13 @@ public final class ClusteredAcd implements CallDistributor {
         });
     }
 
-    /**
-     * A move into READY, which depends on whether the agent's device is online: the switch is asked about the device
-     * this node last knew the agent on, outside the ACD's step, and the command says which device it checked. When
-     * the agent's device has changed since (it logged in on another phone, through another node), the ACD answers
-     * with the device it has, and the move is asked again for that one. So a READY costs one command, not a read and
-     * a command.
-     */
-    private AgentMove withDevice(String agent, java.util.function.BiFunction<String, Boolean, AcdCommand> move) {
-        String device = devices.get(agent);
-        if (device == null) {
-            device = (String) send(new AcdCommand.DeviceOf(agent, now()));
-        }
-        for (int attempt = 0; ; attempt++) {
-            boolean online = device != null && presence.deviceAvailable(device);
-            Object answer = send(move.apply(device, online));
-            if (!(answer instanceof AcdCommand.DeviceMoved moved)) {
-                if (device != null) {
-                    devices.put(agent, device);
-                }
-                return (AgentMove) answer;
-            }
-            if (attempt == 3) {
-                throw new IllegalStateException("the device of agent " + agent + " keeps changing");
-            }
-            device = moved.device();
-        }
-    }
-
-    /** As {@code Acd.deviceChanged}: the switch is asked outside the ACD's step, between the two commands. */
-    @SuppressWarnings("unchecked")
-    private void deviceChanged(DeviceStateChanged e) {
-        if (e.device() == null || e.state() == null) {
-            return;
-        }
-        try {
-            List<String> toCheck = (List<String>) send(new AcdCommand.DeviceReported(e.device(), e.state(), now()));
-            if (toCheck.isEmpty()) {
-                return; // applied with the report
-            }
-            Map<String, Boolean> online = new HashMap<>();
-            for (String device : toCheck) {
-                online.put(device, presence.deviceAvailable(device));
-            }
-            send(new AcdCommand.DeviceChanged(e.device(), e.state(), online, now()));
-        } catch (RuntimeException failure) {
-            LOG.warn("device {} {}: the ACD was not told: {}", e.device(), e.state(), failure.toString());
-        }
-    }
-
     /** A timer of the ACD fired on this node: the command goes to the entry, wherever it is now. */
     void fire(Deadline d) {
         try {
             switch (d.kind()) {
                 case WRAP_UP -> {
                     String device = (String) send(new AcdCommand.StillWrappingUp(d.subject(), d.count(), now()));
-                    boolean online = device != null && presence.deviceAvailable(device);
-                    send(new AcdCommand.WrapUpEnded(d.subject(), d.count(), online, now()));
+                    send(new AcdCommand.WrapUpEnded(d.subject(), d.count(), devices.online(device), now()));
                 }
                 case RING -> send(new AcdCommand.RingExpired(d.subject(), (int) d.count(), now()));
             }

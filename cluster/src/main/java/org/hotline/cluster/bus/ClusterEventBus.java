@@ -1,10 +1,15 @@
 package org.hotline.cluster.bus;
 
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.MessageConsumer;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.hotline.platform.event.EventBus;
 import org.hotline.platform.event.HotlineEvent;
@@ -42,10 +47,9 @@ public final class ClusterEventBus implements EventBus, AutoCloseable {
     private final LocalEventBus own = new LocalEventBus();
     private final DeliveryOptions options;
     private final MessageConsumer<Serializable> consumer;
-    private final io.vertx.core.Context context;
-    private final java.util.concurrent.ConcurrentLinkedQueue<HotlineEvent> outbox =
-            new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final java.util.concurrent.atomic.AtomicBoolean sending = new java.util.concurrent.atomic.AtomicBoolean();
+    private final Context context;
+    private final ConcurrentLinkedQueue<HotlineEvent> outbox = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean sending = new AtomicBoolean();
 
     /** @param nodeId this node's id, unique in the cluster (its own events coming back are not delivered twice) */
     public ClusterEventBus(Vertx vertx, String nodeId) {
@@ -62,7 +66,7 @@ public final class ClusterEventBus implements EventBus, AutoCloseable {
     }
 
     /** Events of one node, in the order it published them. */
-    record Batch(java.util.List<HotlineEvent> events) implements Serializable {
+    record Batch(List<HotlineEvent> events) implements Serializable {
     }
 
     @Override
@@ -78,7 +82,7 @@ public final class ClusterEventBus implements EventBus, AutoCloseable {
     /** Sends what the outbox holds, on the context (one task at a time, so batches leave in order). */
     private void send() {
         sending.set(false);
-        java.util.List<HotlineEvent> batch = new java.util.ArrayList<>();
+        List<HotlineEvent> batch = new ArrayList<>();
         for (HotlineEvent e = outbox.poll(); e != null; e = outbox.poll()) {
             batch.add(e);
         }
@@ -86,7 +90,7 @@ public final class ClusterEventBus implements EventBus, AutoCloseable {
             return;
         }
         try {
-            vertx.eventBus().publish(ADDRESS, new Batch(java.util.List.copyOf(batch)), options);
+            vertx.eventBus().publish(ADDRESS, new Batch(List.copyOf(batch)), options);
         } catch (RuntimeException e) {
             LOG.warn("{} events not sent to the other nodes: {}", batch.size(), e.toString());
         }
