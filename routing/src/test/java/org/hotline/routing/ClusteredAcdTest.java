@@ -254,6 +254,8 @@ class ClusteredAcdTest {
 
         assertThat(queued(link, "c1", "support").awaitReservation(Duration.ofSeconds(10)))
                 .map(Reservation::agent).contains("agent1");
+        await("the reservation reached the third node",
+                () -> states(wallboard, "agent1").contains(AgentState.RESERVED));
         assertThat(states(wallboard, "agent1")).containsSubsequence(AgentState.READY, AgentState.NOT_READY,
                 AgentState.READY, AgentState.RESERVED);
     }
