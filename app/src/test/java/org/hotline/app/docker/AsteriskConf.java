@@ -67,7 +67,7 @@ final class AsteriskConf {
     }
 
     private static final Pattern SECTION = Pattern.compile("\\[([^\\]]+)\\]\\s*(?:\\(([^)]*)\\))?");
-    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.\\-*#]+(?:\\([^)]*\\))?");
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.\\-*#]+(?:\\((?:[^()]|\\([^()]*\\))*\\))?");
 
     final String file;
     private final List<Section> sections = new ArrayList<>();

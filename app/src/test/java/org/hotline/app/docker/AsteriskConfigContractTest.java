@@ -19,11 +19,14 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.asteriskjava.manager.action.ManagerAction;
@@ -319,6 +322,21 @@ class AsteriskConfigContractTest {
         // resync actions (CoreShowChannels, DeviceStateList) reach the asking session whatever its read classes.
         AsteriskContract.amiReads(manager, user, Map.of("call",
                 "the gateway follows calls, bridges, holds, transfers, recordings and phone states from call events"));
+    }
+
+    @Test
+    void amiUserIsSentExactlyTheEventsTheGatewayHandles() {
+        Set<String> included = new TreeSet<>();
+        for (String key : manager.section(env("HOTLINE_AMI_USER")).orElseThrow().entries.stream()
+                .map(AsteriskConf.Entry::key).filter(k -> k.toLowerCase(Locale.ROOT).startsWith("eventfilter"))
+                .toList()) {
+            Matcher m = Pattern.compile("eventfilter\\(action\\(include\\),name\\(([A-Za-z]+)\\)\\)").matcher(key);
+            assertThat(m.matches()).as("manager.conf: %s is not an include filter by event name", key).isTrue();
+            included.add(m.group(1).toLowerCase(Locale.ROOT));
+        }
+        // an event the gateway handles but Asterisk is not asked for would never arrive; one asked for but not
+        // handled costs both sides for nothing
+        assertThat(included).isEqualTo(new TreeSet<>(AmiGateway.eventsHandled()));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -118,6 +119,15 @@ public final class AmiGateway implements AutoCloseable {
      * call found in it after a platform restart is closed with outcome FALLBACK.
      */
     public static final String FALLBACK_QUEUE = "hotline-fallback";
+
+    /**
+     * The AMI events the gateway handles, by name in lower case: those its socket hands on besides responses and
+     * the answers to its own actions (docker/asterisk/manager.conf asks Asterisk for exactly these; checked by the app
+     * module's AsteriskConfigContractTest).
+     */
+    public static Set<String> eventsHandled() {
+        return AmiEventFilter.USED;
+    }
 
     private final AmiOptions options;
     private final Clock clock;

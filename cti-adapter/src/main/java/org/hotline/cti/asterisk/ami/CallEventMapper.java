@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
 final class CallEventMapper {
     private static final Logger LOG = LoggerFactory.getLogger(CallEventMapper.class);
     private static final int RECENTLY_ENDED_KEPT = 10_000;
-    private static final String MIXMONITOR_FILENAME = "MIXMONITOR_FILENAME";
+    static final String MIXMONITOR_FILENAME = "MIXMONITOR_FILENAME";
 
     /** A dial of a followed call: the call, and the device dialled. */
     private record Dial(String callId, String destination) {

@@ -10,8 +10,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
+import java.util.stream.Stream;
 import org.asteriskjava.util.SocketConnectionFacade;
 
 /**
@@ -23,14 +23,17 @@ import org.asteriskjava.util.SocketConnectionFacade;
  *   <li>drop and log (once) a line that is not {@code Name: value} (Asterisk-Java ignores it silently), except the
  *       banner, which Asterisk sends as a single line with no empty line after it, and the raw output lines of a
  *       legacy {@code Response: Follows};</li>
+ *   <li>skip, undecoded, the events the platform has no use for ({@link AmiEventFilter});</li>
  *   <li>time out a read after {@code readTimeout}, so that a half-open TCP connection ends the reader (Asterisk-Java's
  *       default is to wait forever).</li>
  * </ul>
  * Accepts CRLF and bare LF line ends; decodes UTF-8 (caller names in Chinese).
  */
 final class GuardedSocket implements SocketConnectionFacade {
-    private static final String[] BANNERS = {"Asterisk Call Manager/", "Asterisk Call Manager Proxy/",
-            "Asterisk Manager Proxy/", "OpenPBX Call Manager/", "CallWeaver Call Manager/"};
+    private static final byte[][] BANNERS = Stream.of("Asterisk Call Manager/",
+                    "Asterisk Call Manager Proxy/", "Asterisk Manager Proxy/", "OpenPBX Call Manager/",
+                    "CallWeaver Call Manager/")
+            .map(b -> b.getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
     private static final int BUFFER = 64 * 1024;
 
     private final String server;
@@ -44,6 +47,11 @@ final class GuardedSocket implements SocketConnectionFacade {
     private int pos;
     private int limit;
     private byte[] line = new byte[1024];
+    /** The lines of the message being read, back to back, line {@code i} from {@code starts[i]} to {@code ends[i]}. */
+    private byte[] message = new byte[4096];
+    private int[] starts = new int[32];
+    private int[] ends = new int[32];
+    private long skipped;
 
     GuardedSocket(String server, String host, int port, int connectTimeoutMs, int readTimeoutMs, int maxMessageBytes,
                   ProblemLog problems) throws IOException {
@@ -81,61 +89,93 @@ final class GuardedSocket implements SocketConnectionFacade {
         return ready.poll();
     }
 
-    /** Reads the next message (or the banner) into {@link #ready}; false at the end of the stream. */
+    /**
+     * Reads the next message (or the banner) into {@link #ready}; false at the end of the stream. The lines of a
+     * message are kept as bytes until it is whole, so that a message {@link AmiEventFilter} skips is never decoded.
+     */
     private boolean readMessage() throws IOException {
-        List<String> lines = new ArrayList<>(24);
-        int bytes = 0;
-        boolean oversized = false;
-        boolean legacyOutput = false;
-        String first = null;
         while (true) {
-            int n = readRawLine(oversized ? 0 : maxMessageBytes - bytes);
-            if (n == EOF) {
-                return false;
-            }
-            if (n == TOO_LONG) {
-                oversized = true;
-                continue;
-            }
-            if (n == 0) {
-                if (lines.isEmpty() && !oversized) {
-                    continue; // a stray empty line between messages
+            int lines = 0;
+            int bytes = 0;
+            boolean oversized = false;
+            boolean legacyOutput = false;
+            while (true) {
+                int n = readRawLine(oversized ? 0 : maxMessageBytes - bytes);
+                if (n == EOF) {
+                    return false;
                 }
-                if (oversized) {
-                    problems.warn("oversized",
-                            "AMI server {}: dropped a message larger than {} bytes (it began with '{}')", server,
-                            maxMessageBytes, first == null ? "?" : abbreviate(first));
-                    lines.clear();
-                    bytes = 0;
-                    oversized = false;
-                    legacyOutput = false;
-                    first = null;
+                if (n == TOO_LONG) {
+                    oversized = true;
                     continue;
                 }
-                ready.addAll(lines);
-                ready.add("");
-                return true;
+                if (n == 0) {
+                    if (lines == 0 && !oversized) {
+                        continue; // a stray empty line between messages
+                    }
+                    break;
+                }
+                bytes += n + 2;
+                if (oversized) {
+                    continue;
+                }
+                if (lines == 0 && isBanner(line, n)) {
+                    ready.add(new String(line, 0, n, StandardCharsets.UTF_8));
+                    return true;
+                }
+                if (colon(line, n) <= 0 && !legacyOutput) {
+                    problems.warn("no-colon", "AMI server {}: ignored a line that is not 'Name: value': '{}'", server,
+                            abbreviate(new String(line, 0, n, StandardCharsets.UTF_8)));
+                    continue;
+                }
+                if (lines == 0) {
+                    legacyOutput = n >= 17 && new String(line, 0, 17, StandardCharsets.US_ASCII)
+                            .equalsIgnoreCase("Response: Follows");
+                }
+                keepLine(lines++, n);
             }
-            bytes += n + 2;
             if (oversized) {
+                problems.warn("oversized", "AMI server {}: dropped a message larger than {} bytes (it began with '{}')",
+                        server, maxMessageBytes, lines == 0 ? "?"
+                                : abbreviate(new String(message, starts[0], ends[0] - starts[0],
+                                StandardCharsets.UTF_8)));
                 continue;
             }
-            String text = new String(line, 0, n, StandardCharsets.UTF_8);
-            if (lines.isEmpty() && isBanner(text)) {
-                ready.add(text);
-                return true;
-            }
-            if (text.indexOf(':') <= 0 && !legacyOutput) {
-                problems.warn("no-colon", "AMI server {}: ignored a line that is not 'Name: value': '{}'", server,
-                        abbreviate(text));
+            if (!AmiEventFilter.filter(message, starts, ends, lines, ready)) {
+                skipped++;
                 continue;
             }
-            if (first == null) {
-                first = text;
-                legacyOutput = text.regionMatches(true, 0, "Response: Follows", 0, 17);
-            }
-            lines.add(text);
+            ready.add("");
+            return true;
         }
+    }
+
+    /** Appends the line just read ({@link #line}, {@code n} bytes) to the message as its line {@code index}. */
+    private void keepLine(int index, int n) {
+        int at = index == 0 ? 0 : ends[index - 1];
+        if (at + n > message.length) {
+            message = Arrays.copyOf(message, Math.max(message.length * 2, at + n));
+        }
+        if (index == starts.length) {
+            starts = Arrays.copyOf(starts, index * 2);
+            ends = Arrays.copyOf(ends, index * 2);
+        }
+        System.arraycopy(line, 0, message, at, n);
+        starts[index] = at;
+        ends[index] = at + n;
+    }
+
+    private static int colon(byte[] b, int n) {
+        for (int i = 0; i < n; i++) {
+            if (b[i] == ':') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The messages {@link AmiEventFilter} skipped so far on this connection. */
+    long skipped() {
+        return skipped;
     }
 
     private static final int EOF = -1;
@@ -170,7 +210,7 @@ final class GuardedSocket implements SocketConnectionFacade {
                     tooLong = true;
                 } else {
                     if (n + chunk > line.length) {
-                        line = java.util.Arrays.copyOf(line, Math.max(line.length * 2, n + chunk));
+                        line = Arrays.copyOf(line, Math.max(line.length * 2, n + chunk));
                     }
                     System.arraycopy(buf, start, line, n, chunk);
                     n += chunk;
@@ -193,9 +233,9 @@ final class GuardedSocket implements SocketConnectionFacade {
         }
     }
 
-    private static boolean isBanner(String text) {
-        for (String b : BANNERS) {
-            if (text.startsWith(b)) {
+    private static boolean isBanner(byte[] b, int n) {
+        for (byte[] banner : BANNERS) {
+            if (n >= banner.length && Arrays.equals(b, 0, banner.length, banner, 0, banner.length)) {
                 return true;
             }
         }

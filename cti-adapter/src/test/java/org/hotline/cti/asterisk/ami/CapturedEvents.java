@@ -15,7 +15,6 @@ import java.util.zip.GZIPInputStream;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
 import org.hotline.cti.asterisk.ami.testing.AmiCapture;
-import org.hotline.cti.asterisk.ami.wire.ChanSpyStartEvent;
 import org.hotline.cti.asterisk.ami.wire.DeviceStateEvent;
 import org.hotline.cti.asterisk.ami.wire.DeviceStateListCompleteEvent;
 
@@ -38,8 +37,7 @@ final class CapturedEvents {
             BUILDER = c.newInstance();
             Method register = impl.getMethod("registerEventClass", Class.class);
             register.setAccessible(true);
-            for (Class<?> wire : List.of(DeviceStateEvent.class, DeviceStateListCompleteEvent.class,
-                    ChanSpyStartEvent.class)) {
+            for (Class<?> wire : List.of(DeviceStateEvent.class, DeviceStateListCompleteEvent.class)) {
                 register.invoke(BUILDER, wire);
             }
             BUILD = impl.getMethod("buildEvent", Object.class, Map.class);

@@ -9,8 +9,6 @@
  *       logged a "no setter" warning.</li>
  *   <li>{@link org.hotline.cti.asterisk.ami.wire.DeviceStateListCompleteEvent}: unknown to Asterisk-Java, which
  *       would drop the end of the list.</li>
- *   <li>{@link org.hotline.cti.asterisk.ami.wire.ChanSpyStartEvent} replaces Asterisk-Java's: it lacks
- *       {@code SpyerAccountCode}, so every ChanSpy start logged a "no setter" warning.</li>
  * </ul>
  */
 package org.hotline.cti.asterisk.ami.wire;
