@@ -72,14 +72,26 @@ public final class TrafficGenerator {
         return thread != null && finished.getCount() > 0;
     }
 
+    /**
+     * Each arrival is due at the previous one's due time plus a gap (the schedule, not the clock, advances), so that
+     * neither the time a placement takes nor a late wake-up lowers the rate: a generator behind its schedule places
+     * the calls that are due at once. The calls placed are exactly those the schedule puts within the duration.
+     */
     private void run() {
-        long end = profile.duration().isZero() ? Long.MAX_VALUE : System.nanoTime() + profile.duration().toNanos();
+        boolean bounded = !profile.duration().isZero();
+        long start = System.nanoTime();
+        long durationNanos = bounded ? profile.duration().toNanos() : Long.MAX_VALUE;
+        long due = 0; // nanoseconds after start
         try {
             while (profile.maxCalls() == 0 || placed.get() < profile.maxCalls()) {
-                long now = System.nanoTime();
                 long gap = callers.nextGapNanos();
-                boolean pastEnd = end != Long.MAX_VALUE && gap >= end - now;
-                if (stopSignal.await(pastEnd ? Math.max(0, end - now) : gap, TimeUnit.NANOSECONDS) || pastEnd) {
+                due = gap >= Long.MAX_VALUE - due ? Long.MAX_VALUE : due + gap;
+                if (bounded && due >= durationNanos) {
+                    stopSignal.await(Math.max(0, durationNanos - (System.nanoTime() - start)), TimeUnit.NANOSECONDS);
+                    break;
+                }
+                long wait = due - (System.nanoTime() - start);
+                if (wait > 0 ? stopSignal.await(wait, TimeUnit.NANOSECONDS) : stopSignal.getCount() == 0) {
                     break;
                 }
                 try {
