@@ -46,39 +46,54 @@ final class WaitingTreatment {
     void waitForAgent(CallChannel channel, CallSession session, String queue, WaitingCall waiting, QueueNode node)
             throws InterruptedException {
         String callId = session.callId();
-        Duration poll = settings.pollInterval();
         long announceEvery = (node.announceEvery() != null ? node.announceEvery() : settings.announceInterval())
                 .toNanos();
         channel.startMusicOnHold(node.musicOnHold());
         long nextAnnouncement = System.nanoTime() + announceEvery;
-        while (true) {
-            // a reservation is only looked at, never waited for: the caller's channel spends the wait inside
-            // waitForDigit, so that no key is lost (on Asterisk a key pressed between two AGI commands is dropped);
-            // a reserved agent is therefore rung at most one poll later
-            Optional<Reservation> reservation = waiting.awaitReservation(Duration.ZERO);
-            if (reservation.isPresent()) {
-                if (ring(channel, callId, reservation.get())) {
-                    return;
+        // routing wakes the channel's wait when it changes the call (an agent reserved): the wait then returns as if
+        // it had timed out, and the reservation is looked at below
+        try (WaitingCall.Subscription wakeUp = waiting.onChange(channel::wake)) {
+            while (true) {
+                // a reservation is only looked at, never waited for: the caller's channel spends the wait inside
+                // waitForDigit, so that no key is lost (on Asterisk a key pressed between two AGI commands is
+                // dropped); a reserved agent is rung when routing wakes the wait, or at most one step later
+                Optional<Reservation> reservation = waiting.awaitReservation(Duration.ZERO);
+                if (reservation.isPresent()) {
+                    if (ring(channel, callId, reservation.get())) {
+                        return;
+                    }
+                    channel.startMusicOnHold(node.musicOnHold());
+                    continue;
                 }
-                channel.startMusicOnHold(node.musicOnHold());
-                continue;
-            }
-            // waiting on the channel is also what notices a caller who hung up
-            char key = channel.waitForDigit(poll);
-            if (key != 0 && node.callback() != null && callbacks != null) {
-                channel.stopMusicOnHold();
-                if (callbacks.offer(channel, session, queue, node.callback())) {
-                    return;
+                // waiting on the channel is also what notices a caller who hung up
+                char key = channel.waitForDigit(step(channel, nextAnnouncement));
+                if (key != 0 && node.callback() != null && callbacks != null) {
+                    channel.stopMusicOnHold();
+                    if (callbacks.offer(channel, session, queue, node.callback())) {
+                        return;
+                    }
+                    channel.startMusicOnHold(node.musicOnHold());
+                    nextAnnouncement = System.nanoTime() + announceEvery;
+                    continue;
                 }
-                channel.startMusicOnHold(node.musicOnHold());
-                nextAnnouncement = System.nanoTime() + announceEvery;
-                continue;
-            }
-            if (System.nanoTime() - nextAnnouncement >= 0) {
-                announcePosition(channel, waiting, node);
-                nextAnnouncement = System.nanoTime() + announceEvery;
+                if (System.nanoTime() - nextAnnouncement >= 0) {
+                    announcePosition(channel, waiting, node);
+                    nextAnnouncement = System.nanoTime() + announceEvery;
+                }
             }
         }
+    }
+
+    /**
+     * How long the next wait for a key lasts: a short step where the channel cannot be woken (it is how soon a
+     * reservation is seen), a long one where it can, and never past the next position announcement.
+     */
+    private Duration step(CallChannel channel, long nextAnnouncement) {
+        if (!channel.wakeable()) {
+            return settings.pollInterval();
+        }
+        long untilAnnouncement = Math.max(1_000_000L, nextAnnouncement - System.nanoTime());
+        return Duration.ofNanos(Math.min(settings.wakeableStep().toNanos(), untilAnnouncement));
     }
 
     /**

@@ -224,6 +224,50 @@ class IvrEngineTest {
         assertThat(router.answered).containsExactly("c1");
     }
 
+    /**
+     * Where the switch can wake a waiting channel (Asterisk with its AMI link up), the loop waits for keys in long
+     * steps and routing wakes the wait when it reserves an agent: the caller is rung at once, not a step later, and
+     * costs a round trip per step instead of one per poll.
+     */
+    @Test
+    void aWakeableCallerWaitsInLongStepsAndIsRungAsSoonAsRoutingReservesAnAgent() {
+        TestRouter router = new TestRouter(bus);
+        ivr = new IvrEngine(FLOWS, customers, router, bus, Clock.systemUTC(),
+                new IvrSettings(Duration.ofSeconds(30), Duration.ofMillis(20), "main", Duration.ofMinutes(10)));
+        ScriptedChannel call = new ScriptedChannel("c1", TestCustomers.ORDINARY).keys("2").canBeWoken();
+        Thread handler = Thread.ofVirtual().start(() -> ivr.handle(call));
+        await().atMost(Duration.ofSeconds(5)).until(() -> call.commands("wait").size() >= 1);
+
+        router.reserve("c1", "SIP/agent1", Duration.ofSeconds(5));
+
+        // without the wake-up the caller would wait out the ten-minute step (the position announcement after 30 s
+        // would end it first)
+        await().atMost(Duration.ofSeconds(10)).until(() -> !handler.isAlive());
+        assertThat(call.wakeUps()).isPositive();
+        List<String> waiting = call.log.subList(call.log.indexOf("moh start"), call.log.size());
+        assertThat(waiting.subList(1, waiting.indexOf("moh stop"))).singleElement().asString()
+                .matches("wait (29|30)\\d{3}"); // bounded by the next position announcement, 30 s away
+        assertThat(waiting.subList(waiting.indexOf("moh stop"), waiting.size()))
+                .containsExactly("moh stop", "connect SIP/agent1");
+        assertThat(router.answered).containsExactly("c1");
+    }
+
+    @Test
+    void aWakeableCallerWhoHangsUpEndsTheLongWait() {
+        TestRouter router = new TestRouter(bus);
+        ivr = new IvrEngine(FLOWS, customers, router, bus, Clock.systemUTC(),
+                new IvrSettings(Duration.ofSeconds(30), Duration.ofMillis(20), "main", Duration.ofMinutes(10)));
+        ScriptedChannel call = new ScriptedChannel("c1", TestCustomers.ORDINARY).keys("2").canBeWoken();
+        Thread handler = Thread.ofVirtual().start(() -> ivr.handle(call));
+        await().atMost(Duration.ofSeconds(5)).until(() -> call.commands("wait").size() >= 1);
+
+        call.callerHangsUp();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !handler.isAlive());
+        assertThat(router.answered).isEmpty();
+        assertThat(call.wakeUps()).isZero();
+    }
+
     @Test
     void anUnansweredAgentSendsTheCallerBackToWaitingUntilAnotherAnswers() {
         ScriptedChannel call = new ScriptedChannel("c1", TestCustomers.ORDINARY).keys("2")

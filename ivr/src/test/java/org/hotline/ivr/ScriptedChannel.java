@@ -27,6 +27,9 @@ final class ScriptedChannel implements CallChannel {
     private volatile String hangUpOn;
     private volatile boolean bargeIn;
     private volatile boolean gone;
+    private volatile boolean canWake;
+    private volatile boolean woken;
+    private final java.util.concurrent.atomic.AtomicInteger wakeUps = new java.util.concurrent.atomic.AtomicInteger();
 
     ScriptedChannel(String callId, String ani) {
         this.info = new CallInfo(callId, ani, "4000", "SIP/trunk-" + callId, "zh", "hotline", Map.of());
@@ -57,6 +60,30 @@ final class ScriptedChannel implements CallChannel {
     ScriptedChannel hangUpOn(String commandPrefix) {
         hangUpOn = commandPrefix;
         return this;
+    }
+
+    /** The channel can be woken from now on ({@link #wake()} ends a wait), as on a switch whose link is up. */
+    ScriptedChannel canBeWoken() {
+        canWake = true;
+        return this;
+    }
+
+    @Override
+    public boolean wakeable() {
+        return canWake;
+    }
+
+    @Override
+    public void wake() {
+        if (canWake) {
+            wakeUps.incrementAndGet();
+            woken = true;
+        }
+    }
+
+    /** How many times routing woke this channel. */
+    int wakeUps() {
+        return wakeUps.get();
     }
 
     /** The caller hangs up now. */
@@ -119,11 +146,13 @@ final class ScriptedChannel implements CallChannel {
         command("wait " + timeout.toMillis());
         String entry = keys.pollFirst();
         if (entry == null) {
-            // like a switch: no key, so the whole timeout passes (a caller who hangs up meanwhile ends it)
+            // like a switch: no key, so the whole timeout passes (a caller who hangs up meanwhile ends it, and so
+            // does a wake-up where the channel is wakeable)
             long end = System.nanoTime() + timeout.toNanos();
-            while (!gone && System.nanoTime() - end < 0) {
+            while (!gone && !woken && System.nanoTime() - end < 0) {
                 LockSupport.parkNanos(Math.min(end - System.nanoTime(), 1_000_000L));
             }
+            woken = false;
             if (gone) {
                 throw new CallerHangupException(info.callId());
             }

@@ -77,7 +77,9 @@ final class TestRouter implements CallRouter {
 
     void reserve(String callId, String device, Duration ringTimeout) {
         agents.put(callId, "agent-" + device);
-        waiting.get(callId).reservations.add(new Reservation(callId, "agent-" + device, device, ringTimeout));
+        Waiting w = waiting.get(callId);
+        w.reservations.add(new Reservation(callId, "agent-" + device, device, ringTimeout));
+        w.listeners.forEach(Runnable::run); // as routing does: the caller's wait is woken
     }
 
     /** The next answer reports get these outcomes, in order (then {@code Connected} again). */
@@ -174,6 +176,13 @@ final class TestRouter implements CallRouter {
 
     private final class Waiting implements WaitingCall {
         private final BlockingQueue<Reservation> reservations = new LinkedBlockingQueue<>();
+        private final java.util.List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public Subscription onChange(Runnable listener) {
+            listeners.add(listener);
+            return () -> listeners.remove(listener);
+        }
 
         @Override
         public Optional<Reservation> awaitReservation(Duration max) throws InterruptedException {

@@ -89,8 +89,9 @@ public final class Acd implements CallDistributor {
     @Override
     public EnqueueOutcome enqueue(CallContext call) {
         requireQueueable(call);
-        var statusChanged = lock.newCondition();
-        return mutate(e -> e.enqueue(call, statusChanged, queued -> new AcdWaitingCall(queued, lock, e)));
+        ChangeListeners listeners = new ChangeListeners();
+        var statusChanged = new StatusCondition(lock.newCondition(), listeners);
+        return mutate(e -> e.enqueue(call, statusChanged, queued -> new AcdWaitingCall(queued, lock, e, listeners)));
     }
 
     @Override

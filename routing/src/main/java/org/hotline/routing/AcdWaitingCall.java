@@ -14,11 +14,19 @@ final class AcdWaitingCall implements WaitingCall {
     private final QueuedCall call;
     private final ReentrantLock lock;
     private final RoutingEngine engine;
+    private final ChangeListeners listeners;
 
-    AcdWaitingCall(QueuedCall call, ReentrantLock lock, RoutingEngine engine) {
+    AcdWaitingCall(QueuedCall call, ReentrantLock lock, RoutingEngine engine, ChangeListeners listeners) {
         this.call = call;
         this.lock = lock;
         this.engine = engine;
+        this.listeners = listeners;
+    }
+
+    /** The listener runs under the ACD's lock, right after the call's status changed. */
+    @Override
+    public Subscription onChange(Runnable listener) {
+        return listeners.add(listener);
     }
 
     /**

@@ -18,8 +18,14 @@ final class CallSignals {
     static final class Signal {
         private final ReentrantLock lock = new ReentrantLock();
         private final Condition moved = lock.newCondition();
+        private final ChangeListeners listeners = new ChangeListeners();
         private long version;
         private long forced;
+
+        /** Listeners told after every poke or force (the IVR wakes the caller's channel); see WaitingCall#onChange. */
+        ChangeListeners listeners() {
+            return listeners;
+        }
 
         long version() {
             lock.lock();
@@ -49,6 +55,7 @@ final class CallSignals {
             } finally {
                 lock.unlock();
             }
+            listeners.fire();
         }
 
         void poke() {
@@ -59,6 +66,7 @@ final class CallSignals {
             } finally {
                 lock.unlock();
             }
+            listeners.fire();
         }
 
         /** Waits until the version is no longer {@code seen}, at most {@code nanos}. */

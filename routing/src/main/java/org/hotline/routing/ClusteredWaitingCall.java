@@ -69,6 +69,12 @@ final class ClusteredWaitingCall implements WaitingCall {
         }
     }
 
+    /** The listener runs on the thread that heard an event of the call, or that changed it on this node. */
+    @Override
+    public Subscription onChange(Runnable listener) {
+        return signal.listeners().add(listener);
+    }
+
     @Override
     public int position() {
         return acd.waitState(callId).position();

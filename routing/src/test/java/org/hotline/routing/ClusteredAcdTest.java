@@ -161,6 +161,36 @@ class ClusteredAcdTest {
     }
 
     @Test
+    void aCallerWaitingOnOneNodeIsWokenWhenAnAgentIsReservedThroughAnotherAndThenFindsTheReservation()
+            throws Exception {
+        cluster = new ClusterFixture(3, offline);
+        ClusterFixture.Member ivr = cluster.member(0);
+        WaitingCall waiting = queued(ivr, "c1", "support");
+        assertThat(waiting.awaitReservation(Duration.ZERO)).isEmpty();
+        java.util.concurrent.atomic.AtomicInteger woken = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.List<Optional<Reservation>> found = new java.util.concurrent.CopyOnWriteArrayList<>();
+        waiting.onChange(() -> {
+            woken.incrementAndGet();
+            // the IVR's woken wait returns and looks at once, on its own thread
+            Thread.ofVirtual().start(() -> {
+                try {
+                    found.add(waiting.awaitReservation(Duration.ZERO));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        });
+
+        ready(cluster.member(1), "agent1", "support");
+
+        await("the caller's node was woken and its look found the reservation",
+                () -> found.stream().anyMatch(Optional::isPresent));
+        assertThat(found.stream().filter(Optional::isPresent).findFirst().orElseThrow())
+                .map(Reservation::agent).contains("agent1");
+        assertThat(woken.get()).isPositive();
+    }
+
+    @Test
     void aCallerWaitingOnASurvivorIsStillRoutedAfterTheOwnerDies() throws Exception {
         cluster = new ClusterFixture(3, offline);
         ClusterFixture.Member owner = cluster.owner();

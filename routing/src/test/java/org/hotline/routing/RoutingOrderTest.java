@@ -94,6 +94,21 @@ class RoutingOrderTest {
     }
 
     @Test
+    void aWaitingCallsListenerHearsTheReservationAndNothingAfterItsSubscriptionIsClosed() throws Exception {
+        WaitingCall c = f.queued(call("c1", "support", 0));
+        java.util.concurrent.atomic.AtomicInteger heard = new java.util.concurrent.atomic.AtomicInteger();
+        WaitingCall.Subscription subscription = c.onChange(heard::incrementAndGet);
+
+        f.ready("anna", "support");
+
+        assertThat(heard).hasValue(1);                                // the IVR wakes the caller's wait...
+        assertThat(c.awaitReservation(Duration.ZERO)).isPresent();   // ...which then finds the reservation
+        subscription.close();
+        f.acd.ringNoAnswer("c1");
+        assertThat(heard).hasValue(1);
+    }
+
+    @Test
     void onlyAgentsWithTheQueuesSkillAreOffered() throws Exception {
         f.ready("seller", "sales");
 

@@ -20,6 +20,8 @@ import org.hotline.platform.telephony.CallerHangupException;
 final class SimCall {
     final ReentrantLock lock = new ReentrantLock();
     final Condition changed = lock.newCondition();
+    /** A wake-up for the wakeable pause (guarded by lock). */
+    private boolean woken;
 
     private final CallInfo info;
     private final SimulatedCaller caller;
@@ -160,17 +162,40 @@ final class SimCall {
      * {@link CallerHangupException} the moment the call is over.
      */
     void pause(Duration d) {
+        pause(d, false);
+    }
+
+    /**
+     * Pauses like {@link #pause(Duration)}, or less when {@code wakeable} and {@link #wake()} is called (or was, since
+     * the last such pause).
+     */
+    void pause(Duration d, boolean wakeable) {
         long deadline = System.nanoTime() + nanos(d);
         lock.lock();
         try {
             while (true) {
                 requireAliveLocked();
+                if (wakeable && woken) {
+                    woken = false;
+                    return;
+                }
                 long remaining = deadline - System.nanoTime();
                 if (remaining <= 0) {
                     return;
                 }
                 awaitLocked(remaining);
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Ends the wakeable pause in progress, or the next one; any thread (routing calls it under its lock). */
+    void wake() {
+        lock.lock();
+        try {
+            woken = true;
+            changed.signalAll();
         } finally {
             lock.unlock();
         }

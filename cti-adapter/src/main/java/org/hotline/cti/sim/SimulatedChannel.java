@@ -121,10 +121,21 @@ public final class SimulatedChannel implements CallChannel {
             call.lock.unlock();
         }
         if (key == 0 || timesOut) {
-            call.pause(timeout);
+            call.pause(timeout, true); // a woken wait ends like a timeout
             return 0;
         }
         return press(key);
+    }
+
+    /** Always: the simulator's routing reaches the call's thread directly. */
+    @Override
+    public boolean wakeable() {
+        return true;
+    }
+
+    @Override
+    public void wake() {
+        call.wake();
     }
 
     @Override

@@ -33,6 +33,22 @@ public interface CallChannel {
      */
     char waitForDigit(Duration timeout);
 
+    /**
+     * Whether {@link #wake()} ends a {@link #waitForDigit} early, now (on Asterisk: while the AMI link that queues the
+     * wake-up on the channel is up). A waiting loop whose channel cannot be woken waits in short steps instead.
+     */
+    default boolean wakeable() {
+        return false;
+    }
+
+    /**
+     * Ends the {@link #waitForDigit} in progress early, as if it had timed out (it returns {@code 0}); when none is in
+     * progress, the next one returns at once. Any thread; never blocks (routing calls it under its lock). Does nothing
+     * where the channel is not {@link #wakeable()}.
+     */
+    default void wake() {
+    }
+
     void sayDigits(String digits);
 
     void sayNumber(long number);
