@@ -83,7 +83,8 @@ final class AsteriskContract {
             Map.entry("MixMonitor", Privilege.of("apps/app_mixmonitor.c", "system")),
             Map.entry("StopMixMonitor", Privilege.of("apps/app_mixmonitor.c", "system", "call")),
             Map.entry("MixMonitorMute", Privilege.of("apps/app_mixmonitor.c", "system", "call")),
-            Map.entry("DeviceStateList", Privilege.of("res/res_manager_devicestate.c", "call", "reporting")));
+            Map.entry("DeviceStateList", Privilege.of("res/res_manager_devicestate.c", "call", "reporting")),
+            Map.entry("PlayDTMF", Privilege.of("apps/app_senddtmf.c", "call")));
 
     /** The module that registers an AMI action outside Asterisk's core (it must be loaded for the action to exist). */
     static final Map<String, String> AMI_ACTION_MODULES = Map.of(
@@ -91,7 +92,8 @@ final class AsteriskContract {
             "MixMonitor", "app_mixmonitor.so",
             "StopMixMonitor", "app_mixmonitor.so",
             "MixMonitorMute", "app_mixmonitor.so",
-            "DeviceStateList", "res_manager_devicestate.so");
+            "DeviceStateList", "res_manager_devicestate.so",
+            "PlayDTMF", "app_senddtmf.so");
 
     /** manager.c action_originate(): an Application containing one of these needs the {@code system} class too. */
     static final List<String> RESTRICTED_ORIGINATE_APPLICATIONS =

@@ -76,6 +76,7 @@ public final class AsteriskSwitch implements SwitchActions, CallRecovery, Health
         this.calls = java.util.Objects.requireNonNull(calls, "calls");
         this.ami = new AmiGateway(amiServers, bus, clock, calls, options);
         this.agi = new HotlineAgiServer(agiConfig, this::handle, calls, peers, clock);
+        this.agi.wakeUps(peers.wakeUps(ami.wakeUps()));
         this.ports = PortBoundary.of(this, CAPABILITIES, ami::refusalOf);
     }
 

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import org.hotline.cti.asterisk.ChannelWakeUps;
 import org.hotline.platform.error.ValidationException;
 import org.hotline.platform.telephony.CallChannel;
 import org.hotline.platform.telephony.CallInfo;
@@ -69,14 +70,20 @@ public final class AgiCallChannel implements CallChannel {
     private final CallInfo info;
     private final AgiLink link;
     private final Dials dials;
+    private final WaitWakeUp wakeUp;
     private final AtomicReference<AgiChannelState> state = new AtomicReference<>(AgiChannelState.ACTIVE);
     private volatile Thread dialThread;
     private volatile AgiProtocolException failure;
 
     AgiCallChannel(CallInfo info, AgiLink link, Dials dials) {
+        this(info, link, dials, ChannelWakeUps.NONE);
+    }
+
+    AgiCallChannel(CallInfo info, AgiLink link, Dials dials, ChannelWakeUps wakeUps) {
         this.info = Objects.requireNonNull(info, "info");
         this.link = Objects.requireNonNull(link, "link");
         this.dials = Objects.requireNonNull(dials, "dials");
+        this.wakeUp = new WaitWakeUp(info, Objects.requireNonNull(wakeUps, "wakeUps"));
     }
 
     @Override
@@ -132,7 +139,31 @@ public final class AgiCallChannel implements CallChannel {
     @Override
     public char waitForDigit(Duration timeout) {
         String command = AgiCommands.waitForDigit(millis(timeout));
-        return key(command, command(command));
+        if (!wakeUp.begin()) {
+            return 0; // woken before the wait began: no round trip
+        }
+        char key;
+        try {
+            key = key(command, command(command));
+        } catch (RuntimeException e) {
+            wakeUp.aborted();
+            throw e;
+        }
+        return wakeUp.ended(key);
+    }
+
+    /**
+     * Where the switch's link can queue a key on the channel ({@link ChannelWakeUps}, {@link WaitWakeUp}); the call
+     * must have a channel and a uniqueid (a session always has).
+     */
+    @Override
+    public boolean wakeable() {
+        return wakeUp.available();
+    }
+
+    @Override
+    public void wake() {
+        wakeUp.wake();
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.hotline.cti.asterisk.agi;
 import java.io.Serializable;
 import java.util.Objects;
 import org.hotline.cti.asterisk.AsteriskCalls;
+import org.hotline.cti.asterisk.ChannelWakeUps;
 
 /**
  * What a FastAGI server needs beyond its own sessions. Alone, the node's AMI side and its one FastAGI server are in
@@ -26,6 +27,14 @@ public interface AgiPeers {
      * @return whether the signal was passed on to other servers (false: nobody else can take it, a warning is due)
      */
     boolean answeredElsewhere(String callId);
+
+    /**
+     * How this node's sessions are woken, given its own AMI side's wake-ups: those, alone; in a cluster only while
+     * this node holds the switch's link (the others' sessions then wait in short steps).
+     */
+    default ChannelWakeUps wakeUps(ChannelWakeUps own) {
+        return own;
+    }
 
     /** One node alone: its own AMI side follows the call; no other server can be waiting for a Dial. */
     static AgiPeers local(AsteriskCalls calls) {

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.hotline.cti.asterisk.AsteriskCalls;
+import org.hotline.cti.asterisk.ChannelWakeUps;
 import org.hotline.platform.cluster.NodeRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +64,24 @@ public final class ClusteredAgiPeers implements AgiPeers {
             LOG.warn("call {} (uniqueid {}): no node holding the switch link took it; it is followed again when a"
                     + " node takes the link", platformId, switchId);
         }
+    }
+
+    /** Only the link's holder wakes its own sessions; the other nodes' sessions wait in short steps. */
+    @Override
+    public ChannelWakeUps wakeUps(ChannelWakeUps own) {
+        return new ChannelWakeUps() {
+            @Override
+            public boolean available() {
+                return heldHere.getAsBoolean() && own.available();
+            }
+
+            @Override
+            public void wake(String switchId, String channel) {
+                if (heldHere.getAsBoolean()) {
+                    own.wake(switchId, channel);
+                }
+            }
+        };
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Objects;
 import org.hotline.cti.asterisk.AsteriskCalls;
+import org.hotline.cti.asterisk.ChannelWakeUps;
 import org.hotline.platform.health.ComponentHealth;
 import org.hotline.platform.health.ComponentKind;
 import org.hotline.platform.telephony.CallHandler;
@@ -98,6 +99,7 @@ public final class HotlineAgiServer implements AutoCloseable {
     private volatile State state = State.NOT_STARTED;
     private volatile Instant since;
     private volatile String problem = "";
+    private volatile ChannelWakeUps wakeUps = ChannelWakeUps.NONE;
 
     /**
      * The server's life, as its health reports it: {@code NOT_STARTED → LISTENING → CLOSED}, or {@code FAILED} when
@@ -131,6 +133,14 @@ public final class HotlineAgiServer implements AutoCloseable {
     }
 
     /**
+     * How the sessions' waits are woken ({@link ChannelWakeUps}; none by default: they wait in short steps), from the
+     * next call on.
+     */
+    public void wakeUps(ChannelWakeUps wakeUps) {
+        this.wakeUps = Objects.requireNonNull(wakeUps, "wakeUps");
+    }
+
+    /**
      * Binds and starts accepting; returns once the server is listening.
      *
      * @throws IllegalStateException when the address cannot be bound (e.g. the port is taken), naming it, or when
@@ -144,7 +154,7 @@ public final class HotlineAgiServer implements AutoCloseable {
             ServerSocket serverSocket = bind();
             boundPort = serverSocket.getLocalPort();
             server = new VirtualThreadAgiServer(serverSocket, config, Map.of(
-                    HOTLINE_SCRIPT, new HotlineScript(handler, calls, peers, dials, live),
+                    HOTLINE_SCRIPT, new HotlineScript(handler, calls, peers, dials, live, () -> wakeUps),
                     ANSWERED_SCRIPT, new AnsweredScript(dials, peers)));
             VirtualThreadAgiServer running = server;
             started = true;

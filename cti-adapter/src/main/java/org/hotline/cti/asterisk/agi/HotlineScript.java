@@ -1,10 +1,12 @@
 package org.hotline.cti.asterisk.agi;
 
 import java.util.Map;
+import java.util.function.Supplier;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.NamedAgiScript;
 import org.hotline.cti.asterisk.AsteriskCalls;
+import org.hotline.cti.asterisk.ChannelWakeUps;
 import org.hotline.platform.telephony.CallHandler;
 import org.hotline.platform.telephony.CallInfo;
 import org.hotline.platform.telephony.CallerHangupException;
@@ -30,14 +32,20 @@ final class HotlineScript implements NamedAgiScript {
     private final AgiPeers peers;
     private final Dials dials;
     private final Map<String, AgiPeers.Call> live;
+    private final Supplier<ChannelWakeUps> wakeUps;
 
-    /** @param live the sessions running now, by platform id; this script adds each of its own and removes it */
-    HotlineScript(CallHandler handler, AsteriskCalls calls, AgiPeers peers, Dials dials, Map<String, AgiPeers.Call> live) {
+    /**
+     * @param live    the sessions running now, by platform id; this script adds each of its own and removes it
+     * @param wakeUps how routing wakes a session's wait for a key (read at each call's start)
+     */
+    HotlineScript(CallHandler handler, AsteriskCalls calls, AgiPeers peers, Dials dials, Map<String, AgiPeers.Call> live,
+                  Supplier<ChannelWakeUps> wakeUps) {
         this.handler = handler;
         this.calls = calls;
         this.peers = peers;
         this.dials = dials;
         this.live = live;
+        this.wakeUps = wakeUps;
     }
 
     @Override
@@ -69,7 +77,7 @@ final class HotlineScript implements NamedAgiScript {
     private void run(AgiSession session, CallInfo info) {
         LOG.debug("call {} (uniqueid {}): from '{}' to '{}' on {} ({} {})", info.callId(), info.switchCallId(),
                 info.ani(), info.dnis(), info.channel(), info.script(), info.params());
-        AgiCallChannel call = new AgiCallChannel(info, session.link(), dials);
+        AgiCallChannel call = new AgiCallChannel(info, session.link(), dials, wakeUps.get());
         boolean handlerFailed = false;
         try {
             handler.handle(call);

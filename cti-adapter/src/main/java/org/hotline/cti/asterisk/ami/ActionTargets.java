@@ -73,6 +73,11 @@ final class ActionTargets {
         return followed.followed(id) && book.contains(id);
     }
 
+    /** The channel of a call's uniqueid, whatever its state (a wake-up of its FastAGI session). */
+    Target channel(String uid) {
+        return targetOf(requireCall(uid));
+    }
+
     /** The call's channel; marks the hang-up as Hotline's (party SYSTEM). */
     Target hangup(String id) {
         LiveChannel c = requireCall(id);

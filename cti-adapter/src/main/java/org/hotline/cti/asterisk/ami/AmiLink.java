@@ -499,6 +499,15 @@ final class AmiLink {
         return f;
     }
 
+    /** Sends an action on a CONNECTED link without waiting; the future fails when the link is not connected. */
+    CompletableFuture<ManagerResponse> sendAsync(ManagerAction action) {
+        if (state != AmiLinkState.CONNECTED) {
+            return CompletableFuture.failedFuture(new ConflictException("Asterisk server " + name()
+                    + " is not connected (" + state + ")"));
+        }
+        return send(session, action);
+    }
+
     /**
      * Sends an action on a CONNECTED link and waits for Asterisk's answer.
      *

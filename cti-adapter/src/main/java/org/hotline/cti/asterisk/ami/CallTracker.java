@@ -197,6 +197,10 @@ final class CallTracker {
 
     // ------------------------------------------------------------------ preparing actions
 
+    Target channelTarget(String uid) {
+        return targets.channel(uid);
+    }
+
     Target hangupTarget(String id) {
         return targets.hangup(id);
     }

@@ -23,6 +23,10 @@ import java.util.regex.Pattern;
  * connection (or the plan's read timeout passes without a command). It records every command received.
  */
 public final class ScriptedCall implements AutoCloseable {
+    /** Keys queued on the channel from outside, for the WAIT FOR DIGIT in progress (guarded by itself). */
+    private final java.util.ArrayDeque<Character> received = new java.util.ArrayDeque<>();
+    private boolean waitingForDigit;
+    private int droppedDtmf;
     private static final int MAX_COMMANDS = 100_000;
     private static final Duration MAX_CONVERSATION = Duration.ofSeconds(60);
     private static final Pattern GOSUB = Pattern.compile("U\\(([^)^]+)\\^([^)]*)\\)");
@@ -250,10 +254,57 @@ public final class ScriptedCall implements AutoCloseable {
         long timeout = a.isEmpty() ? 0 : parseInt(a.get(0), 0);
         String entry = keys.poll();
         if (entry == null || entry.equals(CallerPlan.TIMEOUT) || entry.isEmpty()) {
-            pause(timeout);
-            return "200 result=0\n";
+            Character queued = awaitReceived(timeout);
+            return "200 result=" + (queued == null ? 0 : (int) queued) + "\n";
         }
         return "200 result=" + (int) entry.charAt(0) + "\n";
+    }
+
+    /**
+     * A key queued on the channel from outside (AMI {@code PlayDTMF} with {@code Receive: true}), as Asterisk treats
+     * it: a WAIT FOR DIGIT in progress returns it; at any other time res_agi reads and drops it.
+     *
+     * @return whether a wait took it
+     */
+    public boolean receiveDtmf(char digit) {
+        synchronized (received) {
+            if (!waitingForDigit) {
+                droppedDtmf++;
+                return false;
+            }
+            received.add(digit);
+            received.notifyAll();
+            return true;
+        }
+    }
+
+    /** Keys queued from outside that no wait took (res_agi dropped them between two commands). */
+    public int droppedDtmf() {
+        synchronized (received) {
+            return droppedDtmf;
+        }
+    }
+
+    private Character awaitReceived(long requestedMillis) {
+        long millis = Math.min(Math.max(0, requestedMillis), plan.timeoutWaitCap().toMillis());
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        synchronized (received) {
+            waitingForDigit = true;
+            try {
+                while (received.isEmpty()) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return null;
+                    }
+                    received.wait(Math.max(1, left / 1_000_000L));
+                }
+                return received.poll();
+            } catch (InterruptedException e) {
+                throw new InterruptedExceptionWrapper(e);
+            } finally {
+                waitingForDigit = false;
+            }
+        }
     }
 
     private void pause(long requestedMillis) {

@@ -417,6 +417,14 @@ public final class FakeAsteriskAmi implements AutoCloseable {
                 case "blindtransfer" -> respond(a, "Success", "Message: Transfer succeeded");
                 case "atxfer" -> respond(a, "Success", "Message: Atxfer successfully queued");
                 case "muteaudio" -> respond(a, "Success", "Message: Audio muted");
+                // app_senddtmf.c manager_play_dtmf: the channel must exist (here: any name given)
+                case "playdtmf" -> {
+                    if (a.get("Channel") == null || a.get("Channel").isBlank()) {
+                        respond(a, "Error", "Message: Channel not found");
+                    } else {
+                        respond(a, "Success", "Message: DTMF successfully queued");
+                    }
+                }
                 case "mixmonitor" -> {
                     monitored.add(a.get("Channel"));
                     respond(a, "Success");
