@@ -29,6 +29,14 @@ class WaitWakeUpTest {
     private final List<Character> results = new CopyOnWriteArrayList<>();
 
     WaitWakeUpTest() {
+        link((switchId, channel) -> {
+            sent.add(switchId + " " + channel);
+            session.get().receiveDtmf(ChannelWakeUps.KEY);
+        });
+    }
+
+    /** The switch's link, up, sending each wake-up as {@code send} does. */
+    private void link(java.util.function.BiConsumer<String, String> send) {
         fx.server.wakeUps(new ChannelWakeUps() {
             @Override
             public boolean available() {
@@ -37,8 +45,7 @@ class WaitWakeUpTest {
 
             @Override
             public void wake(String switchId, String channel) {
-                sent.add(switchId + " " + channel);
-                session.get().receiveDtmf(KEY);
+                send.accept(switchId, channel);
             }
         });
     }
@@ -92,18 +99,10 @@ class WaitWakeUpTest {
     @Test
     void aWakeUpLostOnTheWayIsSentAgainWhileTheSameWaitRuns() throws Exception {
         // the first wake-up is lost (it reached the channel just before the wait began there: res_agi drops it)
-        fx.server.wakeUps(new ChannelWakeUps() {
-            @Override
-            public boolean available() {
-                return true;
-            }
-
-            @Override
-            public void wake(String switchId, String channel) {
-                sent.add(switchId);
-                if (sent.size() > 1) {
-                    session.get().receiveDtmf(KEY);
-                }
+        link((switchId, channel) -> {
+            sent.add(switchId);
+            if (sent.size() > 1) {
+                session.get().receiveDtmf(ChannelWakeUps.KEY);
             }
         });
         fx.onCall(ch -> {
