@@ -74,6 +74,10 @@ public final class AgiHoldingPeers implements AgiPeers {
     private final AtomicInteger endedByServer = new AtomicInteger();
     private final AtomicInteger hungUpOnDial = new AtomicInteger();
     private final AtomicLong commands = new AtomicLong();
+    private final java.util.concurrent.ConcurrentLinkedQueue<String> wakeUps =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final AtomicInteger wakeUpsTaken = new AtomicInteger();
+    private final AtomicInteger wakeUpsDropped = new AtomicInteger();
     private final Thread loop;
     private volatile boolean stopping;
     private volatile String failure;
@@ -84,6 +88,9 @@ public final class AgiHoldingPeers implements AgiPeers {
         final ByteBuffer in = ByteBuffer.allocate(READ_BUFFER_BYTES);
         ByteBuffer out;
         boolean holding;
+        /** The number of this peer's WAIT FOR DIGIT in flight, 0 when none (a due reply of another wait is stale). */
+        long waitInFlight;
+        long waits;
 
         Peer(SocketChannel channel, int number) {
             this.channel = channel;
@@ -91,7 +98,7 @@ public final class AgiHoldingPeers implements AgiPeers {
         }
     }
 
-    private record DueReply(long atNanos, Peer peer) implements Comparable<DueReply> {
+    private record DueReply(long atNanos, Peer peer, long waitNumber) implements Comparable<DueReply> {
         @Override
         public int compareTo(DueReply other) {
             return Long.compare(atNanos, other.atNanos);
@@ -192,6 +199,48 @@ public final class AgiHoldingPeers implements AgiPeers {
         return threads.getThreadCpuTime(loop.threadId());
     }
 
+    /**
+     * The platform's wake-up of one caller (what AMI {@code PlayDTMF} with {@code Receive: true} does on Asterisk):
+     * {@code D} queued on the caller's channel. A WAIT FOR DIGIT in flight returns it at once; at any other time the
+     * key is dropped, as res_agi drops the frames that come between two commands. Any thread.
+     */
+    @Override
+    public void wake(String uniqueid) {
+        wakeUps.add(uniqueid);
+        selector.wakeup();
+    }
+
+    @Override
+    public WakeUps wakeUps() {
+        return new WakeUps(wakeUpsTaken.get(), wakeUpsDropped.get());
+    }
+
+    private void receiveWakeUps() {
+        for (String uniqueid; (uniqueid = wakeUps.poll()) != null; ) {
+            Peer peer = peerOf(uniqueid);
+            SelectionKey key = peer == null ? null : peer.channel.keyFor(selector);
+            if (peer == null || peer.waitInFlight == 0 || key == null || !key.isValid()) {
+                wakeUpsDropped.incrementAndGet();
+                continue;
+            }
+            peer.waitInFlight = 0;
+            wakeUpsTaken.incrementAndGet();
+            send(peer, key, "200 result=" + (int) 'D' + "\n");
+        }
+    }
+
+    private Peer peerOf(String uniqueid) {
+        if (!uniqueid.startsWith(UNIQUEID_PREFIX)) {
+            return null;
+        }
+        try {
+            int n = Integer.parseInt(uniqueid.substring(UNIQUEID_PREFIX.length()));
+            return n >= 1 && n <= peers.size() ? peers.get(n - 1) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     /** The wall clock in ns since the epoch (microsecond resolution on Linux): comparable between processes. */
     public static long wallClockNanos() {
         Instant now = Instant.now();
@@ -214,6 +263,7 @@ public final class AgiHoldingPeers implements AgiPeers {
                     }
                 }
                 selector.selectedKeys().clear();
+                receiveWakeUps();
                 replyDue();
             }
         } catch (IOException | RuntimeException e) {
@@ -333,7 +383,8 @@ public final class AgiHoldingPeers implements AgiPeers {
             } catch (NumberFormatException e) {
                 millis = 0;
             }
-            due.add(new DueReply(System.nanoTime() + millis * 1_000_000L, peer));
+            peer.waitInFlight = ++peer.waits;
+            due.add(new DueReply(System.nanoTime() + millis * 1_000_000L, peer, peer.waitInFlight));
         } else if (command.startsWith("SET VARIABLE")) {
             send(peer, key, "200 result=1\n");
         } else {
@@ -364,7 +415,12 @@ public final class AgiHoldingPeers implements AgiPeers {
     private void replyDue() {
         long now = System.nanoTime();
         for (int i = 0; i < 100_000 && !due.isEmpty() && due.peek().atNanos() - now <= 0; i++) {
-            Peer peer = due.poll().peer();
+            DueReply reply = due.poll();
+            Peer peer = reply.peer();
+            if (peer.waitInFlight != reply.waitNumber()) {
+                continue; // that wait was woken and has been answered
+            }
+            peer.waitInFlight = 0;
             SelectionKey key = peer.channel.keyFor(selector);
             if (key != null && key.isValid()) {
                 send(peer, key, "200 result=0\n");
@@ -439,6 +495,7 @@ public final class AgiHoldingPeers implements AgiPeers {
                 long end = System.nanoTime() + MAX_CHILD_LIFETIME.toNanos();
                 while (System.nanoTime() < end) {
                     System.out.println("commands " + peers.commandsReceived() + " " + wallClockNanos());
+                    System.out.println("wakeups " + peers.wakeUpsTaken.get() + " " + peers.wakeUpsDropped.get());
                     System.out.println("peers " + peers.connected() + " " + peers.holding() + " "
                             + peers.endedByServer() + (peers.failure() == null ? "" : " " + peers.failure()));
                     System.out.flush();
@@ -451,8 +508,11 @@ public final class AgiHoldingPeers implements AgiPeers {
                 System.exit(3);
             });
             BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            while (stdin.readLine() != null) {
-                // any line is ignored; the parent ends the peers by closing our standard input
+            for (String line; (line = stdin.readLine()) != null; ) {
+                // "wake <uniqueid>": the platform wakes that caller; the parent ends the peers by closing stdin
+                if (line.startsWith("wake ")) {
+                    peers.wake(line.substring(5).trim());
+                }
             }
             reporter.interrupt();
         }

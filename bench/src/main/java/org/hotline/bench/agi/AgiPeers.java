@@ -15,6 +15,10 @@ public interface AgiPeers extends AutoCloseable {
     record CommandCount(long received, long atNanos) {
     }
 
+    /** The wake-ups so far: taken by a wait in flight, or dropped (no wait ran, as res_agi drops the key). */
+    record WakeUps(int taken, int dropped) {
+    }
+
     /**
      * Starts {@code sessions} callers on hold against {@code server}.
      *
@@ -47,6 +51,11 @@ public interface AgiPeers extends AutoCloseable {
 
     /** CPU time the peers have used so far, in ns; -1 when unknown. */
     long cpuTimeNanos();
+
+    /** Wakes the caller {@code uniqueid}'s wait for a key (see {@link AgiHoldingPeers#wake}); any thread. */
+    void wake(String uniqueid);
+
+    WakeUps wakeUps();
 
     /** Hangs every caller up. */
     void hangUpAll();

@@ -36,6 +36,8 @@ public final class AgiPeersInChildJvm implements AgiPeers {
     private final AtomicInteger endedByServer = new AtomicInteger();
     private final AtomicReference<CommandCount> commands = new AtomicReference<>(new CommandCount(0, 0));
     private final AtomicReference<String> failure = new AtomicReference<>();
+    private final AtomicReference<WakeUps> wakeUps = new AtomicReference<>(new WakeUps(0, 0));
+    private java.io.Writer stdin;
     private final Thread reader;
 
     /**
@@ -62,6 +64,7 @@ public final class AgiPeersInChildJvm implements AgiPeers {
             command.add(script);
         }
         process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        stdin = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         reader = Thread.ofPlatform().daemon().name("agi-bench-child").start(this::readReports);
     }
 
@@ -93,6 +96,11 @@ public final class AgiPeersInChildJvm implements AgiPeers {
                 if (parts.length == 5) {
                     failure.set(parts[4]);
                 }
+            }
+        } else if (line.startsWith("wakeups ")) {
+            String[] parts = line.split(" ");
+            if (parts.length == 3) {
+                wakeUps.set(new WakeUps(Integer.parseInt(parts[1]), Integer.parseInt(parts[2])));
             }
         } else if (line.startsWith("commands ")) {
             String[] parts = line.split(" ");
@@ -170,11 +178,27 @@ public final class AgiPeersInChildJvm implements AgiPeers {
         return false;
     }
 
+    /** Tells the child to wake the caller (a line {@code wake <uniqueid>} on its standard input). */
+    @Override
+    public synchronized void wake(String uniqueid) {
+        try {
+            stdin.write("wake " + uniqueid + "\n");
+            stdin.flush();
+        } catch (IOException e) {
+            failure.compareAndSet(null, "could not wake " + uniqueid + " in the child JVM: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public WakeUps wakeUps() {
+        return wakeUps.get();
+    }
+
     /** Hangs every caller up: closes the child's standard input, upon which it closes its connections and exits. */
     @Override
-    public void hangUpAll() {
+    public synchronized void hangUpAll() {
         try {
-            process.getOutputStream().close();
+            stdin.close();
         } catch (IOException e) {
             process.destroy();
         }

@@ -22,10 +22,12 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 import org.hotline.cti.asterisk.AsteriskCalls;
 import org.hotline.cti.asterisk.agi.AgiServerConfig;
+import org.hotline.cti.asterisk.ChannelWakeUps;
 import org.hotline.cti.asterisk.agi.HotlineAgiServer;
 import org.hotline.bench.agi.AgiHoldingPeers;
 import org.hotline.bench.agi.AgiPeers;
@@ -159,10 +161,27 @@ public final class QueueWaitBenchmark {
                              .withMaxConnectionsPerAddress(Integer.MAX_VALUE), // all callers come from 127.0.0.1
                      new IvrEngine(FlowSet.load(flowDir), phone -> Optional.empty(), acd, bus, clock, settings()),
                      calls)) {
+            // the AMI side's wake-up of a waiting caller (PlayDTMF Receive on Asterisk) goes to the peers directly
+            AtomicReference<AgiPeers> woken = new AtomicReference<>();
+            server.wakeUps(new ChannelWakeUps() {
+                @Override
+                public boolean available() {
+                    return woken.get() != null;
+                }
+
+                @Override
+                public void wake(String switchId, String channel) {
+                    AgiPeers p = woken.get();
+                    if (p != null) {
+                        p.wake(switchId);
+                    }
+                }
+            });
             server.start();
             InetSocketAddress address = new InetSocketAddress("127.0.0.1", server.port());
             String script = HotlineAgiServer.HOTLINE_SCRIPT + "?flow=" + FLOW_ID;
             try (AgiPeers peers = AgiPeers.start(address, callers, script, onDial, where == Peers.IN_PROCESS)) {
+                woken.set(peers);
                 return measure(callers, reservations, peersWhere, window, acd, bus, clock, server, calls, peers, offers,
                         dials, queued, abandoned);
             }
@@ -302,10 +321,10 @@ public final class QueueWaitBenchmark {
                                int leftOpen, int queued, int abandoned, AgiPeers peers) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Queue wait over FastAGI: %d of %d callers waiting in the IVR's queue"
-                        + " loop (WAIT FOR DIGIT %d, one after the other, a look for a reservation between two), all"
-                        + " waiting within %.1f s; peers %s;"
+                        + " loop (WAIT FOR DIGIT up to %d ms, one after the other, woken when an agent is reserved, a"
+                        + " look for a reservation between two), all waiting within %.1f s; peers %s;"
                         + " JDK %s, %d CPUs%s",
-                waiting, callers, IvrSettings.defaults().pollInterval().toMillis(), setupSeconds, peersWhere,
+                waiting, callers, IvrSettings.defaults().wakeableStep().toMillis(), setupSeconds, peersWhere,
                 Runtime.version(), Runtime.getRuntime().availableProcessors(),
                 failure == null ? "" : " (stopped early: " + failure + ")"));
         if (cost != null) {
@@ -326,6 +345,9 @@ public final class QueueWaitBenchmark {
                 RESERVATION_PAUSE.toMillis(),
                 missed == 0 ? "" : "; " + missed + " Dial(s) not seen within " + DIAL_WAIT_LIMIT.toMillis() + " ms",
                 wrongDevice == 0 ? "" : "; " + wrongDevice + " Dial(s) naming another device"));
+        AgiPeers.WakeUps w = peers.wakeUps();
+        out.append(String.format(Locale.ROOT, "%nwake-ups (the key queued on a waiting caller's channel): %d taken by"
+                + " a wait, %d dropped between two commands (and sent again)", w.taken(), w.dropped()));
         out.append(String.format(Locale.ROOT, "%nended: %d rung caller(s) hung up at the Dial%s; then the other %d"
                         + " hung up and %s; ACD: %d calls queued, %d abandoned",
                 hungUp, rungEnded ? " and their sessions ended" : " (some sessions still open "
@@ -356,7 +378,7 @@ public final class QueueWaitBenchmark {
     /** The engine's defaults (the waiting loop's key wait, position every 30 s), with this flow as the default. */
     private static IvrSettings settings() {
         IvrSettings defaults = IvrSettings.defaults();
-        return new IvrSettings(defaults.announceInterval(), defaults.pollInterval(), FLOW_ID);
+        return new IvrSettings(defaults.announceInterval(), defaults.pollInterval(), FLOW_ID, defaults.wakeableStep());
     }
 
     /** A flow whose start node is the queue: what a caller who chose the queue does from then on. */
