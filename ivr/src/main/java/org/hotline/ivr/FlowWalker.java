@@ -37,14 +37,22 @@ final class FlowWalker {
 
     Exit walk() {
         String nodeId = session.flow().start();
+        char early = 0; // a key pressed during a prompt that leads to a menu: the menu's first answer
         for (int step = 0; step < MAX_STEPS; step++) {
             Node node = session.flow().node(nodeId);
             switch (node) {
                 case PlayNode p -> {
-                    PromptPlayer.play(channel, p.prompt());
+                    // barge-in: a prompt followed by a menu (the greeting) already takes the menu's keys
+                    boolean menuNext = session.flow().node(p.next()) instanceof MenuNode;
+                    char key = p.prompt() == null ? 0
+                            : PromptPlayer.play(channel, p.prompt(), menuNext ? PromptPlayer.ALL_KEYS : "");
+                    early = menuNext ? key : 0;
                     nodeId = p.next();
                 }
-                case MenuNode m -> nodeId = menu(nodeId, m);
+                case MenuNode m -> {
+                    nodeId = menu(nodeId, m, early);
+                    early = 0;
+                }
                 case CollectNode c -> nodeId = collect(nodeId, c);
                 case QueueNode q -> {
                     return new ToQueue(nodeId, q);
@@ -58,9 +66,11 @@ final class FlowWalker {
                 + " nodes without reaching a queue or hangup; last node '" + nodeId + "'");
     }
 
-    private String menu(String nodeId, MenuNode menu) {
+    /** @param early a key the caller pressed during the prompt before the menu (0: none): the first answer */
+    private String menu(String nodeId, MenuNode menu, char early) {
         for (int attempt = 1; attempt <= menu.retries(); attempt++) {
-            char key = PromptPlayer.play(channel, menu.prompt(), PromptPlayer.ALL_KEYS);
+            char key = attempt == 1 && early != 0 ? early
+                    : PromptPlayer.play(channel, menu.prompt(), PromptPlayer.ALL_KEYS);
             if (key == 0) {
                 key = channel.waitForDigit(menu.timeout());
             }

@@ -1,11 +1,14 @@
 package org.hotline.ivr;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.hotline.ivr.flow.ClassRule;
 import org.hotline.ivr.flow.Flow;
 import org.hotline.ivr.flow.FlowSet;
 import org.hotline.ivr.flow.HangupNode;
+import org.hotline.ivr.flow.Prompt;
 import org.hotline.ivr.flow.QueueNode;
 import org.hotline.platform.Times;
 import org.hotline.platform.callback.CallbackService;
@@ -109,11 +112,19 @@ public final class IvrEngine implements CallHandler {
         ClassRule rule = flow.rule(session.customerClass());
         String queue = rule != null && rule.queue() != null ? rule.queue() : node.queue();
         int priority = node.priority() + (rule == null ? 0 : rule.priority());
-        PromptPlayer.play(channel, rule == null ? null : rule.prompt());
-        PromptPlayer.play(channel, node.prompt());
+        List<Prompt> prompts = Stream.of(rule == null ? null : rule.prompt(), node.prompt()).filter(Objects::nonNull)
+                .toList();
+        // where routing can wake the channel, the call is queued first and its prompts are cut short (or skipped)
+        // once an agent is free; elsewhere they play before the call is queued, so that no reserved agent waits for
+        // them
+        boolean queueFirst = channel.wakeable();
+        if (!queueFirst) {
+            prompts.forEach(p -> PromptPlayer.play(channel, p));
+        }
         bus.publish(completed(session, queue));
         switch (router.enqueue(session.context(queue, priority, Times.now(clock)))) {
-            case Queued queued -> waiting.waitForAgent(channel, session, queue, queued.call(), node);
+            case Queued queued -> waiting.waitForAgent(channel, session, queue, queued.call(), node,
+                    queueFirst ? prompts : List.of());
             case UnknownQueue unknown -> {
                 LOG.warn("call {}: flow '{}' sends calls to queue '{}', which routing does not know",
                         session.callId(), flow.id(), unknown.queue());

@@ -2,6 +2,10 @@ package org.hotline.ivr;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import org.hotline.ivr.flow.Prompt;
 import org.hotline.ivr.flow.QueueNode;
 import org.hotline.platform.callback.CallbackService;
 import org.hotline.platform.routing.AnswerOutcome.Connected;
@@ -41,29 +45,52 @@ final class WaitingTreatment {
 
     /**
      * Keeps the caller waiting in {@code queue} until an agent answers (returns) or the caller leaves with a queue
-     * callback arranged (the call is ended, then it returns).
+     * callback arranged (the call is ended, then it returns). {@code entryPrompts} (the queue's "please hold") are
+     * played first, unless an agent is already reserved, and cut short when one is reserved while they play (on a
+     * channel routing can wake: a channel that cannot be woken hears them before the call is queued, see
+     * {@code IvrEngine}).
      */
-    void waitForAgent(CallChannel channel, CallSession session, String queue, WaitingCall waiting, QueueNode node)
-            throws InterruptedException {
+    void waitForAgent(CallChannel channel, CallSession session, String queue, WaitingCall waiting, QueueNode node,
+                      List<Prompt> entryPrompts) throws InterruptedException {
         String callId = session.callId();
         long announceEvery = (node.announceEvery() != null ? node.announceEvery() : settings.announceInterval())
                 .toNanos();
-        channel.startMusicOnHold(node.musicOnHold());
+        // music on hold from the start, or once the queue's own prompts are over
+        boolean holding = entryPrompts.isEmpty();
+        if (holding) {
+            channel.startMusicOnHold(node.musicOnHold());
+        }
         long nextAnnouncement = System.nanoTime() + announceEvery;
         // routing wakes the channel's wait when it changes the call (an agent reserved): the wait then returns as if
         // it had timed out, and the reservation is looked at below
         try (WaitingCall.Subscription wakeUp = waiting.onChange(channel::wake)) {
+            // the queue's "please hold": each prompt only while no agent is reserved (none before the ring), cut
+            // short when routing reserves one as it plays
+            Iterator<Prompt> entry = entryPrompts.iterator();
             while (true) {
                 // a reservation is only looked at, never waited for: the caller's channel spends the wait inside
                 // waitForDigit, so that no key is lost (on Asterisk a key pressed between two AGI commands is
                 // dropped); a reserved agent is rung when routing wakes the wait, or at most one step later
                 Optional<Reservation> reservation = waiting.awaitReservation(Duration.ZERO);
                 if (reservation.isPresent()) {
+                    entry = Collections.emptyIterator();
+                    if (holding) {
+                        channel.stopMusicOnHold();
+                    }
                     if (ring(channel, callId, reservation.get())) {
                         return;
                     }
                     channel.startMusicOnHold(node.musicOnHold());
+                    holding = true;
                     continue;
+                }
+                if (entry.hasNext()) {
+                    PromptPlayer.play(channel, entry.next());
+                    continue;
+                }
+                if (!holding) {
+                    channel.startMusicOnHold(node.musicOnHold());
+                    holding = true;
                 }
                 // waiting on the channel is also what notices a caller who hung up
                 char key = channel.waitForDigit(step(channel, nextAnnouncement));
@@ -81,6 +108,8 @@ final class WaitingTreatment {
                     nextAnnouncement = System.nanoTime() + announceEvery;
                 }
             }
+        } finally {
+            channel.clearWake(); // what comes after the queue (a survey after the call) plays and waits in full
         }
     }
 
@@ -103,7 +132,6 @@ final class WaitingTreatment {
      * @throws CallerHangupException when routing already ended the call (the caller hung up while the agent rang)
      */
     private boolean ring(CallChannel channel, String callId, Reservation reservation) {
-        channel.stopMusicOnHold();
         Duration ringTimeout = reservation.ringTimeout() != null ? reservation.ringTimeout() : DEFAULT_RING_TIMEOUT;
         ConnectResult result = channel.connect(reservation.device(), ringTimeout);
         if (result == ConnectResult.ANSWERED) {

@@ -81,6 +81,11 @@ final class ScriptedChannel implements CallChannel {
         }
     }
 
+    @Override
+    public void clearWake() {
+        woken = false;
+    }
+
     /** How many times routing woke this channel. */
     int wakeUps() {
         return wakeUps.get();
@@ -126,6 +131,11 @@ final class ScriptedChannel implements CallChannel {
 
     @Override
     public char play(String prompt, String escapeDigits) {
+        if (woken) {
+            woken = false;
+            command("skip " + prompt); // a wake-up before the prompt skips it, as on a switch
+            return 0;
+        }
         command("play " + prompt);
         String next = keys.peekFirst();
         if (bargeIn && escapeDigits != null && !escapeDigits.isEmpty() && next != null && !next.equals("T")) {

@@ -47,6 +47,10 @@ final class LoadRun {
 
     private final LatencyRecorder routing = new LatencyRecorder();
     private final LatencyRecorder screenPop = new LatencyRecorder();
+    private final LatencyRecorder toRing = new LatencyRecorder();
+    private final LatencyRecorder queuedToRing = new LatencyRecorder();
+    private final Map<String, Long> arrivedAt = new ConcurrentHashMap<>();
+    private final Map<String, Long> queuedFirstAt = new ConcurrentHashMap<>();
     private final Map<String, Long> queuedAt = new ConcurrentHashMap<>();
     private final Map<String, Long> offeredAt = new ConcurrentHashMap<>();
     private final AtomicLong queued = new AtomicLong();
@@ -154,6 +158,10 @@ final class LoadRun {
             report.append("routing latency (queued -> agent reserved): ").append(routing.summary()).append('\n');
             report.append("screen-pop latency (agent reserved -> pop received on the agent's WebSocket): ")
                     .append(screenPop.summary()).append('\n');
+            report.append("caller's time to an agent (queued -> first agent's phone ringing): ")
+                    .append(queuedToRing.summary()).append('\n');
+            report.append("  and from the call's arrival (greeting and menu included): ").append(toRing.summary())
+                    .append('\n');
             report.append(sampler.summary()).append("; ").append(cpu).append('\n');
             report.append(String.format("Java %s, %d cores%n", Runtime.version(),
                     Runtime.getRuntime().availableProcessors()));
@@ -181,9 +189,24 @@ final class LoadRun {
 
     private void subscribe(HotlinePlatform platform) {
         var bus = platform.bus();
+        bus.subscribe(CallEvent.CallArrived.class, e -> arrivedAt.put(e.callId(), System.nanoTime()));
+        bus.subscribe(CallEvent.CallDialProgress.class, e -> {
+            if (e.progress() == CallEvent.DialProgress.RINGING) { // the first agent's phone rings
+                long now = System.nanoTime();
+                Long a = arrivedAt.remove(e.callId());
+                if (a != null) {
+                    toRing.record((now - a) / 1000);
+                }
+                Long q = queuedFirstAt.remove(e.callId());
+                if (q != null) {
+                    queuedToRing.record((now - q) / 1000);
+                }
+            }
+        });
         bus.subscribe(CallEvent.CallQueued.class, e -> {
             if (!e.requeued()) {
                 queued.incrementAndGet();
+                queuedFirstAt.put(e.callId(), System.nanoTime());
             }
             queuedAt.put(e.callId(), System.nanoTime());
         });
@@ -201,6 +224,8 @@ final class LoadRun {
         bus.subscribe(CallEvent.CallHungUp.class, e -> {
             ended.incrementAndGet();
             queuedAt.remove(e.callId());
+            arrivedAt.remove(e.callId());
+            queuedFirstAt.remove(e.callId());
         });
     }
 

@@ -190,6 +190,16 @@ final class SimCall {
         }
     }
 
+    /** Forgets a wake-up no pause has taken. */
+    void clearWake() {
+        lock.lock();
+        try {
+            woken = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Ends the wakeable pause in progress, or the next one; any thread (routing calls it under its lock). */
     void wake() {
         lock.lock();

@@ -58,7 +58,7 @@ public final class SimulatedChannel implements CallChannel {
             call.lock.unlock();
         }
         if (pressed == 0) {
-            call.pause(timing.promptDuration());
+            call.pause(timing.promptDuration(), true); // a wake-up cuts the prompt short
             return 0;
         }
         return press(pressed);
@@ -136,6 +136,11 @@ public final class SimulatedChannel implements CallChannel {
     @Override
     public void wake() {
         call.wake();
+    }
+
+    @Override
+    public void clearWake() {
+        call.clearWake();
     }
 
     @Override

@@ -42,11 +42,15 @@ public interface CallChannel {
     }
 
     /**
-     * Ends the {@link #waitForDigit} in progress early, as if it had timed out (it returns {@code 0}); when none is in
-     * progress, the next one returns at once. Any thread; never blocks (routing calls it under its lock). Does nothing
-     * where the channel is not {@link #wakeable()}.
+     * Ends the {@link #waitForDigit} or {@link #play} in progress early, as if it had timed out or played to the end
+     * (it returns {@code 0}); when none is in progress, the next one returns at once. Any thread; never blocks
+     * (routing calls it under its lock). Does nothing where the channel is not {@link #wakeable()}.
      */
     default void wake() {
+    }
+
+    /** Forgets a wake-up no wait or prompt has taken yet (the caller left the queue: later prompts play in full). */
+    default void clearWake() {
     }
 
     void sayDigits(String digits);

@@ -101,7 +101,25 @@ public final class AgiCallChannel implements CallChannel {
 
     @Override
     public char play(String prompt, String escapeDigits) {
-        String command = AgiCommands.streamFile(prompt, escapeDigits);
+        // where the channel can be woken, the wake-up's key cuts the prompt short too (a queue's prompt, once an
+        // agent is free), and a wake-up that came before skips it
+        boolean wakeable = wakeUp.available();
+        if (wakeable && !wakeUp.begin()) {
+            return 0;
+        }
+        String escape = (escapeDigits == null ? "" : escapeDigits) + (wakeable ? String.valueOf(ChannelWakeUps.KEY) : "");
+        String command = AgiCommands.streamFile(prompt, escape);
+        char key;
+        try {
+            key = played(prompt, command);
+        } catch (RuntimeException e) {
+            wakeUp.aborted();
+            throw e;
+        }
+        return wakeable ? wakeUp.ended(key) : key;
+    }
+
+    private char played(String prompt, String command) {
         AgiResponse reply = command(command);
         if (resultCode(command, reply) == -1 && "0".equals(reply.attribute("endpos")) && !link.hangupSeen()) {
             // Asterisk could not open the sound file (nothing was played): not a hang-up. A caller who really left
@@ -164,6 +182,11 @@ public final class AgiCallChannel implements CallChannel {
     @Override
     public void wake() {
         wakeUp.wake();
+    }
+
+    @Override
+    public void clearWake() {
+        wakeUp.clear();
     }
 
     @Override

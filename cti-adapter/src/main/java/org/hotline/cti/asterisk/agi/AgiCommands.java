@@ -27,7 +27,8 @@ final class AgiCommands {
     private static final Pattern WORD = Pattern.compile("[^\\s\"\\\\]+");
     private static final Pattern PLAIN_ARGUMENT = Pattern.compile("[A-Za-z0-9_./:@+*#-]+");
     private static final Pattern DIGITS = Pattern.compile("[0-9*#]+");
-    private static final Pattern ESCAPE_DIGITS = Pattern.compile("[0-9*#]*");
+    /** The keypad's keys, and A-D (DTMF has them; the wake-up's key is one, ChannelWakeUps.KEY). */
+    private static final Pattern ESCAPE_DIGITS = Pattern.compile("[0-9*#A-D]*");
     private static final Pattern DEVICE = Pattern.compile("[A-Za-z0-9_./@&:+*#~-]+");
     private static final Pattern MOH_CLASS = Pattern.compile("[A-Za-z0-9_.-]+");
 
@@ -41,7 +42,7 @@ final class AgiCommands {
     static String streamFile(String prompt, String escapeDigits) {
         String escape = escapeDigits == null ? "" : escapeDigits;
         if (!ESCAPE_DIGITS.matcher(escape).matches()) {
-            throw new ValidationException("escapeDigits", "escape digits must be DTMF keys 0-9 * #, was '" + escape + "'");
+            throw new ValidationException("escapeDigits", "escape digits must be DTMF keys 0-9 * # A-D, was '" + escape + "'");
         }
         return "STREAM FILE " + word(prompt, "prompt") + " " + quote(escape);
     }

@@ -8,7 +8,8 @@ import org.hotline.cti.asterisk.ChannelWakeUps;
 import org.hotline.platform.telephony.CallInfo;
 
 /**
- * The wake-up of one session's {@code WAIT FOR DIGIT} ({@link AgiCallChannel#wake}): routing asks for it on its own
+ * The wake-up of one session's {@code WAIT FOR DIGIT} or {@code STREAM FILE} (a prompt, with the wake-up's key among
+ * its escape digits) ({@link AgiCallChannel#wake}): routing asks for it on its own
  * thread, under its lock, while the session's thread waits or does something else.
  * <ul>
  *   <li>During a wait, the switch's link queues {@link ChannelWakeUps#KEY} on the channel and the wait returns it.
@@ -75,6 +76,11 @@ final class WaitWakeUp {
             return 0; // the wake-up's key, never a caller's: no keypad has it
         }
         return key;
+    }
+
+    /** Any thread: forgets a wake-up no wait has taken. */
+    void clear() {
+        pending.set(false);
     }
 
     /** The session's thread: the wait failed (hang-up, protocol error). */

@@ -120,4 +120,21 @@ class WaitWakeUpTest {
         assertThat(results).containsExactly((char) 0);
         assertThat(sent).hasSize(2);
     }
+
+    @Test
+    void aPromptOnAWakeableChannelTakesTheWakeKeyAsAnEscapeAndAWakeUpBeforeItSkipsIt() throws Exception {
+        fx.onCall(ch -> {
+            results.add(ch.play("hotline/please-hold", "")); // the wake-up's key may cut it short
+            ch.wake();
+            results.add(ch.play("hotline/please-hold", "")); // woken before it began: skipped
+            ch.clearWake();
+            results.add(ch.play("hotline/thanks", "12"));     // after the queue: plays in full
+        });
+        ScriptedCall call = call("1795376400.4");
+
+        assertThat(call.awaitEnd(AgiServerFixture.WAIT)).isTrue();
+        assertThat(results).containsExactly((char) 0, (char) 0, (char) 0);
+        assertThat(call.commands()).filteredOn(c -> c.startsWith("STREAM FILE"))
+                .containsExactly("STREAM FILE hotline/please-hold \"D\"", "STREAM FILE hotline/thanks \"12D\"");
+    }
 }
