@@ -108,7 +108,8 @@ def check_compose(env_path, schema_path):
 # ---------------------------------------------------------------------------------------- asterisk conf
 
 SECTION = re.compile(r"^\[([^\]]+)\](?:\(([^)]*)\))?\s*$")
-ASSIGN = re.compile(r"^([A-Za-z0-9_.\-*#]+(?:\([^)]*\))?)\s*=>?\s*(.*)$")
+# a key may carry one level of nested parentheses: manager.conf's eventfilter(action(include),name(Hangup))
+ASSIGN = re.compile(r"^([A-Za-z0-9_.\-*#]+(?:\((?:[^()]|\([^()]*\))*\))?)\s*=>?\s*(.*)$")
 
 
 def strip_comment(line):
