@@ -55,6 +55,7 @@ final class WaitingTreatment {
         String callId = session.callId();
         long announceEvery = (node.announceEvery() != null ? node.announceEvery() : settings.announceInterval())
                 .toNanos();
+        boolean offersCallback = node.callback() != null && callbacks != null;
         // music on hold from the start, or once the queue's own prompts are over
         boolean holding = entryPrompts.isEmpty();
         if (holding) {
@@ -63,7 +64,8 @@ final class WaitingTreatment {
         long nextAnnouncement = System.nanoTime() + announceEvery;
         // routing wakes the channel's wait when it changes the call (an agent reserved): the wait then returns as if
         // it had timed out, and the reservation is looked at below
-        try (WaitingCall.Subscription wakeUp = waiting.onChange(channel::wake)) {
+        WaitingCall.Subscription wakeUp = waiting.onChange(channel::wake);
+        try {
             // the queue's "please hold": each prompt only while no agent is reserved (none before the ring), cut
             // short when routing reserves one as it plays
             Iterator<Prompt> entry = entryPrompts.iterator();
@@ -84,22 +86,36 @@ final class WaitingTreatment {
                     holding = true;
                     continue;
                 }
+                char key;
                 if (entry.hasNext()) {
-                    PromptPlayer.play(channel, entry.next());
-                    continue;
+                    // a queue that offers callbacks takes the caller's key during its prompts too
+                    key = PromptPlayer.play(channel, entry.next(), offersCallback ? PromptPlayer.ALL_KEYS : "");
+                    if (key == 0) {
+                        continue;
+                    }
+                } else {
+                    if (!holding) {
+                        channel.startMusicOnHold(node.musicOnHold());
+                        holding = true;
+                    }
+                    // waiting on the channel is also what notices a caller who hung up
+                    key = channel.waitForDigit(step(channel, nextAnnouncement));
                 }
-                if (!holding) {
-                    channel.startMusicOnHold(node.musicOnHold());
-                    holding = true;
-                }
-                // waiting on the channel is also what notices a caller who hung up
-                char key = channel.waitForDigit(step(channel, nextAnnouncement));
-                if (key != 0 && node.callback() != null && callbacks != null) {
-                    channel.stopMusicOnHold();
+                if (key != 0 && offersCallback) {
+                    if (holding) {
+                        channel.stopMusicOnHold();
+                    }
+                    // the offer's prompts and keys are the caller's own: no wake-up cuts them (leaving the queue
+                    // changes the call in routing)
+                    wakeUp.close();
+                    channel.clearWake();
                     if (callbacks.offer(channel, session, queue, node.callback())) {
                         return;
                     }
+                    wakeUp = waiting.onChange(channel::wake);
+                    entry = Collections.emptyIterator();
                     channel.startMusicOnHold(node.musicOnHold());
+                    holding = true;
                     nextAnnouncement = System.nanoTime() + announceEvery;
                     continue;
                 }
@@ -109,6 +125,7 @@ final class WaitingTreatment {
                 }
             }
         } finally {
+            wakeUp.close();
             channel.clearWake(); // what comes after the queue (a survey after the call) plays and waits in full
         }
     }

@@ -59,6 +59,20 @@ class QueueCallbackTest {
     }
 
     @Test
+    void aKeyPressedDuringThePleaseHoldPromptOfAWakeableCallReachesTheCallbackOffer() {
+        ScriptedChannel call = new ScriptedChannel("c1", TestCustomers.ORDINARY).keys("2", "5", "1", "1")
+                .bargingIn().canBeWoken();
+
+        ivr.handle(call);
+
+        assertThat(callbacks.all()).singleElement().satisfies(r -> assertThat(r.queue()).isEqualTo("repair"));
+        // queued first (nobody free), the prompt takes the key: the offer follows it, before any music on hold
+        assertThat(call.log).containsSubsequence("play hotline/please-hold", "play hotline/callback-offer",
+                "play hotline/callback-accepted", "hangup");
+        assertThat(call.log.subList(0, call.log.indexOf("play hotline/callback-offer"))).doesNotContain("moh start");
+    }
+
+    @Test
     void theCallerMayTypeAnotherNumber() {
         ScriptedChannel call = new ScriptedChannel("c1", TestCustomers.ORDINARY)
                 .keys("1", "#", "1", "2", "02088886666");

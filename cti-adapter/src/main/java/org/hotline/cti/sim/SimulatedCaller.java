@@ -16,7 +16,8 @@ import org.hotline.platform.error.ValidationException;
  *                 {@link #HANGUP} to hang up instead of pressing. Once the list is used up the caller presses
  *                 nothing. A {@code waitForDigit} takes one digit of an entry (the rest stays for the next one); a
  *                 {@code collectDigits} takes the whole entry.
- * @param patience how long the caller stays on hold (from the first music on hold) before hanging up;
+ * @param patience how long the caller stays on hold (from the first music on hold, or from the first ring when an
+ *                 agent is free at once) before hanging up;
  *                 null or zero = waits for ever
  * @param talkTime how long the caller talks once an agent answered, then hangs up; null or zero = never hangs up
  *                 by itself (the agent must)

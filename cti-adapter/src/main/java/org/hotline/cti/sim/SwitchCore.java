@@ -208,7 +208,11 @@ final class SwitchCore {
 
     /** Starts ringing {@code device} for the call (already claimed); guarded by the call's lock. */
     void startRinging(SimCall call, String device) {
+        boolean fromTheQueue = call.phase() == CallPhase.IVR || call.phase() == CallPhase.WAITING;
         call.moveTo(CallPhase.RINGING, device, now());
+        if (fromTheQueue && !call.outbound()) {
+            startPatience(call); // a caller rung at once, without music on hold, still gives up some time
+        }
         dialProgress(call, device, DialProgress.RINGING);
         Duration autoAnswer = devices.autoAnswerDelay(device);
         if (autoAnswer != null) {
@@ -222,6 +226,11 @@ final class SwitchCore {
         if (call.phase() != CallPhase.WAITING) {
             call.moveTo(CallPhase.WAITING, null, now());
         }
+        startPatience(call);
+    }
+
+    /** The caller's patience runs from now, unless it already does. Guarded by the call's lock. */
+    private void startPatience(SimCall call) {
         SimulatedCaller caller = call.caller();
         if (call.startPatience() && caller.hasPatienceLimit()) {
             call.addTimer(schedule(caller.patience(), () -> end(call, HangupParty.CALLER, NORMAL,

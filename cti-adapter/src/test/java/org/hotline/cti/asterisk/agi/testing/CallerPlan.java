@@ -13,7 +13,8 @@ import java.util.Objects;
  * A scripted caller for {@link FakeAsteriskAgi#call}: the {@code agi_*} environment Asterisk sends and how the caller
  * and the switch behave.
  * <ul>
- * <li><b>Keys</b> ({@link Builder#keys}): each STREAM FILE with escape digits, GET DATA and WAIT FOR DIGIT takes the
+ * <li><b>Keys</b> ({@link Builder#keys}): each STREAM FILE with escape digits (other than D, the platform's wake-up
+ * key, which no caller presses), GET DATA and WAIT FOR DIGIT takes the
  * next entry, in order: a key ({@code "1"}), a string for GET DATA ({@code "123#"}, {@code "12"} = typed then
  * timeout), {@link #TIMEOUT}, or {@link #HANGUP} (the caller hangs up during that command, also during a STREAM FILE
  * without escape digits). With no entry left, prompts play to the end and waits time out.</li>
