@@ -153,7 +153,7 @@ public final class HotlinePlatform implements AutoCloseable {
 
         // what the node runs its calls on; stopped first (see the class comment)
         telephony = TelephonyProfile.of(settings, bus, clock,
-                new TelephonyProfile.Cluster(shape.peers(), shape::holdsLink));
+                new TelephonyProfile.Cluster(shape.peers(), shape::holdsLink, shape::linkHeld));
         // the switch's link runs where the node shape says (here, or on the one member holding it); stopped first
         NodeShape.SwitchLink link = shape.switchLink("switch", telephony.ports(), Lifecycle.of(telephony.name(), () -> {
             // before the switch takes calls: close (or follow again) the records a stopped holder left open

@@ -76,6 +76,9 @@ public sealed interface NodeShape {
     /** Whether this node holds the switch's link now (a node alone always does). */
     boolean holdsLink();
 
+    /** Whether some node of the cluster holds the switch's link now (a node alone always does). */
+    boolean linkHeld();
+
     /** The node's event bus: what its parts publish and follow. */
     EventBus bus();
 
@@ -118,6 +121,11 @@ public sealed interface NodeShape {
 
         @Override
         public boolean holdsLink() {
+            return true;
+        }
+
+        @Override
+        public boolean linkHeld() {
             return true;
         }
 
@@ -182,6 +190,12 @@ public sealed interface NodeShape {
         public boolean holdsLink() {
             SwitchLinkLease l = lease;
             return l != null && l.heldHere();
+        }
+
+        @Override
+        public boolean linkHeld() {
+            SwitchLinkLease l = lease;
+            return l != null && (l.heldHere() || !l.holder().isEmpty());
         }
 
         @Override

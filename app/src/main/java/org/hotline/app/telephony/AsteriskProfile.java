@@ -56,7 +56,7 @@ public final class AsteriskProfile extends SwitchProfile {
     private static Parts adapter(Settings.Asterisk a, EventBus bus, Clock clock, TelephonyProfile.Cluster cluster) {
         AsteriskCalls calls = new AsteriskCalls(new CallIds("ast", clock));
         Optional<ClusteredAgiPeers> clustered = cluster.peers()
-                .map(r -> new ClusteredAgiPeers(r, cluster.holdsLink(), calls, FOLLOW_TIMEOUT));
+                .map(r -> new ClusteredAgiPeers(r, cluster.holdsLink(), cluster.linkHeld(), calls, FOLLOW_TIMEOUT));
         AgiPeers peers = clustered.<AgiPeers>map(c -> c).orElseGet(() -> AgiPeers.local(calls));
         AsteriskSwitch sw = new AsteriskSwitch(new AgiServerConfig(a.agiBind(), a.agiPort(), a.agiSocketReadTimeout(),
                 a.agi().idleTimeout(), a.agi().envTimeout(), a.agi().maxConnectionsPerAddress(),

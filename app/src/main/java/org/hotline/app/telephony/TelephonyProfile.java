@@ -44,16 +44,17 @@ public interface TelephonyProfile extends Lifecycle {
     }
 
     /**
-     * What a profile needs of the node's cluster: the other nodes ({@code peers}, empty on a node alone) and whether
-     * this node holds the switch's link now.
+     * What a profile needs of the node's cluster: the other nodes ({@code peers}, empty on a node alone), whether
+     * this node holds the switch's link now, and whether some node does.
      */
-    record Cluster(Optional<NodeRequests> peers, BooleanSupplier holdsLink) {
+    record Cluster(Optional<NodeRequests> peers, BooleanSupplier holdsLink, BooleanSupplier linkHeld) {
         /** A node alone: no other node; it always holds the link. */
-        public static final Cluster ALONE = new Cluster(Optional.empty(), () -> true);
+        public static final Cluster ALONE = new Cluster(Optional.empty(), () -> true, () -> true);
 
         public Cluster {
             Objects.requireNonNull(peers, "peers");
             Objects.requireNonNull(holdsLink, "holdsLink");
+            Objects.requireNonNull(linkHeld, "linkHeld");
         }
     }
 

@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
  * session's call is followed in the holder's book ({@value #FOLLOW}). When no node answers (the link is between two
  * holders) the call is not lost: each node keeps its sessions, and a node that takes the link asks every node to
  * follow its calls again ({@value #FOLLOW_AGAIN}), before its AMI resync sorts them out.</li>
+ * <li><b>Waking a waiting session.</b> Only the holder's AMI side can queue the wake-up key on a channel; a node
+ * whose session must be woken tells every node ({@value #WAKE}) and the holder does it.</li>
  * <li><b>The answered signal.</b> The {@code hotline-answered} gosub's session may reach another node than the one
  * whose Dial waits for it; that node tells every node ({@value #ANSWERED}), and the one with the Dial completes it.
  * Sent only when the two sessions land on different nodes.</li>
@@ -34,10 +36,15 @@ public final class ClusteredAgiPeers implements AgiPeers {
     public static final String ANSWERED = "hotline.agi.answered";
     /** Heard by every node: the link moved, follow your calls again. */
     public static final String FOLLOW_AGAIN = "hotline.agi.follow-again";
+    /** Heard by every node, acted on by the link's holder: wake this session's wait (queue a key on its channel). */
+    public static final String WAKE = "hotline.agi.wake";
     private static final Logger LOG = LoggerFactory.getLogger(ClusteredAgiPeers.class);
 
     private final NodeRequests requests;
     private final BooleanSupplier heldHere;
+    private final BooleanSupplier heldSomewhere;
+    /** This node's own AMI wake-ups, used while it holds the link (for its sessions and the others'). */
+    private volatile ChannelWakeUps ownWakeUps = ChannelWakeUps.NONE;
     private final AgiPeers own;
     private final Duration timeout;
     private volatile NodeRequests.Serving serving;
@@ -47,8 +54,15 @@ public final class ClusteredAgiPeers implements AgiPeers {
      * @param timeout  how long a session waits for the holder to take its call (milliseconds, normally)
      */
     public ClusteredAgiPeers(NodeRequests requests, BooleanSupplier heldHere, AsteriskCalls calls, Duration timeout) {
+        this(requests, heldHere, heldHere, calls, timeout);
+    }
+
+    /** @param heldSomewhere whether some node holds the switch's link now (its AMI side can wake this node's sessions) */
+    public ClusteredAgiPeers(NodeRequests requests, BooleanSupplier heldHere, BooleanSupplier heldSomewhere,
+                             AsteriskCalls calls, Duration timeout) {
         this.requests = Objects.requireNonNull(requests, "requests");
         this.heldHere = Objects.requireNonNull(heldHere, "heldHere");
+        this.heldSomewhere = Objects.requireNonNull(heldSomewhere, "heldSomewhere");
         this.own = AgiPeers.local(calls);
         this.timeout = Objects.requireNonNull(timeout, "timeout");
     }
@@ -66,19 +80,25 @@ public final class ClusteredAgiPeers implements AgiPeers {
         }
     }
 
-    /** Only the link's holder wakes its own sessions; the other nodes' sessions wait in short steps. */
+    /**
+     * The link's holder wakes its own sessions over its AMI side; another node tells every node ({@value #WAKE}) and
+     * the holder wakes the session for it. While no node holds the link, the sessions wait in short steps.
+     */
     @Override
     public ChannelWakeUps wakeUps(ChannelWakeUps own) {
+        ownWakeUps = Objects.requireNonNull(own, "own");
         return new ChannelWakeUps() {
             @Override
             public boolean available() {
-                return heldHere.getAsBoolean() && own.available();
+                return heldHere.getAsBoolean() ? own.available() : heldSomewhere.getAsBoolean();
             }
 
             @Override
             public void wake(String switchId, String channel) {
                 if (heldHere.getAsBoolean()) {
                     own.wake(switchId, channel);
+                } else {
+                    requests.tellAll(WAKE, new AgiPeers.Call(switchId, channel, ""));
                 }
             }
         };
@@ -103,7 +123,12 @@ public final class ClusteredAgiPeers implements AgiPeers {
                 LOG.info("the switch link moved: {} call(s) of this node's FastAGI sessions followed again", n);
             }
         });
-        return () -> List.of(answered, again).forEach(NodeRequests.Serving::close);
+        NodeRequests.Serving wake = requests.listen(WAKE, m -> {
+            if (m instanceof AgiPeers.Call c && heldHere.getAsBoolean()) {
+                ownWakeUps.wake(c.switchId(), c.channel());
+            }
+        });
+        return () -> List.of(answered, again, wake).forEach(NodeRequests.Serving::close);
     }
 
     /**
