@@ -15,15 +15,26 @@ public final class LoopbackMembers {
     private LoopbackMembers() {
     }
 
-    /** {@code n} ports nothing listens on now. */
+    /**
+     * {@code n} ports nothing listens on now, below Linux's ephemeral range (32768-60999), so that the members' own
+     * outgoing connections (the first members' joins to the others) cannot take a port before its member binds it.
+     */
     public static List<Integer> freePorts(int n) {
         List<Integer> ports = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            try (ServerSocket s = new ServerSocket(0)) {
-                ports.add(s.getLocalPort());
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; ports.size() < n && attempt < 5_000; attempt++) {
+            int port = 20_000 + random.nextInt(12_000);
+            if (ports.contains(port)) {
+                continue;
             }
+            try (ServerSocket s = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                ports.add(port);
+            } catch (IOException taken) {
+                // another one
+            }
+        }
+        if (ports.size() < n) {
+            throw new IllegalStateException("not " + n + " free ports on 127.0.0.1 between 20000 and 32000");
         }
         return ports;
     }

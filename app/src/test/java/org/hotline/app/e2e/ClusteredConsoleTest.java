@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hotline.app.HotlinePlatform;
+import org.hotline.app.lifecycle.ChildNode;
 import org.hotline.console.testing.Socket;
 import org.hotline.platform.routing.AgentState;
 import org.hotline.platform.user.Role;
@@ -41,11 +41,10 @@ class ClusteredConsoleTest {
 
     @BeforeEach
     void startTwoNodes() throws IOException {
-        int portA;
-        int portB;
-        try (ServerSocket s1 = new ServerSocket(0); ServerSocket s2 = new ServerSocket(0)) {
-            portA = s1.getLocalPort();
-            portB = s2.getLocalPort();
+        int portA = ChildNode.freePort();
+        int portB = ChildNode.freePort();
+        while (portB == portA) {
+            portB = ChildNode.freePort();
         }
         String members = "127.0.0.1:" + portA + ",127.0.0.1:" + portB;
         String name = "test-" + Long.toHexString(System.nanoTime());

@@ -5,13 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hotline.app.lifecycle.ChildNode;
 import org.hotline.cti.sim.SimulatedCaller;
 import org.hotline.platform.call.CallOutcome;
 import org.hotline.platform.call.CallRecord;
@@ -37,9 +37,10 @@ class ThreeNodeCallTest {
     @BeforeEach
     void startThreeNodes() throws IOException {
         List<Integer> ports = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            try (ServerSocket s = new ServerSocket(0)) {
-                ports.add(s.getLocalPort());
+        while (ports.size() < 3) {
+            int port = ChildNode.freePort(); // below the ephemeral range: see there
+            if (!ports.contains(port)) {
+                ports.add(port);
             }
         }
         String members = String.join(",", ports.stream().map(p -> "127.0.0.1:" + p).toList());

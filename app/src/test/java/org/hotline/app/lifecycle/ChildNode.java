@@ -159,11 +159,23 @@ public final class ChildNode implements AutoCloseable {
         return String.join(" | ", lines.subList(Math.max(0, lines.size() - n), lines.size()));
     }
 
-    /** A free TCP port on 127.0.0.1 for the child's console. */
+    /**
+     * A TCP port on 127.0.0.1 that nothing listens on now, below Linux's ephemeral range (32768-60999): a port the
+     * test only binds later (a cluster member's) must not be one the process's own outgoing connections can take
+     * meanwhile - a port from {@code new ServerSocket(0)} is in that range, and a node starting first (its database
+     * and HTTP connections, its joins to the other members) once took a member's port before that member bound it.
+     */
     public static int freePort() throws IOException {
-        try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 500; attempt++) {
+            int port = 20_000 + random.nextInt(12_000);
+            try (var s = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return s.getLocalPort();
+            } catch (IOException taken) {
+                // another one
+            }
         }
+        throw new IOException("no free port on 127.0.0.1 between 20000 and 32000");
     }
 
     private static void sleep(Duration d) {
