@@ -272,14 +272,20 @@ class IvrEngineTest {
      * steps and routing wakes the wait when it reserves an agent: the caller is rung at once, not a step later, and
      * costs a round trip per step instead of one per poll.
      */
+    /** Starts {@code call} on an engine whose wakeable waits last ten minutes; returns once the caller waits. */
+    private Thread waitingInLongSteps(TestRouter router, ScriptedChannel call) {
+        ivr = new IvrEngine(FLOWS, customers, router, bus, Clock.systemUTC(),
+                new IvrSettings(Duration.ofSeconds(30), Duration.ofMillis(20), "main", Duration.ofMinutes(10)));
+        Thread handler = Thread.ofVirtual().start(() -> ivr.handle(call));
+        await().atMost(Duration.ofSeconds(5)).until(() -> call.commands("wait").size() >= 1);
+        return handler;
+    }
+
     @Test
     void aWakeableCallerWaitsInLongStepsAndIsRungAsSoonAsRoutingReservesAnAgent() {
         TestRouter router = new TestRouter(bus);
-        ivr = new IvrEngine(FLOWS, customers, router, bus, Clock.systemUTC(),
-                new IvrSettings(Duration.ofSeconds(30), Duration.ofMillis(20), "main", Duration.ofMinutes(10)));
         ScriptedChannel call = new ScriptedChannel("c1", TestCustomers.ORDINARY).keys("2").canBeWoken();
-        Thread handler = Thread.ofVirtual().start(() -> ivr.handle(call));
-        await().atMost(Duration.ofSeconds(5)).until(() -> call.commands("wait").size() >= 1);
+        Thread handler = waitingInLongSteps(router, call);
 
         router.reserve("c1", "SIP/agent1", Duration.ofSeconds(5));
 
@@ -298,11 +304,8 @@ class IvrEngineTest {
     @Test
     void aWakeableCallerWhoHangsUpEndsTheLongWait() {
         TestRouter router = new TestRouter(bus);
-        ivr = new IvrEngine(FLOWS, customers, router, bus, Clock.systemUTC(),
-                new IvrSettings(Duration.ofSeconds(30), Duration.ofMillis(20), "main", Duration.ofMinutes(10)));
         ScriptedChannel call = new ScriptedChannel("c1", TestCustomers.ORDINARY).keys("2").canBeWoken();
-        Thread handler = Thread.ofVirtual().start(() -> ivr.handle(call));
-        await().atMost(Duration.ofSeconds(5)).until(() -> call.commands("wait").size() >= 1);
+        Thread handler = waitingInLongSteps(router, call);
 
         call.callerHangsUp();
 

@@ -28,8 +28,9 @@ public interface ChannelWakeUps {
     boolean available();
 
     /**
-     * Queues {@link #KEY} on {@code channel} (uniqueid {@code switchId}); never blocks: the action is sent on another
-     * thread, and a wake-up that fails is only logged (the session's wait ends at its timeout anyway).
+     * Queues {@link #KEY} on {@code channel} (uniqueid {@code switchId}) without waiting for the switch's answer; it
+     * may block briefly while the action is written, so call it off routing's lock (the session's own wake-up thread
+     * does). A wake-up that fails is only logged: the session's wait ends at its timeout anyway.
      */
     void wake(String switchId, String channel);
 }

@@ -47,7 +47,8 @@ final class AmiEventFilter {
             "bridgenumchannels", "bridgevideosourcemode", "destchannelstate", "destchannelstatedesc",
             "destcalleridnum", "destcalleridname", "destconnectedlinenum", "destconnectedlinename", "destlanguage",
             "destaccountcode", "destcontext", "destexten", "destpriority", "destlinkedid");
-    private static final int MAX_UNREAD = UNREAD.stream().mapToInt(String::length).max().orElse(0);
+    /** {@link #UNREAD}'s names as bytes, by length. */
+    private static final byte[][][] UNREAD_BY_LENGTH = byLength(UNREAD);
     /** Variables whose {@code VarSet} the platform reads. */
     private static final Set<String> VARIABLES = Set.of(CallEventMapper.MIXMONITOR_FILENAME);
 
@@ -56,6 +57,17 @@ final class AmiEventFilter {
     private static final byte[] VARIABLE = "variable:".getBytes(StandardCharsets.US_ASCII);
 
     private AmiEventFilter() {
+    }
+
+    private static byte[][][] byLength(Set<String> names) {
+        int max = names.stream().mapToInt(String::length).max().orElse(0);
+        byte[][][] table = new byte[max + 1][][];
+        for (int n = 0; n <= max; n++) {
+            int length = n;
+            table[n] = names.stream().filter(x -> x.length() == length)
+                    .map(x -> x.getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
+        }
+        return table;
     }
 
     /**
@@ -105,22 +117,22 @@ final class AmiEventFilter {
         return Verdict.SKIP;
     }
 
-    /** Whether the line is a header of {@link #UNREAD}. */
+    /** Whether the line is a header of {@link #UNREAD}; compares bytes, allocates nothing (every line passes here). */
     private static boolean unread(byte[] buf, int start, int end) {
         int colon = start;
         while (colon < end && buf[colon] != ':') {
             colon++;
         }
         int n = colon - start;
-        if (n == 0 || n > MAX_UNREAD) {
+        if (n == 0 || n >= UNREAD_BY_LENGTH.length) {
             return false;
         }
-        byte[] name = new byte[n];
-        for (int i = 0; i < n; i++) {
-            int b = buf[start + i];
-            name[i] = (byte) (b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
+        for (byte[] name : UNREAD_BY_LENGTH[n]) {
+            if (startsWith(buf, start, colon, name)) {
+                return true;
+            }
         }
-        return UNREAD.contains(new String(name, StandardCharsets.ISO_8859_1));
+        return false;
     }
 
     /** Case-insensitive: does the line begin with {@code prefix} (lower-case ASCII)? */

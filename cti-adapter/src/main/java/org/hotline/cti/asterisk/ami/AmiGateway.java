@@ -31,7 +31,6 @@ import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.MixMonitorAction;
 import org.asteriskjava.manager.action.MuteAudioAction;
 import org.asteriskjava.manager.action.OriginateAction;
-import org.asteriskjava.manager.action.PlayDtmfAction;
 import org.asteriskjava.manager.action.StopMixMonitorAction;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.hotline.cti.asterisk.AsteriskCalls;
@@ -296,47 +295,9 @@ public final class AmiGateway implements AutoCloseable {
         }
     }
 
-    /**
-     * The FastAGI sessions' wake-ups ({@link ChannelWakeUps}): {@code PlayDTMF} with {@code Receive: true} on the
-     * waiting caller's channel, sent on a virtual thread of its own (the wake-up comes under routing's lock). The
-     * server is the one the channel is on; a single server is used as it is, even before its events named the
-     * channel (a session is woken early in its call).
-     */
+    /** The FastAGI sessions' wake-ups over AMI ({@link AmiWakeUps}). */
     public ChannelWakeUps wakeUps() {
-        return new ChannelWakeUps() {
-            @Override
-            public boolean available() {
-                return !closed.get() && links.values().stream().anyMatch(l -> l.state() == AmiLinkState.CONNECTED);
-            }
-
-            @Override
-            public void wake(String switchId, String channel) {
-                Thread.ofVirtual().name("ami-wake").start(() -> sendWakeUp(switchId, channel));
-            }
-        };
-    }
-
-    private void sendWakeUp(String switchId, String channel) {
-        try {
-            String server;
-            String name = channel;
-            if (links.size() == 1) {
-                server = links.keySet().iterator().next();
-            } else {
-                Target t = onEvents(() -> tracker.channelTarget(switchId));
-                server = t.server();
-                name = t.channel();
-            }
-            PlayDtmfAction a = new PlayDtmfAction(name, String.valueOf(ChannelWakeUps.KEY));
-            a.setReceive(true);
-            link(server).sendAsync(a).whenComplete((r, e) -> {
-                if (e != null || (r != null && AmiLink.isError(r))) {
-                    LOG.debug("wake-up of {} not queued: {}", channel, e != null ? e.toString() : r.getMessage());
-                }
-            });
-        } catch (RuntimeException e) {
-            LOG.debug("wake-up of {} not sent: {}", channel, e.toString());
-        }
+        return new AmiWakeUps(links, uid -> onEvents(() -> tracker.channelTarget(uid)), closed::get);
     }
 
     /** Hangs up the call (party SYSTEM); a call that has just ended is a no-op. */
