@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -37,7 +36,6 @@ import org.hotline.platform.event.CallEvent.IvrCompleted;
 import org.hotline.platform.event.CallEvent.OutboundCallPlaced;
 import org.hotline.platform.event.EventBus;
 import org.hotline.ticketing.db.Database;
-import org.hotline.ticketing.db.SqlErrors;
 import org.hotline.ticketing.support.Checks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,8 +45,9 @@ import org.slf4j.LoggerFactory;
  * per phase, the outcome at hang-up.
  *
  * <p>The bus delivers on the publisher's thread, so the listener only hands each event to one ordered single-thread
- * writer and returns. The writer keeps a little state per live call (dropped at hang-up) and retries writes while the
- * database is down, in order, without losing any ({@link RetryingWriter}). Events of a call that never arrived are
+ * writer and returns. The writer keeps a little state per live call (dropped at hang-up), writes the statements of
+ * the events that came in together in one transaction ({@link CallRecordBatch}: flushed whenever no event waits) and
+ * retries writes while the database is down, in order, without losing any ({@link RetryingWriter}). Events of a call that never arrived are
  * logged and ignored, except that the events of the last {@value #STRAYS_KEPT} unknown calls are kept
  * ({@link StrayEvents}) and replayed when the call's arrival or placement comes: the switch may end a call (e.g. at
  * shutdown) on its own thread before the call's handler has published the arrival, and the record must still end.
@@ -81,6 +80,8 @@ public final class CallRecorder implements AutoCloseable {
     private final Database db;
     private final RetryingWriter writer;
     /** Only touched on the writer thread. */
+    private final CallRecordBatch batch;
+    /** Only touched on the writer thread. */
     private final Map<String, LiveCall> live = new HashMap<>();
     /** Events of calls not (yet) known; only touched on the writer thread. */
     private final StrayEvents strays = new StrayEvents(STRAYS_KEPT);
@@ -93,6 +94,7 @@ public final class CallRecorder implements AutoCloseable {
         db.registerMapper(CallRecordMapper.class);
         this.db = db;
         this.writer = new RetryingWriter(db, FIRST_BACKOFF, MAX_BACKOFF);
+        this.batch = new CallRecordBatch(writer);
         this.writerThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "call-recorder");
             t.setDaemon(true);
@@ -125,7 +127,10 @@ public final class CallRecorder implements AutoCloseable {
             unwritten.add(placed.callId());
         }
         try {
-            writerThread.execute(() -> handleSafely(event));
+            writerThread.execute(() -> {
+                handleSafely(event);
+                afterTask();
+            });
         } catch (RejectedExecutionException e) {
             LOG.warn("call recorder is closed; {} for call {} not recorded", event.getClass().getSimpleName(),
                     event.callId());
@@ -139,6 +144,36 @@ public final class CallRecorder implements AutoCloseable {
             LOG.error("call recorder could not handle {} of call {}", event.getClass().getSimpleName(),
                     event.callId(), e);
         }
+    }
+
+    /** Writes the batch when it is full or nothing waits behind the task just run (writer thread). */
+    private void afterTask() {
+        if (batch.full() || writerThread.getQueue().isEmpty()) {
+            flush();
+        }
+    }
+
+    /** Writes the batch now; forgets the calls whose id was another call's (writer thread). */
+    private void flush() {
+        try {
+            CallRecordBatch.Flushed f = batch.flush();
+            f.taken().forEach((id, other) -> {
+                live.remove(id); // its later phases must not land on the other call's record
+                duplicate(id, "a record with that id arrived at " + other.arrivedAt());
+            });
+            f.arrivals().forEach(unwritten::remove);
+        } catch (RuntimeException e) {
+            LOG.error("call recorder could not write its batch", e);
+        }
+    }
+
+    /** Statements written and the transactions they took, since this recorder started. */
+    public record Writes(long statements, long transactions) {
+    }
+
+    /** How many statements the records took and in how many transactions (batched: fewer than statements). */
+    public Writes writes() {
+        return new Writes(batch.statements(), batch.transactions());
     }
 
     private void handle(CallEvent event) {
@@ -186,25 +221,21 @@ public final class CallRecorder implements AutoCloseable {
         try {
             if (id == null || id.isBlank() || id.length() > ID_MAX) {
                 LOG.warn("outbound call with an unusable id '{}' ignored", Checks.clip(id, ID_MAX));
+                forgetPending(id);
                 return;
             }
             if (live.containsKey(id)) {
                 duplicate(id, "it is live on this node");
+                unwritten.remove(id);
                 return;
             }
             live.put(id, LiveCall.outbound(e.device()));
             Instant at = Times.millis(e.at());
-            OpenCall other = insertOnce(e, id, at, null, m -> m.outboundPlaced(id, Checks.clip(e.agent(), SHORT_MAX),
+            insertOnce(e, id, at, null, m -> m.outboundPlaced(id, Checks.clip(e.agent(), SHORT_MAX),
                     Checks.clip(e.device(), SHORT_MAX), Checks.clip(e.destination(), SHORT_MAX), at));
-            if (other != null) {
-                live.remove(id);
-                duplicate(id, "a record with that id arrived at " + other.arrivedAt());
-                return;
-            }
-        } finally {
-            if (id != null) {
-                unwritten.remove(id);
-            }
+        } catch (RuntimeException ex) {
+            forgetPending(id);
+            throw ex;
         }
         for (CallEvent caughtUp : strays.take(id)) {
             handle(caughtUp);
@@ -220,57 +251,43 @@ public final class CallRecorder implements AutoCloseable {
         try {
             if (id.isBlank() || id.length() > ID_MAX) {
                 LOG.warn("call arrival with an unusable id '{}' ignored", Checks.clip(id, ID_MAX));
+                unwritten.remove(id);
                 return;
             }
             if (live.containsKey(id)) {
                 duplicate(id, "it is live on this node");
+                unwritten.remove(id);
                 return;
             }
             live.put(id, new LiveCall());
             Instant at = Times.millis(e.at());
             String switchId = Checks.clip(e.switchCallId(), SWITCH_ID_MAX);
-            OpenCall other = insertOnce(e, id, at, switchId, m -> m.arrived(id, Checks.clip(e.ani(), SHORT_MAX),
+            insertOnce(e, id, at, switchId, m -> m.arrived(id, Checks.clip(e.ani(), SHORT_MAX),
                     Checks.clip(e.dnis(), SHORT_MAX), at, switchId));
-            if (other != null) {
-                live.remove(id); // its later phases must not land on the other call's record
-                duplicate(id, "a record with that id arrived at " + other.arrivedAt());
-            } else {
-                for (CallEvent caughtUp : strays.take(id)) {
-                    handle(caughtUp);
-                }
-            }
-        } finally {
+        } catch (RuntimeException ex) {
+            unwritten.remove(id);
+            throw ex;
+        }
+        // a call whose id turns out to be another's has these skipped when the batch is written
+        for (CallEvent caughtUp : strays.take(id)) {
+            handle(caughtUp);
+        }
+    }
+
+    private void forgetPending(String id) {
+        if (id != null) {
             unwritten.remove(id);
         }
     }
 
     /**
-     * Runs a call's first INSERT. A duplicate key is our own insert only when it was retried (its acknowledgement was
-     * lost) and the stored row has our arrival time and switch id; otherwise the row is another call's.
-     *
-     * @return the other call's stored arrival when the id was taken by another call; null when written (or dropped)
+     * Adds a call's first INSERT to the batch. A duplicate key is our own insert only when it was retried (its
+     * acknowledgement was lost) and the stored row has our arrival time and switch id; otherwise the row is another
+     * call's, and the batch's flush hands the call back as taken ({@link CallRecordBatch}).
      */
-    private OpenCall insertOnce(CallEvent e, String id, Instant at, String switchId,
-                                java.util.function.Consumer<CallRecordMapper> insert) {
-        int[] attempts = {0};
-        OpenCall[] other = {null};
-        write(e, m -> {
-            attempts[0]++;
-            try {
-                insert.accept(m);
-            } catch (RuntimeException ex) {
-                if (!SqlErrors.isDuplicateKey(ex)) {
-                    throw ex;
-                }
-                OpenCall stored = m.arrival(id);
-                boolean ours = attempts[0] > 1 && stored != null && at.equals(stored.arrivedAt())
-                        && Objects.equals(switchId, stored.switchCallId());
-                if (!ours) {
-                    other[0] = stored == null ? new OpenCall(id, null, null) : stored;
-                }
-            }
-        });
-        return other[0];
+    private void insertOnce(CallEvent e, String id, Instant at, String switchId,
+                            java.util.function.Consumer<CallRecordMapper> insert) {
+        batch.addArrival(e.getClass().getSimpleName() + " of call " + id, id, at, switchId, insert);
     }
 
     private void duplicate(String id, String why) {
@@ -316,7 +333,7 @@ public final class CallRecorder implements AutoCloseable {
     }
 
     private void write(CallEvent e, java.util.function.Consumer<CallRecordMapper> statement) {
-        writer.write(e.getClass().getSimpleName() + " of call " + e.callId(), statement);
+        batch.add(e.getClass().getSimpleName() + " of call " + e.callId(), e.callId(), statement);
     }
 
     // ------------------------------------------------------------------ records left open by a stopped platform
@@ -380,11 +397,13 @@ public final class CallRecorder implements AutoCloseable {
     private void enqueue(String what, Runnable task) {
         try {
             writerThread.execute(() -> {
+                flush(); // in order: what was handed over before is written before the task reads or writes
                 try {
                     task.run();
                 } catch (RuntimeException e) {
                     LOG.error("call recorder: {} failed", what, e);
                 }
+                afterTask();
             });
         } catch (RejectedExecutionException e) {
             LOG.warn("call recorder is closed; {} not done", what);
@@ -392,14 +411,14 @@ public final class CallRecorder implements AutoCloseable {
     }
 
     /**
-     * Blocks until every event handed over so far is written (or dropped).
+     * Blocks until every event handed over so far is written (or dropped): its transaction committed.
      *
      * @throws IllegalStateException when that takes longer than {@code max}
      */
     public void awaitIdle(Duration max) {
         Future<?> marker;
         try {
-            marker = writerThread.submit(() -> { });
+            marker = writerThread.submit(this::flush);
         } catch (RejectedExecutionException closed) {
             return;
         }

@@ -86,6 +86,26 @@ class CallRecorderTest extends DatabaseTestSupport {
         target.publish(new CallHungUp(callId, HangupParty.CALLER, "normal", at(70_000)));
     }
 
+    /**
+     * A recorder of its own, behind a proxy cut from the database: {@code during} hands it events while nothing can be
+     * written, then the database is back and {@code after} checks once everything handed over is written.
+     */
+    private void withTheDatabaseCut(java.util.function.BiConsumer<EventBus, CallRecorder> during,
+                                    java.util.function.Consumer<CallRecorder> after) throws IOException {
+        InetSocketAddress server = testDb.serverAddress();
+        LocalEventBus ownBus = new LocalEventBus();
+        try (TcpProxy proxy = TcpProxy.start(server.getHostString(), server.getPort());
+             Database viaProxy = Database.open(testDb.configThrough("127.0.0.1", proxy.port()));
+             CallRecorder own = new CallRecorder(viaProxy)) {
+            own.start(ownBus);
+            proxy.cut();
+            during.accept(ownBus, own);
+            proxy.restore();
+            own.awaitIdle(Duration.ofSeconds(60));
+            after.accept(own);
+        }
+    }
+
     private CallRecord record(String callId) {
         recorder.awaitIdle(IDLE);
         return ticketing.calls().find(callId).orElseThrow();
@@ -330,23 +350,13 @@ class CallRecorderTest extends DatabaseTestSupport {
 
     @Test
     void writesDuringADatabaseOutageAreKeptInOrderAndWrittenWhenItIsBack() throws IOException {
-        InetSocketAddress server = testDb.serverAddress();
-        LocalEventBus ownBus = new LocalEventBus();
-        try (TcpProxy proxy = TcpProxy.start(server.getHostString(), server.getPort());
-             Database viaProxy = Database.open(testDb.configThrough("127.0.0.1", proxy.port()));
-             CallRecorder own = new CallRecorder(viaProxy)) {
-            own.start(ownBus);
-            proxy.cut();
-
+        withTheDatabaseCut((ownBus, own) -> {
             answeredCall(ownBus, "c-outage");
             assertThat(count("call_records WHERE call_id = 'c-outage'")).isZero();
             DbTicketService tickets = new DbTicketService(db, clock, own::isPending);
             assertThat(tickets.create(new NewTicket(TicketType.CONSULTATION, "咨询", null, null, null, "c-outage",
                     ServiceMode.PHONE, "通话记录尚未写入时也能建单。"), "agent1").callId()).isEqualTo("c-outage");
-
-            proxy.restore();
-            own.awaitIdle(Duration.ofSeconds(60));
-
+        }, own -> {
             CallRecord r = ticketing.calls().find("c-outage").orElseThrow();
             assertThat(r.outcome()).isEqualTo(CallOutcome.ANSWERED);
             assertThat(r.arrivedAt()).isEqualTo(at(0));
@@ -354,6 +364,62 @@ class CallRecorderTest extends DatabaseTestSupport {
             assertThat(r.answeredAt()).isEqualTo(at(10_000));
             assertThat(r.endedAt()).isEqualTo(at(70_000));
             assertThat(own.isPending("c-outage")).isFalse();
+        });
+    }
+
+    @Test
+    void aBacklogOfCallsIsWrittenInFewTransactionsWithEveryRecordComplete() throws IOException {
+        withTheDatabaseCut((ownBus, own) -> {
+            for (int i = 0; i < 50; i++) {
+                answeredCall(ownBus, "c-burst-" + i);
+            }
+            assertThat(own.isPending("c-burst-49")).isTrue();
+        }, own -> {
+            for (int i = 0; i < 50; i++) {
+                CallRecord r = ticketing.calls().find("c-burst-" + i).orElseThrow();
+                assertThat(r.outcome()).isEqualTo(CallOutcome.ANSWERED);
+                assertThat(r.agent()).isEqualTo("agent1");
+                assertThat(r.answeredAt()).isEqualTo(at(10_000));
+                assertThat(r.endedAt()).isEqualTo(at(70_000));
+                assertThat(own.isPending("c-burst-" + i)).isFalse();
+            }
+            CallRecorder.Writes w = own.writes();
+            assertThat(w.statements()).isEqualTo(50 * 6);
+            assertThat(w.transactions()).isLessThan(w.statements() / 10);
+        });
+    }
+
+    @Test
+    void aStatementTheDatabaseRefusesIsDroppedAloneAndTheCallsWrittenWithItAreComplete() throws Exception {
+        try (var c = db.dataSource().getConnection(); var st = c.createStatement()) {
+            st.execute("CREATE TRIGGER refuse_agent BEFORE UPDATE ON call_records FOR EACH ROW BEGIN"
+                    + " IF NEW.agent = 'agent-refused' THEN"
+                    + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'agent refused'; END IF; END");
+        }
+        try {
+            withTheDatabaseCut((ownBus, own) -> {
+                answeredCall(ownBus, "c-with-a");
+                arrive(ownBus, "c-refused", 0);
+                ownBus.publish(new CallQueued("c-refused", "repair", 10, false, at(5_500)));
+                offer(ownBus, "c-refused", "agent-refused", 8_000);
+                ownBus.publish(new CallAnswered("c-refused", "repair", "agent-refused", at(10_000)));
+                ownBus.publish(new CallHungUp("c-refused", HangupParty.CALLER, "normal", at(70_000)));
+                answeredCall(ownBus, "c-with-b");
+            }, own -> {
+                for (String other : java.util.List.of("c-with-a", "c-with-b")) {
+                    CallRecord r = ticketing.calls().find(other).orElseThrow();
+                    assertThat(r.agent()).isEqualTo("agent1");
+                    assertThat(r.endedAt()).isEqualTo(at(70_000));
+                }
+                CallRecord refused = ticketing.calls().find("c-refused").orElseThrow();
+                assertThat(refused.agent()).isNull();
+                assertThat(refused.queuedAt()).isEqualTo(at(5_500));
+                assertThat(refused.endedAt()).isEqualTo(at(70_000));
+            });
+        } finally {
+            try (var c = db.dataSource().getConnection(); var st = c.createStatement()) {
+                st.execute("DROP TRIGGER refuse_agent");
+            }
         }
     }
 
@@ -384,13 +450,7 @@ class CallRecorderTest extends DatabaseTestSupport {
 
     @Test
     void anArrivalRetriedAfterItsInsertWasAppliedButNotAcknowledgedIsNoDuplicate() throws IOException {
-        InetSocketAddress server = testDb.serverAddress();
-        LocalEventBus ownBus = new LocalEventBus();
-        try (TcpProxy proxy = TcpProxy.start(server.getHostString(), server.getPort());
-             Database viaProxy = Database.open(testDb.configThrough("127.0.0.1", proxy.port()));
-             CallRecorder own = new CallRecorder(viaProxy)) {
-            own.start(ownBus);
-            proxy.cut();
+        withTheDatabaseCut((ownBus, own) -> {
             // the first INSERT reached the database, its acknowledgement was lost with the connection
             try (var c = db.dataSource().getConnection();
                  var st = c.prepareStatement("INSERT INTO call_records (call_id, ani, dnis, arrived_at) "
@@ -401,15 +461,12 @@ class CallRecorderTest extends DatabaseTestSupport {
                 throw new IllegalStateException(e);
             }
             answeredCall(ownBus, "c-lost-ack");
-
-            proxy.restore();
-            own.awaitIdle(Duration.ofSeconds(60));
-
+        }, own -> {
             assertThat(own.duplicateArrivals()).isZero();
             CallRecord r = ticketing.calls().find("c-lost-ack").orElseThrow();
             assertThat(r.outcome()).isEqualTo(CallOutcome.ANSWERED);
             assertThat(r.answeredAt()).isEqualTo(at(10_000));
-        }
+        });
     }
 
     @Test
