@@ -23,6 +23,8 @@ public final class AgentRoster implements Serializable {
 
     private final Map<String, Agent> agents = new TreeMap<>();
     private final TreeMap<Long, Agent> idle = new TreeMap<>();
+    /** Each phone to the agents whose device is or lists it (usernames in order): a device's event finds its agents. */
+    private final Map<String, java.util.TreeSet<String>> byPhone = new java.util.HashMap<>();
     private long nextIdleRank;
 
     /** Adds a LOGGED_OUT agent, or updates the skills, name and device of a known one (its state is kept). */
@@ -38,12 +40,30 @@ public final class AgentRoster implements Serializable {
         }
         Agent known = agents.get(profile.username());
         if (known != null) {
+            unindex(known);
             known.profile(profile);
+            index(known);
             return known;
         }
         Agent agent = new Agent(profile, at);
         agents.put(profile.username(), agent);
+        index(agent);
         return agent;
+    }
+
+    private void index(Agent agent) {
+        for (String phone : Devices.members(agent.device())) {
+            byPhone.computeIfAbsent(phone, p -> new java.util.TreeSet<>()).add(agent.username());
+        }
+    }
+
+    private void unindex(Agent agent) {
+        for (String phone : Devices.members(agent.device())) {
+            java.util.TreeSet<String> on = byPhone.get(phone);
+            if (on != null && on.remove(agent.username()) && on.isEmpty()) {
+                byPhone.remove(phone);
+            }
+        }
     }
 
     public Agent require(String username) {
@@ -63,7 +83,8 @@ public final class AgentRoster implements Serializable {
      * in username order.
      */
     public List<Agent> onDevice(String device) {
-        return agents.values().stream().filter(a -> Devices.contains(a.device(), device)).toList();
+        java.util.TreeSet<String> on = device == null ? null : byPhone.get(device);
+        return on == null ? List.of() : on.stream().map(agents::get).toList();
     }
 
     /** The READY agent with {@code skill} that has been idle longest. */

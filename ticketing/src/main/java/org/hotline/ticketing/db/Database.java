@@ -97,6 +97,7 @@ public final class Database implements AutoCloseable {
         Configuration c = new Configuration(new Environment("hotline", new JdbcTransactionFactory(), ds));
         c.setMapUnderscoreToCamelCase(true);
         c.setArgNameBasedConstructorAutoMapping(true);
+        c.setObjectFactory(new RowFactory());
         c.getTypeHandlerRegistry().register(Instant.class, new UtcInstantTypeHandler());
         RecordResultMaps.registerAll(c);
         return new SqlSessionFactoryBuilder().build(c);
