@@ -11,17 +11,31 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code hotline bench agi|queue|ami|tickets|routing|cluster}: the benchmarks of the README's Benchmarks section. Bounded; they
+ * {@code hotline bench agi|queue|ami|call-cost|tickets|routing|cluster}: the benchmarks of the README's Benchmarks section. Bounded; they
  * stop by themselves. Joins {@code hotline} as an {@link ExtraCommand} when the bench module is on the class path.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks: the Asterisk adapter, tickets on MariaDB, one ACD routing decision (JMH), the cluster's cost.",
-        subcommands = {BenchCommand.Agi.class, BenchCommand.Queue.class, BenchCommand.Ami.class,
+        description = "Benchmarks: the Asterisk adapter, a call's CPU against Asterisk's, tickets on MariaDB, one ACD"
+                + " routing decision (JMH), the cluster's cost.",
+        subcommands = {BenchCommand.Agi.class, BenchCommand.Queue.class, BenchCommand.Ami.class, BenchCommand.CallCost.class,
                 BenchCommand.Tickets.class, RoutingCommand.class, BenchCommand.ClusterCost.class})
 public final class BenchCommand implements Runnable, ExtraCommand {
     @Override
     public void run() {
         new picocli.CommandLine(this).usage(System.out);
+    }
+
+    /** The MariaDB or MySQL server a benchmark makes its own database on (hotline_bench_<name>_<millis>). */
+    static final class DbServer {
+        @Option(names = "--db-server", defaultValue = "jdbc:mariadb://127.0.0.1:3306/",
+                description = "the server; the benchmark makes a database of its own on it (default ${DEFAULT-VALUE})")
+        String server;
+
+        @Option(names = "--db-user", defaultValue = "root", description = "(default ${DEFAULT-VALUE})")
+        String user;
+
+        @Option(names = "--db-password", defaultValue = "", description = "(default: empty)")
+        String password;
     }
 
     /** Concurrent FastAGI sessions one node holds, and the heap they take. */
@@ -91,6 +105,59 @@ public final class BenchCommand implements Runnable, ExtraCommand {
         }
     }
 
+    /** The platform's CPU per call on Asterisk, against Asterisk's own for the same call. */
+    @Command(name = "call-cost", mixinStandardHelpOptions = true,
+            description = "Calls through a whole node on the Asterisk profile (FastAGI server, AMI client, IVR, ACD,"
+                    + " consoles, call records) from peers in a child JVM replaying the captures' shapes; print the"
+                    + " node's CPU per call, fresh and warm, and last its ratio to Asterisk's own CPU per call.")
+    static final class CallCost implements Callable<Integer> {
+        @Option(names = "--calls", defaultValue = "600", description = "calls per round (default ${DEFAULT-VALUE})")
+        int calls;
+
+        @Option(names = "--rate", defaultValue = "20", description = "calls per second (default ${DEFAULT-VALUE})")
+        double rate;
+
+        @Option(names = "--rounds", defaultValue = "5",
+                description = "rounds; the first is the fresh node's (default ${DEFAULT-VALUE})")
+        int rounds;
+
+        @Option(names = "--agents", defaultValue = "100", description = "agents (default ${DEFAULT-VALUE})")
+        int agents;
+
+        @Option(names = "--ring", defaultValue = "1s", description = "how long a phone rings (default ${DEFAULT-VALUE})")
+        String ring;
+
+        @Option(names = "--talk", defaultValue = "2s", description = "conversation length (default ${DEFAULT-VALUE})")
+        String talk;
+
+        @picocli.CommandLine.Mixin
+        DbServer db;
+
+        @Override
+        public Integer call() throws Exception {
+            java.time.Duration ringFor;
+            java.time.Duration talkFor;
+            try {
+                ringFor = com.typesafe.config.ConfigFactory.parseString("d=" + ring).getDuration("d");
+                talkFor = com.typesafe.config.ConfigFactory.parseString("d=" + talk).getDuration("d");
+            } catch (com.typesafe.config.ConfigException e) {
+                System.err.println("--ring and --talk take durations such as 1s or 500ms");
+                return 2;
+            }
+            if (calls < 1 || calls > 100_000 || rate <= 0 || rate > 500 || rounds < 1 || rounds > 20 || agents < 1
+                    || agents > 5_000 || ringFor.isNegative() || ringFor.toSeconds() > 15 || talkFor.isNegative()
+                    || talkFor.toSeconds() > 55) {
+                System.err.println("--calls 1..100000, --rate 0..500, --rounds 1..20, --agents 1..5000,"
+                        + " --ring up to 15s, --talk up to 55s");
+                return 2;
+            }
+            System.out.print(org.hotline.bench.callcost.CallCostBenchmark.run(
+                    new org.hotline.bench.callcost.CallCostBenchmark.Options(calls, rate, rounds, agents, ringFor,
+                            talkFor, db.server, db.user, db.password)));
+            return 0;
+        }
+    }
+
     /** N open tickets with their clocks on MariaDB: worklist and action latency, the clock scheduler's cost. */
     @Command(name = "tickets", mixinStandardHelpOptions = true,
             description = "Seed N open tickets with their SLA clocks and alarms in a database of its own on a MariaDB"
@@ -103,15 +170,8 @@ public final class BenchCommand implements Runnable, ExtraCommand {
         @Option(names = "--samples", defaultValue = "300", description = "timed calls each (default ${DEFAULT-VALUE})")
         int samples;
 
-        @Option(names = "--db-server", defaultValue = "jdbc:mariadb://127.0.0.1:3306/",
-                description = "the server; a database hotline_bench_tickets_<millis> is made on it (default ${DEFAULT-VALUE})")
-        String server;
-
-        @Option(names = "--db-user", defaultValue = "root", description = "(default ${DEFAULT-VALUE})")
-        String user;
-
-        @Option(names = "--db-password", defaultValue = "", description = "(default: empty)")
-        String password;
+        @picocli.CommandLine.Mixin
+        DbServer db;
 
         @Option(names = "--keep", description = "keep the database afterwards")
         boolean keep;
@@ -122,7 +182,7 @@ public final class BenchCommand implements Runnable, ExtraCommand {
                 System.err.println("--tickets must be 1000..1000000 and --samples 10..100000");
                 return 2;
             }
-            System.out.print(TicketsBenchmark.run(new TicketsBenchmark.Options(server, user, password, tickets,
+            System.out.print(TicketsBenchmark.run(new TicketsBenchmark.Options(db.server, db.user, db.password, tickets,
                     samples, keep)));
             return 0;
         }

@@ -1,10 +1,6 @@
 package org.hotline.bench.load;
 
 import com.typesafe.config.ConfigFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -231,7 +227,7 @@ final class LoadRun {
 
     /** Every simulated agent gets a console account and a live WebSocket, as a browser would hold. */
     private List<WebSocket> openAgentConsoles(HotlinePlatform platform, List<HotlinePlatform> nodes) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        AgentConsoles consoles = new AgentConsoles();
         int next = 0;
         String password = Long.toHexString(new java.security.SecureRandom().nextLong()) + "Aa1";
         List<WebSocket> sockets = new ArrayList<>();
@@ -241,25 +237,12 @@ final class LoadRun {
                 continue;
             }
             HotlinePlatform console = nodes.get(next++ % nodes.size());
-            String base = "http://127.0.0.1:" + console.httpPort();
             if (platform.ticketing().users().find(agent.username()).isEmpty()) {
                 platform.ticketing().users().create(agent.username(), agent.displayName(), password.toCharArray(),
                         Set.of(Role.AGENT), skills);
             }
-            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/api/login"))
-                    .header("Content-Type", "application/json")
-                    .header("Origin", base)
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"username\":\"" + agent.username() + "\",\"password\":\"" + password + "\"}"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            Matcher m = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(login.body());
-            if (login.statusCode() != 200 || !m.find()) {
-                throw new IllegalStateException("load agent login failed: " + login.statusCode());
-            }
-            sockets.add(http.newWebSocketBuilder()
-                    .header("Authorization", "Bearer " + m.group(1))
-                    .buildAsync(URI.create("ws://127.0.0.1:" + console.httpPort() + "/api/ws"), new PopListener())
-                    .get(10, TimeUnit.SECONDS));
+            sockets.add(consoles.open("http://127.0.0.1:" + console.httpPort(), agent.username(), password,
+                    new PopListener()).socket());
         }
         return sockets;
     }

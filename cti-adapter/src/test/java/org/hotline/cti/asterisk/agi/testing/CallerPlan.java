@@ -44,6 +44,29 @@ public final class CallerPlan {
     private final Duration readTimeout;
     private final Duration timeoutWaitCap;
     private final Map<String, String> variables;
+    private final DialObserver dialObserver;
+    private final String agentChannelSuffix;
+
+    /**
+     * Told what happens to the agent's leg of an {@code EXEC Dial}, on the call's own thread, so that a peer can send
+     * the AMI events Asterisk sends at those moments. Each method runs before the fake goes on.
+     */
+    public interface DialObserver {
+        /** The Dial has begun: the agent's channel exists and rings. */
+        default void ringing(String device, String agentChannel) {
+        }
+
+        /** The agent answered and the answered gosub's session (if any) has ended: the two are bridged. */
+        default void answered(String device, String agentChannel) {
+        }
+
+        /** The conversation is over; the Dial is about to return. */
+        default void conversationOver(String device, String agentChannel) {
+        }
+    }
+
+    private static final DialObserver NO_OBSERVER = new DialObserver() {
+    };
 
     private CallerPlan(Builder b) {
         this.environment = Collections.unmodifiableMap(new LinkedHashMap<>(b.environment));
@@ -57,6 +80,8 @@ public final class CallerPlan {
         this.readTimeout = b.readTimeout;
         this.timeoutWaitCap = b.timeoutWaitCap;
         this.variables = Map.copyOf(b.variables);
+        this.dialObserver = b.dialObserver;
+        this.agentChannelSuffix = b.agentChannelSuffix;
     }
 
     /** A caller whose channel has the given uniqueid; the rest of the environment has defaults. */
@@ -117,6 +142,15 @@ public final class CallerPlan {
         return variables;
     }
 
+    DialObserver dialObserver() {
+        return dialObserver;
+    }
+
+    /** The agent's channel for a Dial of {@code device}: {@code PJSIP/1001-00000042} unless told otherwise. */
+    String agentChannel(String device) {
+        return device + "-" + agentChannelSuffix;
+    }
+
     /**
      * The environment as Asterisk sends it: in two chunks (the second from {@code agi_extension} on, as in the
      * capture), the second ending with the empty line. {@code agi_request} names {@code host:port}.
@@ -151,6 +185,8 @@ public final class CallerPlan {
         private Duration readTimeout = Duration.ofSeconds(20);
         private Duration timeoutWaitCap = Duration.ZERO;
         private final Map<String, String> variables = new HashMap<>();
+        private DialObserver dialObserver = NO_OBSERVER;
+        private String agentChannelSuffix = "00000042";
 
         private Builder(String uniqueId) {
             environment.put("network", "yes");
@@ -294,6 +330,18 @@ public final class CallerPlan {
         /** A channel variable set before the call reaches the platform. */
         public Builder variable(String name, String value) {
             variables.put(name, value);
+            return this;
+        }
+
+        /** Told of the agent leg's moments during an {@code EXEC Dial} (default: nobody). */
+        public Builder onDial(DialObserver observer) {
+            this.dialObserver = Objects.requireNonNull(observer, "observer");
+            return this;
+        }
+
+        /** The agent's channel is the dialled device + {@code -} + this (Asterisk's 8 hex digits; default 00000042). */
+        public Builder agentChannelSuffix(String suffix) {
+            this.agentChannelSuffix = Objects.requireNonNull(suffix, "suffix");
             return this;
         }
 

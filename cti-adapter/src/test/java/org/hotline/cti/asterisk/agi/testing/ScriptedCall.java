@@ -347,16 +347,21 @@ public final class ScriptedCall implements AutoCloseable {
         String[] parts = argument.split(",", 3);
         String device = parts[0];
         Matcher gosub = GOSUB.matcher(parts.length > 2 ? parts[2] : "");
+        String agentChannel = plan.agentChannel(device);
+        CallerPlan.DialObserver observer = plan.dialObserver();
+        observer.ringing(device, agentChannel);
         sleep(dial.ringFor());
         switch (dial.outcome()) {
             case ANSWERED -> {
                 if (gosub.find()) {
-                    ScriptedCall leg = fake.answeredSessions().call(answeredLegPlan(device, gosub.group(1), gosub.group(2)));
+                    ScriptedCall leg = fake.answeredSessions().call(answeredLegPlan(device, agentChannel, gosub.group(1),
+                            gosub.group(2)));
                     answeredLeg = leg;
                     if (!leg.awaitEnd(plan.readTimeout())) {
                         problem = "the answered session did not end within " + plan.readTimeout();
                     }
                 }
+                observer.answered(device, agentChannel);
                 if (dial.conversation() == null) {
                     if (!conversationOver.await(MAX_CONVERSATION.toMillis(), TimeUnit.MILLISECONDS)) {
                         problem = "the test never ended the conversation";
@@ -364,6 +369,7 @@ public final class ScriptedCall implements AutoCloseable {
                 } else {
                     sleep(dial.conversation());
                 }
+                observer.conversationOver(device, agentChannel);
                 variables.put("DIALSTATUS", "ANSWER");
                 dialReplied = true;
                 if (dial.callerEndsIt()) {
@@ -395,11 +401,11 @@ public final class ScriptedCall implements AutoCloseable {
     }
 
     /** The short session the answered gosub opens on the agent's channel. */
-    private CallerPlan answeredLegPlan(String device, String context, String callId) {
+    private CallerPlan answeredLegPlan(String device, String agentChannel, String context, String callId) {
         String path = "answered?call=" + callId;
         return CallerPlan.caller(plan.uniqueId() + "9")
                 .requestPath(path)
-                .channel(device + "-00000042")
+                .channel(agentChannel)
                 .callerId(device.substring(device.indexOf('/') + 1))
                 .callerIdName("Agent")
                 .context(context)
