@@ -17,7 +17,7 @@ class HotlineCommandsTest {
 
         assertThat(hotline.getSubcommands()).containsOnlyKeys("demo", "start", "user-add", "bench", "load", "soak");
         assertThat(hotline.getSubcommands().get("bench").getSubcommands())
-                .containsOnlyKeys("agi", "queue", "ami", "tickets", "routing", "cluster");
+                .containsOnlyKeys("agi", "queue", "ami", "call-cost", "tickets", "routing", "cluster");
     }
 
     @Test
@@ -27,5 +27,7 @@ class HotlineCommandsTest {
 
         assertThat(hotline.execute("bench", "routing", "--iterations", "0")).isEqualTo(2);
         assertThat(hotline.execute("bench", "cluster", "--calls", "5")).isEqualTo(2);
+        assertThat(hotline.execute("bench", "call-cost", "--talk", "forever")).isEqualTo(2);
+        assertThat(hotline.execute("bench", "call-cost", "--rate", "0")).isEqualTo(2);
     }
 }

@@ -9,9 +9,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -46,7 +45,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The bus delivers on the publisher's thread, so the listener only hands each event to one ordered single-thread
  * writer and returns. The writer keeps a little state per live call (dropped at hang-up), writes the statements of
- * the events that came in together in one transaction ({@link CallRecordBatch}: flushed whenever no event waits) and
+ * the events of a few milliseconds in one transaction ({@link CallRecordBatch}: flushed {@link #LINGER} after its
+ * first statement, when full, or when someone waits for the writes) and
  * retries writes while the database is down, in order, without losing any ({@link RetryingWriter}). Events of a call that never arrived are
  * logged and ignored, except that the events of the last {@value #STRAYS_KEPT} unknown calls are kept
  * ({@link StrayEvents}) and replayed when the call's arrival or placement comes: the switch may end a call (e.g. at
@@ -68,6 +68,8 @@ public final class CallRecorder implements AutoCloseable {
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    /** How long the first statement of a batch waits for others to share its transaction. */
+    static final Duration LINGER = Duration.ofMillis(50);
     private static final int ID_MAX = 64;
     private static final int FILE_MAX = 255;
     private static final int SHORT_MAX = 64;
@@ -76,7 +78,9 @@ public final class CallRecorder implements AutoCloseable {
     static final int STRAYS_KEPT = 1024;
     private static final int SWITCH_ID_MAX = 150;
 
-    private final ThreadPoolExecutor writerThread;
+    private final ScheduledThreadPoolExecutor writerThread;
+    /** Whether a flush of the batch is scheduled (writer thread only). */
+    private boolean flushScheduled;
     private final Database db;
     private final RetryingWriter writer;
     /** Only touched on the writer thread. */
@@ -95,7 +99,7 @@ public final class CallRecorder implements AutoCloseable {
         this.db = db;
         this.writer = new RetryingWriter(db, FIRST_BACKOFF, MAX_BACKOFF);
         this.batch = new CallRecordBatch(writer);
-        this.writerThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
+        this.writerThread = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "call-recorder");
             t.setDaemon(true);
             return t;
@@ -146,15 +150,26 @@ public final class CallRecorder implements AutoCloseable {
         }
     }
 
-    /** Writes the batch when it is full or nothing waits behind the task just run (writer thread). */
+    /**
+     * Writes the batch when it is full, else within {@link #LINGER} of its first statement, so that the statements
+     * of the events of those few milliseconds share its transaction (writer thread).
+     */
     private void afterTask() {
-        if (batch.full() || writerThread.getQueue().isEmpty()) {
+        if (batch.full()) {
             flush();
+        } else if (!batch.isEmpty() && !flushScheduled) {
+            flushScheduled = true;
+            try {
+                writerThread.schedule(this::flush, LINGER.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException closed) {
+                flush();
+            }
         }
     }
 
     /** Writes the batch now; forgets the calls whose id was another call's (writer thread). */
     private void flush() {
+        flushScheduled = false;
         try {
             CallRecordBatch.Flushed f = batch.flush();
             f.taken().forEach((id, other) -> {
@@ -441,6 +456,11 @@ public final class CallRecorder implements AutoCloseable {
         EventBus.Subscription s = subscription;
         if (s != null) {
             s.close();
+        }
+        try {
+            writerThread.execute(this::flush); // now, not when the batch's scheduled flush is due
+        } catch (RejectedExecutionException alreadyClosed) {
+            return;
         }
         writerThread.shutdown();
         try {
