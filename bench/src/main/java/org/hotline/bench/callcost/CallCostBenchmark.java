@@ -56,6 +56,8 @@ public final class CallCostBenchmark {
     private static final Duration IDLE_LIMIT = Duration.ofSeconds(60);
     private static final Duration IDLE_WINDOW = Duration.ofSeconds(5);
     private static final Duration RECORDS_LIMIT = Duration.ofSeconds(30);
+    /** A round in which the JIT compiled for this share of the node's CPU or more is a warm-up round. */
+    static final double JIT_SHARE_WARMING = 0.10;
 
     /** What to run. */
     public record Options(int calls, double rate, int rounds, int agents, Duration ring, Duration talk, String dbServer,
@@ -64,18 +66,37 @@ public final class CallCostBenchmark {
 
     /** One round as measured. */
     record Round(int number, int placed, int answered, int ended, int problems, String problem, long records,
-                 double seconds, double cpuMsPerCall, double cpuPercent) {
+                 double seconds, double cpuMsPerCall, double cpuPercent, long jitMs) {
         boolean nothingLost() {
             return problems == 0 && answered == placed && ended == placed && records == placed;
+        }
+
+        /** Whether the JIT compiler still took a tenth or more of the round's CPU: the node was warming up. */
+        boolean compiling() {
+            return jitMs >= JIT_SHARE_WARMING * cpuMsPerCall * placed;
         }
     }
 
     /** A run's rounds and printout. */
     record Result(List<Round> rounds, String text) {
+        /**
+         * The index of the first warm round: the first after round 1 in which the JIT compiled for less than a tenth
+         * of the node's CPU ({@link Round#compiling}): the compiler has done the bulk of its work (it never quite
+         * stops: a later round may still recompile a little); the last round when none is.
+         */
+        static int firstWarm(List<Round> rounds) {
+            for (int i = 1; i < rounds.size(); i++) {
+                if (!rounds.get(i).compiling()) {
+                    return i;
+                }
+            }
+            return rounds.size() - 1;
+        }
+
         /** The median of the warm rounds' CPU per call (of the only round when there is one). */
         double warmMsPerCall() {
-            List<Round> warm = rounds.size() > 1 ? rounds.subList(1, rounds.size()) : rounds;
-            double[] ms = warm.stream().mapToDouble(Round::cpuMsPerCall).sorted().toArray();
+            double[] ms = rounds.subList(firstWarm(rounds), rounds.size()).stream().mapToDouble(Round::cpuMsPerCall)
+                    .sorted().toArray();
             return ms.length % 2 == 1 ? ms[ms.length / 2] : (ms[ms.length / 2 - 1] + ms[ms.length / 2]) / 2;
         }
     }
@@ -124,19 +145,16 @@ public final class CallCostBenchmark {
             }
             double idleMsPerSecond = idle();
             List<Round> rounds = new ArrayList<>();
-            Map<String, Long> threadsBefore = null;
-            Map<String, Long> threadsAfter = null;
+            List<Map<String, Long>> threads = new ArrayList<>(); // before each round, and after the last
             long recordsBefore = 0;
             for (int r = 1; r <= o.rounds(); r++) {
-                if (r == 2) {
-                    threadsBefore = threadCpu();
-                }
+                threads.add(threadCpu());
                 rounds.add(round(node, o, r, toPeers, replies, base + database, recordsBefore));
                 recordsBefore += rounds.getLast().records();
             }
-            if (o.rounds() > 1) {
-                threadsAfter = threadCpu();
-            }
+            threads.add(threadCpu());
+            Map<String, Long> threadsBefore = threads.get(Result.firstWarm(rounds));
+            Map<String, Long> threadsAfter = threads.getLast();
             var writes = node.ticketing().callRecorder().writes();
             String recordWrites = String.format(Locale.ROOT, "call records: %,d statements written in %,d"
                     + " transactions (batched)", writes.statements(), writes.transactions());
@@ -158,6 +176,8 @@ public final class CallCostBenchmark {
                                BlockingQueue<String> replies, String url, long recordsBefore) throws Exception {
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long jit0 = jit.getTotalCompilationTime();
         long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         tell(toPeers, String.format(Locale.ROOT, "round %d %d %s %d %d", number, o.calls(), o.rate(),
@@ -168,6 +188,7 @@ public final class CallCostBenchmark {
         node.ticketing().callRecorder().awaitIdle(IDLE_LIMIT);
         long cpu1 = os.getProcessCpuTime();
         long elapsed = System.nanoTime() - t0;
+        long jitMs = jit.getTotalCompilationTime() - jit0;
         // counted after the window (the count is the benchmark's, not the platform's work); the last hang-ups the
         // peers sent may still have been on their way through the node's AMI reader
         long records;
@@ -183,7 +204,7 @@ public final class CallCostBenchmark {
         String problem = r.length > 6 ? String.join(" ", List.of(r).subList(6, r.length)) : "-";
         return new Round(number, placed, Integer.parseInt(r[3]), Integer.parseInt(r[4]), Integer.parseInt(r[5]),
                 problem, records, elapsed / 1e9, (cpu1 - cpu0) / 1e6 / Math.max(1, placed),
-                100.0 * (cpu1 - cpu0) / elapsed / Runtime.getRuntime().availableProcessors());
+                100.0 * (cpu1 - cpu0) / elapsed / Runtime.getRuntime().availableProcessors(), jitMs);
     }
 
     /** The node's CPU with every agent ready and no call, in ms per second, over {@link #IDLE_WINDOW}. */
@@ -282,14 +303,18 @@ public final class CallCostBenchmark {
         out.append(String.format(Locale.ROOT, "the node idle (agents ready, no call) for %d s: %.1f ms of CPU per s,"
                         + " %.2f ms per call at %.1f calls/s (in the figures below)%n", IDLE_WINDOW.toSeconds(),
                 idleMsPerSecond, idleMsPerSecond / o.rate(), o.rate()));
+        int firstWarm = Result.firstWarm(rounds);
         for (Round r : rounds) {
+            String kind = r.number() == 1 ? "a fresh node" : r.number() - 1 < firstWarm ? "warming up" : "warm";
             out.append(String.format(Locale.ROOT, "round %d (%s): %d calls, %d answered, %d ended, %d call records;"
-                            + " %s; node CPU %.2f ms per call (%.1f%% of %d cores over %.1f s)%n",
-                    r.number(), r.number() == 1 ? "a fresh node, its JIT warm-up in it" : "warm", r.placed(),
-                    r.answered(), r.ended(), r.records(),
+                            + " %s; node CPU %.2f ms per call (%.1f%% of %d cores over %.1f s), JIT %,d ms%n",
+                    r.number(), kind, r.placed(), r.answered(), r.ended(), r.records(),
                     r.nothingLost() ? "nothing lost" : r.problems() + " problem(s), first: " + r.problem(),
-                    r.cpuMsPerCall(), r.cpuPercent(), Runtime.getRuntime().availableProcessors(), r.seconds()));
+                    r.cpuMsPerCall(), r.cpuPercent(), Runtime.getRuntime().availableProcessors(), r.seconds(),
+                    r.jitMs()));
         }
+        out.append(String.format(Locale.ROOT, "warm: from the first round after round 1 in which the JIT compiled for"
+                + " less than %.0f%% of the node's CPU, here round %d%n", 100 * JIT_SHARE_WARMING, firstWarm + 1));
         out.append(recordWrites).append('\n');
         if (before != null && after != null) {
             Map<String, Long> spent = new HashMap<>();
@@ -300,7 +325,7 @@ public final class CallCostBenchmark {
                 }
             });
             long total = spent.values().stream().mapToLong(Long::longValue).sum();
-            long warmCalls = rounds.subList(1, rounds.size()).stream().mapToLong(Round::placed).sum();
+            long warmCalls = rounds.subList(firstWarm, rounds.size()).stream().mapToLong(Round::placed).sum();
             out.append("where the warm rounds' CPU went (this JVM's platform threads alive at both ends; a virtual"
                     + " thread's CPU is its carrier's):");
             spent.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
@@ -309,9 +334,14 @@ public final class CallCostBenchmark {
             out.append('\n');
         }
         Round first = rounds.getFirst();
+        List<Round> warmingUp = rounds.subList(0, firstWarm);
+        double warmUpMs = warmingUp.stream().mapToDouble(r -> r.cpuMsPerCall() * r.placed()).sum()
+                / Math.max(1, warmingUp.stream().mapToLong(Round::placed).sum());
         out.append(String.format(Locale.ROOT, "Asterisk 22 (PJSIP, SIPp callers, the same call) spent %.0f-%.0f ms of"
-                        + " CPU per call (issue 10's measurement); a fresh node's first round: %.0f%% of it%n",
-                ASTERISK_LOW_MS, ASTERISK_HIGH_MS, 100 * first.cpuMsPerCall() / ASTERISK_MS));
+                        + " CPU per call (issue 10's measurement); a fresh node's first round: %.0f%% of it; its"
+                        + " %,d warm-up calls: %.2f ms each, %.0f%%%n",
+                ASTERISK_LOW_MS, ASTERISK_HIGH_MS, 100 * first.cpuMsPerCall() / ASTERISK_MS,
+                warmingUp.stream().mapToLong(Round::placed).sum(), warmUpMs, 100 * warmUpMs / ASTERISK_MS));
         double warm = new Result(rounds, "").warmMsPerCall();
         out.append(String.format(Locale.ROOT, "warm node: %.2f ms of CPU per call (%s): %.1f %% of Asterisk's%n",
                 warm, rounds.size() > 1 ? "median of the warm rounds" : "one round only, not warm",
