@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * The call-record statements the recorder's writer thread has made since its last flush, written together: one
  * transaction for all of them (up to {@value #MAX}), in the order they were made, instead of one auto-commit
  * statement each (at 200 calls/s, 1,400 statements/s become a few dozen transactions). What a written record means
- * does not change: the recorder flushes within {@link CallRecorder#LINGER} of a batch's first statement, a call counts
+ * does not change: the recorder flushes within {@link RecorderThread#LINGER} of a batch's first statement, a call counts
  * as pending ({@link CallRecorder#isPending}) until the transaction holding its arrival has committed, and
  * {@link CallRecorder#awaitIdle} returns only after the commit.
  * <p>

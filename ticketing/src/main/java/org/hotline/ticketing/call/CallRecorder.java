@@ -7,12 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.hotline.platform.call.CallOutcome;
 import org.hotline.platform.call.CallRecord;
@@ -45,8 +39,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The bus delivers on the publisher's thread, so the listener only hands each event to one ordered single-thread
  * writer and returns. The writer keeps a little state per live call (dropped at hang-up), writes the statements of
- * the events of a few milliseconds in one transaction ({@link CallRecordBatch}: flushed {@link #LINGER} after its
- * first statement, when full, or when someone waits for the writes) and
+ * the events of a few milliseconds in one transaction ({@link CallRecordBatch}: written {@link RecorderThread#LINGER}
+ * after its first statement, when full, or when someone waits for the writes) and
  * retries writes while the database is down, in order, without losing any ({@link RetryingWriter}). Events of a call that never arrived are
  * logged and ignored, except that the events of the last {@value #STRAYS_KEPT} unknown calls are kept
  * ({@link StrayEvents}) and replayed when the call's arrival or placement comes: the switch may end a call (e.g. at
@@ -68,8 +62,6 @@ public final class CallRecorder implements AutoCloseable {
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
-    /** How long the first statement of a batch waits for others to share its transaction. */
-    static final Duration LINGER = Duration.ofMillis(50);
     private static final int ID_MAX = 64;
     private static final int FILE_MAX = 255;
     private static final int SHORT_MAX = 64;
@@ -78,9 +70,7 @@ public final class CallRecorder implements AutoCloseable {
     static final int STRAYS_KEPT = 1024;
     private static final int SWITCH_ID_MAX = 150;
 
-    private final ScheduledThreadPoolExecutor writerThread;
-    /** Whether a flush of the batch is scheduled (writer thread only). */
-    private boolean flushScheduled;
+    private final RecorderThread writerThread;
     private final Database db;
     private final RetryingWriter writer;
     /** Only touched on the writer thread. */
@@ -99,11 +89,7 @@ public final class CallRecorder implements AutoCloseable {
         this.db = db;
         this.writer = new RetryingWriter(db, FIRST_BACKOFF, MAX_BACKOFF);
         this.batch = new CallRecordBatch(writer);
-        this.writerThread = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "call-recorder");
-            t.setDaemon(true);
-            return t;
-        });
+        this.writerThread = new RecorderThread("call-recorder", batch, this::flush);
     }
 
     /** Subscribes to every {@link CallEvent} on {@code bus}; call once. */
@@ -130,12 +116,7 @@ public final class CallRecorder implements AutoCloseable {
         if (event instanceof OutboundCallPlaced placed && placed.callId() != null) {
             unwritten.add(placed.callId());
         }
-        try {
-            writerThread.execute(() -> {
-                handleSafely(event);
-                afterTask();
-            });
-        } catch (RejectedExecutionException e) {
+        if (!writerThread.execute(() -> handleSafely(event))) {
             LOG.warn("call recorder is closed; {} for call {} not recorded", event.getClass().getSimpleName(),
                     event.callId());
         }
@@ -150,26 +131,8 @@ public final class CallRecorder implements AutoCloseable {
         }
     }
 
-    /**
-     * Writes the batch when it is full, else within {@link #LINGER} of its first statement, so that the statements
-     * of the events of those few milliseconds share its transaction (writer thread).
-     */
-    private void afterTask() {
-        if (batch.full()) {
-            flush();
-        } else if (!batch.isEmpty() && !flushScheduled) {
-            flushScheduled = true;
-            try {
-                writerThread.schedule(this::flush, LINGER.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException closed) {
-                flush();
-            }
-        }
-    }
-
     /** Writes the batch now; forgets the calls whose id was another call's (writer thread). */
     private void flush() {
-        flushScheduled = false;
         try {
             CallRecordBatch.Flushed f = batch.flush();
             f.taken().forEach((id, other) -> {
@@ -409,18 +372,16 @@ public final class CallRecorder implements AutoCloseable {
         });
     }
 
+    /** Runs {@code task} after every event handed over so far, once their statements are written. */
     private void enqueue(String what, Runnable task) {
-        try {
-            writerThread.execute(() -> {
-                flush(); // in order: what was handed over before is written before the task reads or writes
-                try {
-                    task.run();
-                } catch (RuntimeException e) {
-                    LOG.error("call recorder: {} failed", what, e);
-                }
-                afterTask();
-            });
-        } catch (RejectedExecutionException e) {
+        boolean queued = writerThread.afterFlush(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.error("call recorder: {} failed", what, e);
+            }
+        });
+        if (!queued) {
             LOG.warn("call recorder is closed; {} not done", what);
         }
     }
@@ -431,23 +392,7 @@ public final class CallRecorder implements AutoCloseable {
      * @throws IllegalStateException when that takes longer than {@code max}
      */
     public void awaitIdle(Duration max) {
-        Future<?> marker;
-        try {
-            marker = writerThread.submit(this::flush);
-        } catch (RejectedExecutionException closed) {
-            return;
-        }
-        try {
-            marker.get(max.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("call recorder still has " + writerThread.getQueue().size()
-                    + " writes pending after " + max);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the call recorder", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("call recorder failed", e.getCause());
-        }
+        writerThread.awaitIdle(max);
     }
 
     /** Stops listening, writes what is pending (waiting up to 30 s for the database), then stops the writer. */
@@ -457,21 +402,6 @@ public final class CallRecorder implements AutoCloseable {
         if (s != null) {
             s.close();
         }
-        try {
-            writerThread.execute(this::flush); // now, not when the batch's scheduled flush is due
-        } catch (RejectedExecutionException alreadyClosed) {
-            return;
-        }
-        writerThread.shutdown();
-        try {
-            if (!writerThread.awaitTermination(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.error("call recorder closed with {} writes still pending; they are lost",
-                        writerThread.getQueue().size());
-                writerThread.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            writerThread.shutdownNow();
-        }
+        writerThread.close(CLOSE_TIMEOUT);
     }
 }
