@@ -38,18 +38,26 @@ public final class Periodic implements AutoCloseable {
         return this;
     }
 
-    /** Stops the passes; waits up to the grace period for one under way, and says so when it is still busy. */
+    /**
+     * Stops the passes: none starts any more, and one under way is let finish within the grace period (an interrupt
+     * would break its database connection mid-statement and fail the pass with a warning at every stop); past the
+     * grace period it is interrupted and left to finish on its own. With no grace period it is interrupted at once.
+     */
     @Override
     public void close() {
-        executor.shutdownNow();
         if (grace.isZero()) {
+            executor.shutdownNow();
             return;
         }
+        executor.shutdown();
         try {
             if (!executor.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("still busy {} s after the stop, left to finish on its own", grace.toSeconds());
+                executor.shutdownNow();
+                log.warn("still busy {} s after the stop, interrupted and left to finish on its own",
+                        grace.toSeconds());
             }
         } catch (InterruptedException e) {
+            executor.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }
