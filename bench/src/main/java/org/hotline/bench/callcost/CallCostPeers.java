@@ -146,8 +146,9 @@ public final class CallCostPeers {
             outcomes.add(outcome);
             threads.add(Thread.ofVirtual().name("call-cost-call-" + n).start(() -> outcome.set(call(n, ring, talk))));
         }
+        long deadline = System.nanoTime() + CALL_LIMIT.toNanos(); // for the round, not for each call
         for (Thread t : threads) {
-            t.join(CALL_LIMIT.toMillis());
+            t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
         }
         int answered = 0;
         int ended = 0;
