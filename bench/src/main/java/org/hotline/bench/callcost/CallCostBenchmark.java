@@ -27,6 +27,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.hotline.app.HotlinePlatform;
+import org.hotline.bench.db.ScratchDatabase;
 import org.hotline.app.config.Settings;
 import org.hotline.cti.asterisk.ami.AmiLinkState;
 import org.hotline.platform.customer.CustomerClass;
@@ -109,9 +110,12 @@ public final class CallCostBenchmark {
     }
 
     static Result measure(Options o) throws Exception {
-        String database = "hotline_bench_callcost_" + System.currentTimeMillis();
-        String base = o.dbServer().endsWith("/") ? o.dbServer() : o.dbServer() + "/";
-        execute(base, o, "CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        try (ScratchDatabase db = ScratchDatabase.create(o.dbServer(), o.dbUser(), o.dbPassword(), "callcost", false)) {
+            return measure(o, db.url());
+        }
+    }
+
+    private static Result measure(Options o, String url) throws Exception {
         String secret = Long.toHexString(new SecureRandom().nextLong()) + "Ami9";
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), CallCostPeers.class.getName(), secret,
@@ -133,7 +137,7 @@ public final class CallCostBenchmark {
         HotlinePlatform node = null;
         try (Writer toPeers = new java.io.OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8)) {
             int amiPort = Integer.parseInt(expect(replies, "ami", START_LIMIT)[1]);
-            node = HotlinePlatform.start(settings(o, base + database, amiPort, secret), Clock.systemUTC());
+            node = HotlinePlatform.start(settings(o, url, amiPort, secret), Clock.systemUTC());
             awaitLink(node);
             String password = Long.toHexString(new SecureRandom().nextLong()) + "Aa1";
             seed(node, o, password);
@@ -149,7 +153,7 @@ public final class CallCostBenchmark {
             long recordsBefore = 0;
             for (int r = 1; r <= o.rounds(); r++) {
                 threads.add(threadCpu());
-                rounds.add(round(node, o, r, toPeers, replies, base + database, recordsBefore));
+                rounds.add(round(node, o, r, toPeers, replies, url, recordsBefore));
                 recordsBefore += rounds.getLast().records();
             }
             threads.add(threadCpu());
@@ -168,7 +172,6 @@ public final class CallCostBenchmark {
                 child.destroyForcibly();
             }
             reader.join(5_000);
-            execute(base, o, "DROP DATABASE " + database);
         }
     }
 
@@ -369,13 +372,6 @@ public final class CallCostBenchmark {
             if (parts[0].equals(word)) {
                 return parts;
             }
-        }
-    }
-
-    private static void execute(String base, Options o, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(base, o.dbUser(), o.dbPassword());
-             Statement st = c.createStatement()) {
-            st.execute(sql);
         }
     }
 }

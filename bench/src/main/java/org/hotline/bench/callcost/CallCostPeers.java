@@ -184,10 +184,8 @@ public final class CallCostPeers {
         CallerPlan.DialObserver toAmi = new CallerPlan.DialObserver() {
             @Override
             public void ringing(String device, String agentChannel) {
-                CallShape.Names a = new CallShape.Names(names.callerChannel(), names.callerUniqueid(),
-                        names.callerNumber(), device, agentChannel, names.agentUniqueid(), names.bridgeId());
-                withAgent.set(a);
-                send(CallShape.Moment.RINGING, a);
+                withAgent.set(names.withAgent(device, agentChannel));
+                send(CallShape.Moment.RINGING, withAgent.get());
             }
 
             @Override

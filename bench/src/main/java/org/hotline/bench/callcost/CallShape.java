@@ -37,6 +37,10 @@ final class CallShape {
     /** One call's names, put where the capture has its own. */
     record Names(String callerChannel, String callerUniqueid, String callerNumber, String agentDevice,
                  String agentChannel, String agentUniqueid, String bridgeId) {
+        /** The same call once the Dial has named the agent's phone and channel. */
+        Names withAgent(String device, String channel) {
+            return new Names(callerChannel, callerUniqueid, callerNumber, device, channel, agentUniqueid, bridgeId);
+        }
     }
 
     private static final String CAPTURE = "a22-ami-atxfer-dial-t.txt";

@@ -1,5 +1,7 @@
 package org.hotline.bench.tickets;
 
+import org.hotline.bench.db.ScratchDatabase;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -53,22 +55,11 @@ public final class TicketsBenchmark {
     }
 
     public static String run(Options o) throws Exception {
-        String name = "hotline_bench_tickets_" + System.currentTimeMillis();
-        String base = o.serverUrl().endsWith("/") ? o.serverUrl() : o.serverUrl() + "/";
-        try (Connection c = DriverManager.getConnection(base, o.user(), o.password()); Statement st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-        }
         StringBuilder out = new StringBuilder();
-        try {
-            bench(o, base + name, out);
-        } finally {
-            if (!o.keep()) {
-                try (Connection c = DriverManager.getConnection(base, o.user(), o.password());
-                     Statement st = c.createStatement()) {
-                    st.execute("DROP DATABASE " + name);
-                }
-            } else {
-                out.append("database kept: ").append(name).append('\n');
+        try (ScratchDatabase db = ScratchDatabase.create(o.serverUrl(), o.user(), o.password(), "tickets", o.keep())) {
+            bench(o, db.url(), out);
+            if (db.kept()) {
+                out.append("database kept: ").append(db.name()).append('\n');
             }
         }
         return out.toString();

@@ -4,10 +4,12 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.hotline.platform.error.NotFoundException;
 import org.hotline.platform.error.ValidationException;
@@ -24,7 +26,7 @@ public final class AgentRoster implements Serializable {
     private final Map<String, Agent> agents = new TreeMap<>();
     private final TreeMap<Long, Agent> idle = new TreeMap<>();
     /** Each phone to the agents whose device is or lists it (usernames in order): a device's event finds its agents. */
-    private final Map<String, java.util.TreeSet<String>> byPhone = new java.util.HashMap<>();
+    private final Map<String, TreeSet<String>> byPhone = new HashMap<>();
     private long nextIdleRank;
 
     /** Adds a LOGGED_OUT agent, or updates the skills, name and device of a known one (its state is kept). */
@@ -53,13 +55,13 @@ public final class AgentRoster implements Serializable {
 
     private void index(Agent agent) {
         for (String phone : Devices.members(agent.device())) {
-            byPhone.computeIfAbsent(phone, p -> new java.util.TreeSet<>()).add(agent.username());
+            byPhone.computeIfAbsent(phone, p -> new TreeSet<>()).add(agent.username());
         }
     }
 
     private void unindex(Agent agent) {
         for (String phone : Devices.members(agent.device())) {
-            java.util.TreeSet<String> on = byPhone.get(phone);
+            TreeSet<String> on = byPhone.get(phone);
             if (on != null && on.remove(agent.username()) && on.isEmpty()) {
                 byPhone.remove(phone);
             }
@@ -83,7 +85,7 @@ public final class AgentRoster implements Serializable {
      * in username order.
      */
     public List<Agent> onDevice(String device) {
-        java.util.TreeSet<String> on = device == null ? null : byPhone.get(device);
+        TreeSet<String> on = device == null ? null : byPhone.get(device);
         return on == null ? List.of() : on.stream().map(agents::get).toList();
     }
 

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * The flush itself is the recorder's ({@code flush}), since what a written batch means (calls whose id was taken) is
  * the recorder's business.
  */
-final class RecorderThread implements AutoCloseable {
+final class RecorderThread {
     private static final Logger LOG = LoggerFactory.getLogger(RecorderThread.class);
     /** How long the first statement of a batch waits for others to share its transaction. */
     static final Duration LINGER = Duration.ofMillis(50);
@@ -129,10 +129,5 @@ final class RecorderThread implements AutoCloseable {
             Thread.currentThread().interrupt();
             executor.shutdownNow();
         }
-    }
-
-    @Override
-    public void close() {
-        close(Duration.ofSeconds(30));
     }
 }

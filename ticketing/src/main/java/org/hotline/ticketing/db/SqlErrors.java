@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.util.Set;
 
 /** Classifies database failures found anywhere in an exception's cause chain. */
 public final class SqlErrors {
@@ -14,7 +15,7 @@ public final class SqlErrors {
      * cardinality (21), data (22), constraint (23), triggered data change (27), syntax or access (42), check option
      * (44), a {@code SIGNAL} nobody handled (45).
      */
-    private static final java.util.Set<String> DATA_ERRORS = java.util.Set.of("0A", "21", "22", "23", "27", "42",
+    private static final Set<String> DATA_ERRORS = Set.of("0A", "21", "22", "23", "27", "42",
             "44", "45");
 
     private SqlErrors() {
